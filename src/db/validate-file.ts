@@ -1,0 +1,70 @@
+import { isNode, LineCounter, parseDocument } from 'yaml'
+import type { z } from 'zod'
+import type { Diagnostic } from '../model.js'
+import { EntryFile, type Entry } from './schema.js'
+
+export type EntryFileResult =
+  | { ok: true; entries: Entry[] }
+  | { ok: false; problems: Diagnostic[] }
+
+/**
+ * Validates a database file and names the line of every problem, so that an author (or a
+ * user with an extra `--db` file) is sent to the exact place to fix.
+ */
+export function parseEntryFile(text: string, file: string): EntryFileResult {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        file,
+        ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
+        message: error.message.split('\n', 1)[0] ?? error.message
+      }))
+    }
+  }
+  const parsed = EntryFile.safeParse(doc.toJS({ maxAliasCount: 100 }))
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => toProblem(issue, doc, lineCounter, file)) }
+
+  const seen = new Map<string, number>()
+  const problems: Diagnostic[] = []
+  parsed.data.entries.forEach((entry, index) => {
+    if (seen.has(entry.id)) {
+      problems.push({
+        file,
+        ...lineOf(doc, lineCounter, ['entries', index, 'id']),
+        message: `duplicate id "${entry.id}" (also entry ${seen.get(entry.id)! + 1})`
+      })
+    }
+    seen.set(entry.id, index)
+  })
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, entries: parsed.data.entries }
+}
+
+function toProblem(
+  issue: z.core.$ZodIssue,
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  file: string
+): Diagnostic {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
+  const where = path.length > 0 ? `${path.join('.')}: ` : ''
+  return { file, ...lineOf(doc, lineCounter, path), message: `${where}${issue.message}` }
+}
+
+/** The line of the deepest node of `path` that exists in the document. */
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: Array<string | number>
+): { line?: number; column?: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
+    if (isNode(node) && node.range) {
+      const { line, col } = lineCounter.linePos(node.range[0])
+      return { line, column: col }
+    }
+  }
+  return {}
+}

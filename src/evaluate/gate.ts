@@ -1,0 +1,22 @@
+import type { Finding, Severity } from '../model.js'
+
+export const FAIL_ON_LEVELS = ['error', 'warning', 'notice', 'never'] as const
+export type FailOn = (typeof FAIL_ON_LEVELS)[number]
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 }
+
+/** True when a finding is at or above the `fail-on` level. */
+export function isBlocking(finding: Pick<Finding, 'severity'>, failOn: FailOn): boolean {
+  return failOn !== 'never' && RANK[finding.severity] >= RANK[failOn]
+}
+
+/**
+ * The gate's one decision. With `scope: new` (pull requests) only findings the change
+ * introduces can fail it; fixed findings never do.
+ */
+export function gatePasses(findings: readonly Finding[], failOn: FailOn, scope: 'new' | 'all' = 'all'): boolean {
+  return !findings.some(
+    (finding) =>
+      finding.status !== 'fixed' && (scope === 'all' || finding.status !== 'unchanged') && isBlocking(finding, failOn)
+  )
+}

@@ -1,0 +1,85 @@
+/**
+ * The nouns every pipeline stage shares. Kept free of behaviour so that each stage
+ * (scan → resolve → evaluate → report) can be read and tested on its own.
+ */
+
+export const COMPONENTS = [
+  'kubernetes',
+  'vcluster',
+  'kind',
+  'kubectl',
+  'helm',
+  'containerd',
+  'runc'
+] as const
+export type Component = (typeof COMPONENTS)[number]
+
+/** Where a Kubernetes version runs: the real (host) cluster or a vcluster tenant. */
+export type KubernetesRole = 'host' | 'virtual'
+
+export const SEVERITIES = ['error', 'warning', 'notice'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** A place in a scanned file; `line` and `column` are 1-based. */
+export interface Location {
+  file: string
+  line: number
+  column: number
+}
+
+/** One version that a repository declares, at the position of the version token. */
+export interface Declaration extends Location {
+  component: Component
+  role?: KubernetesRole
+  /** Kubernetes distribution (k8s, k3s, k0s, eks, kind, ...) for Kubernetes declarations. */
+  distro?: string
+  /** Normalised: MAJOR.MINOR.PATCH[-prerelease], MAJOR.MINOR for a minor-only value, or a range. */
+  version: string
+  /** The text as written. */
+  raw: string
+  /** Extractor that found it (e.g. `vcluster-values`, `helm-chart`, `kind-config`). */
+  source: string
+  /** Set when the value is a range (`>=1.28.0-0`, `0.19.*`) rather than one version. */
+  constraint?: true
+  /** Set when no version is written and the value is a release default. */
+  implied?: true
+  /**
+   * Declarations that are deployed together share a group (a chart directory, one
+   * Argo CD Application, ...). Not part of the JSON contract.
+   */
+  group?: string
+}
+
+/** Versions that are deployed together; evaluated as one combination. */
+export interface Environment {
+  vcluster?: Declaration
+  virtual?: Declaration
+  host?: Declaration
+  kind?: Declaration
+  kubectl?: Declaration
+}
+
+export type FindingStatus = 'new' | 'fixed' | 'unchanged'
+
+/** A known incompatibility that applies to the scanned repository. */
+export interface Finding extends Location {
+  id: string
+  severity: Severity
+  title: string
+  message: string
+  remediation: string
+  references: string[]
+  /** `affected` when every declared version is in range, `may-be-affected` for partial overlap. */
+  certainty: 'affected' | 'may-be-affected'
+  /** All declarations that made the entry apply, the primary one first. */
+  declarations: Declaration[]
+  status?: FindingStatus
+}
+
+/** A problem with one scanned file that did not stop the scan. */
+export interface Diagnostic {
+  file: string
+  line?: number
+  column?: number
+  message: string
+}

@@ -1,0 +1,93 @@
+import type { Database } from '../db/schema.js'
+import type { Declaration, Diagnostic, Environment, Finding, FindingStatus, Severity } from '../model.js'
+import { TOOL } from '../tool.js'
+
+/** A declaration as the JSON report shows it (the internal grouping key is left out). */
+export type DeclarationReport = Omit<Declaration, 'group'>
+
+export interface EnvironmentReport {
+  vcluster?: number
+  virtual?: number
+  host?: number
+  kind?: number
+  kubectl?: number
+  /** Indexes into `declarations`. */
+  declarations: number[]
+}
+
+export interface FindingReport {
+  id: string
+  severity: Severity
+  title: string
+  message: string
+  file: string
+  line: number
+  column: number
+  remediation: string
+  references: string[]
+  certainty: Finding['certainty']
+  /** Every declaration that made the entry apply, as indexes into `declarations`. */
+  declarations: number[]
+  status?: FindingStatus
+}
+
+/** The JSON report (DESIGN.md §3). Other tools read it: change it only by adding fields. */
+export interface Report {
+  schemaVersion: 1
+  tool: { name: string; version: string }
+  database: { version: string; date: string; entries: number }
+  declarations: DeclarationReport[]
+  environments: EnvironmentReport[]
+  findings: FindingReport[]
+  diagnostics: Diagnostic[]
+  summary: { error: number; warning: number; notice: number; filesScanned: number; passed: boolean }
+}
+
+export interface ReportInput {
+  database: Database
+  declarations: readonly Declaration[]
+  environments: readonly Environment[]
+  findings: readonly Finding[]
+  diagnostics: readonly Diagnostic[]
+  filesScanned: number
+  passed: boolean
+}
+
+export function buildReport(input: ReportInput): Report {
+  const indexOf = new Map(input.declarations.map((declaration, index) => [declaration, index]))
+  const refer = (declaration: Declaration): number => indexOf.get(declaration) ?? -1
+  const counts = { error: 0, warning: 0, notice: 0 }
+  for (const finding of input.findings) if (finding.status !== 'fixed') counts[finding.severity]++
+
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL.name, version: TOOL.version },
+    database: { version: input.database.version, date: input.database.date, entries: input.database.entries.length },
+    declarations: input.declarations.map(({ group: _group, ...declaration }) => declaration),
+    environments: input.environments.map((environment) => {
+      const slots = Object.entries(environment) as Array<[keyof Environment, Declaration]>
+      const report: EnvironmentReport = { declarations: [] }
+      for (const [slot, declaration] of slots) {
+        report[slot] = refer(declaration)
+        if (!report.declarations.includes(refer(declaration))) report.declarations.push(refer(declaration))
+      }
+      return report
+    }),
+    findings: input.findings.map((finding) => ({
+      id: finding.id,
+      severity: finding.severity,
+      title: finding.title,
+      message: finding.message,
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      remediation: finding.remediation,
+      references: finding.references,
+      certainty: finding.certainty,
+      declarations: finding.declarations.map(refer),
+      ...(finding.status ? { status: finding.status } : {})
+    })),
+    diagnostics: [...input.diagnostics],
+    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed }
+  }
+}

@@ -1,0 +1,69 @@
+import { styleText } from 'node:util'
+import type { Report } from './report.js'
+import { forTerminal } from './escape.js'
+
+type Style = Parameters<typeof styleText>[0]
+
+const SEVERITY_STYLE: Record<string, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' }
+
+/**
+ * The report for people: one block per finding (where, what, how to fix), then problems
+ * with individual files, then one summary line. Colour only when asked for (a TTY).
+ */
+export function renderText(report: Report, options: { color: boolean }): string {
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text)
+  const lines: string[] = []
+
+  const environments = report.environments.filter((e) => e.vcluster !== undefined || e.virtual !== undefined || e.host !== undefined)
+  if (environments.length > 0) {
+    lines.push(paint('bold', 'Environments'))
+    for (const environment of environments) {
+      const parts: string[] = []
+      const show = (label: string, index: number | undefined): void => {
+        if (index === undefined) return
+        const d = report.declarations[index]!
+        const distro = d.distro && d.component === 'kubernetes' ? ` ${d.distro}` : ''
+        parts.push(`${label} ${forTerminal(d.version)}${distro} ${paint('dim', `(${forTerminal(d.file)}:${d.line})`)}`)
+      }
+      show('vcluster', environment.vcluster)
+      show('virtual', environment.virtual)
+      show('host', environment.host)
+      lines.push(`  ${parts.join(' · ')}`)
+    }
+    lines.push('')
+  }
+
+  const width = Math.max(0, ...report.findings.map((f) => `${f.file}:${f.line}:${f.column}`.length))
+  for (const finding of report.findings) {
+    const where = `${finding.file}:${finding.line}:${finding.column}`.padEnd(width)
+    const severity = paint(SEVERITY_STYLE[finding.severity] ?? 'reset', finding.severity.padEnd(7))
+    const status = finding.status ? paint('dim', ` [${finding.status}]`) : ''
+    lines.push(`${paint('bold', forTerminal(where))}  ${severity} ${forTerminal(finding.title)}${status}`)
+    lines.push(`    ${forTerminal(finding.message)}`)
+    lines.push(`    ${paint('green', 'fix:')} ${forTerminal(finding.remediation)}`)
+    lines.push(`    ${paint('dim', `${finding.id} · ${finding.references[0] ?? ''}`)}`)
+  }
+  if (report.findings.length > 0) lines.push('')
+
+  if (report.diagnostics.length > 0) {
+    lines.push(paint('bold', 'Files that could not be fully read'))
+    for (const diagnostic of report.diagnostics) {
+      const where = diagnostic.line ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file
+      lines.push(`  ${forTerminal(where)}  ${forTerminal(diagnostic.message)}`)
+    }
+    lines.push('')
+  }
+
+  const { error, warning, notice, filesScanned, passed } = report.summary
+  const verdict = passed ? paint('green', '✔ passed') : paint('red', '✖ failed')
+  lines.push(
+    `${verdict}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')} · ` +
+      `${plural(report.declarations.length, 'declared version')} in ${plural(filesScanned, 'file')} · ` +
+      `database ${report.database.version} (${plural(report.database.entries, 'entry', 'entries')})`
+  )
+  return `${lines.join('\n')}\n`
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}

@@ -1,0 +1,149 @@
+import { opendir, readFile, realpath, stat } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import ignore, { type Ignore } from 'ignore'
+import type { Diagnostic } from '../model.js'
+
+export interface DiscoverOptions {
+  /** Files larger than this are skipped with a diagnostic. */
+  maxFileBytes: number
+  /** Only paths for which this returns true are listed (cheap, path-only test). */
+  wanted: (path: string) => boolean
+}
+
+export interface DiscoveredFile {
+  /** Repository-relative, `/`-separated. */
+  path: string
+  absolute: string
+  size: number
+}
+
+export interface Discovery {
+  files: DiscoveredFile[]
+  /** Every regular file seen (wanted or not), for the report's `filesScanned`. */
+  filesSeen: number
+  diagnostics: Diagnostic[]
+}
+
+/** Never worth reading, whatever .gitignore says. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.terraform'])
+
+/**
+ * Walks the tree once, honouring `.gitignore` files at every level, and lists the files
+ * an extractor might read. Symbolic links are followed only to files inside the root;
+ * linked directories are not entered, so loops and escapes are impossible.
+ */
+export async function discover(root: string, options: DiscoverOptions): Promise<Discovery> {
+  const realRoot = await realpath(root)
+  const result: Discovery = { files: [], filesSeen: 0, diagnostics: [] }
+  await walk(realRoot, '', [], result, options, realRoot)
+  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return result
+}
+
+interface ScopedIgnore {
+  /** Directory (relative, `/`-separated, '' for the root) the .gitignore lives in. */
+  base: string
+  rules: Ignore
+}
+
+async function walk(
+  absoluteDir: string,
+  relativeDir: string,
+  inherited: ScopedIgnore[],
+  result: Discovery,
+  options: DiscoverOptions,
+  realRoot: string
+): Promise<void> {
+  const ignores = [...inherited]
+  const local = await readGitignore(join(absoluteDir, '.gitignore'))
+  if (local) ignores.push({ base: relativeDir, rules: local })
+
+  let dir
+  try {
+    dir = await opendir(absoluteDir)
+  } catch (error) {
+    result.diagnostics.push({ file: relativeDir || '.', message: `cannot read directory: ${reason(error)}` })
+    return
+  }
+  const subdirectories: Array<[string, string]> = []
+  for await (const entry of dir) {
+    const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
+    const absolute = join(absoluteDir, entry.name)
+    if (entry.isDirectory()) {
+      if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(ignores, path, true)) continue
+      subdirectories.push([absolute, path])
+      continue
+    }
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue
+    if (isIgnored(ignores, path, false)) continue
+    if (entry.isSymbolicLink()) {
+      const target = await linkedFileInside(absolute, realRoot)
+      if (!target.ok) {
+        if (options.wanted(path)) result.diagnostics.push({ file: path, message: target.reason })
+        continue
+      }
+    }
+    result.filesSeen++
+    if (!options.wanted(path)) continue
+    const size = (await statSafe(absolute))?.size ?? 0
+    if (size > options.maxFileBytes) {
+      result.diagnostics.push({
+        file: path,
+        message: `skipped: ${size} bytes is over the ${options.maxFileBytes}-byte limit (maxFileBytes in .kube-compat-gate.yml)`
+      })
+      continue
+    }
+    result.files.push({ path, absolute, size })
+  }
+  for (const [absolute, path] of subdirectories) {
+    await walk(absolute, path, ignores, result, options, realRoot)
+  }
+}
+
+function isIgnored(ignores: ScopedIgnore[], path: string, isDirectory: boolean): boolean {
+  for (const { base, rules } of ignores) {
+    const within = base ? path.slice(base.length + 1) : path
+    if (rules.ignores(isDirectory ? `${within}/` : within)) return true
+  }
+  return false
+}
+
+async function readGitignore(path: string): Promise<Ignore | undefined> {
+  try {
+    return ignore().add(await readFile(path, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+async function linkedFileInside(
+  absolute: string,
+  realRoot: string
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  let target: string
+  try {
+    target = await realpath(absolute)
+  } catch {
+    return { ok: false, reason: 'skipped: symbolic link to a missing file' }
+  }
+  const inside = relative(realRoot, target)
+  if (inside.startsWith('..') || inside.startsWith(sep) || inside === '') {
+    return { ok: false, reason: 'skipped: symbolic link points outside the scanned directory' }
+  }
+  const stats = await statSafe(target)
+  if (!stats?.isFile()) return { ok: false, reason: 'skipped: symbolic link to a directory is not followed' }
+  return { ok: true }
+}
+
+async function statSafe(path: string) {
+  try {
+    return await stat(path)
+  } catch {
+    return undefined
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  return code ?? (error instanceof Error ? error.message : String(error))
+}

@@ -1,0 +1,58 @@
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
+import type { Location } from '../model.js'
+import type { SourceFile } from './source-file.js'
+
+/** A string scalar found at a path, with the location of a token inside it. */
+export interface StringAt {
+  value: string
+  node: Scalar
+}
+
+export function mapAt(node: unknown, path: readonly string[]): YAMLMap | undefined {
+  let current: unknown = node
+  for (const key of path) {
+    if (!isMap(current)) return undefined
+    current = current.get(key, true)
+  }
+  return isMap(current) ? current : undefined
+}
+
+export function stringAt(node: unknown, path: readonly string[]): StringAt | undefined {
+  let current: unknown = node
+  for (const key of path) {
+    if (!isMap(current)) return undefined
+    current = current.get(key, true)
+  }
+  return asString(current)
+}
+
+/** Numbers count as strings too: `version: 1.32` is common and means "1.32". */
+export function asString(node: unknown): StringAt | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined
+  if (typeof node.value !== 'string' && typeof node.value !== 'number') return undefined
+  return { value: sourceOf(node), node }
+}
+
+export function itemsOf(node: unknown): Node[] {
+  return isSeq(node) ? (node.items.filter((item) => item !== null) as Node[]) : []
+}
+
+/**
+ * The location of `token` inside a scalar, pointing at the token itself (past quotes and
+ * any image name before a tag).
+ */
+export function locateIn(file: SourceFile, at: StringAt, token: string = at.value): Location {
+  const [start, end] = at.node.range ?? [0, 0]
+  const source = file.text.slice(start, end)
+  const within = source.indexOf(token)
+  return file.locate(start + (within === -1 ? 0 : within))
+}
+
+/**
+ * A numeric scalar's JavaScript value loses what was written (`1.30` → 1.3), so numbers
+ * are read back from the source text.
+ */
+function sourceOf(node: Scalar): string {
+  if (typeof node.value === 'number' && node.source !== undefined) return String(node.source)
+  return String(node.value)
+}

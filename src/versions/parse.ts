@@ -1,0 +1,103 @@
+import semver from 'semver'
+
+/**
+ * Version strings as repositories write them, turned into something the range engine
+ * can compare. Distribution builds (`-k3s1`, `+k3s1`, `-k0s.0`, `-eks-bc803b4`, `-gke.100`)
+ * are split off first: parsed naively, `v1.32.0-k3s1` is a *pre-release* of 1.32.0 and
+ * would fail a `>=1.32.0` check although it is the 1.32.0 release of k3s.
+ */
+export type ParsedVersion =
+  | { kind: 'exact'; version: string; distro?: string; build?: string }
+  | { kind: 'minor'; version: string; distro?: string }
+  | { kind: 'range'; version: string }
+
+export type VersionParse =
+  | { ok: true; value: ParsedVersion }
+  | { ok: false; reason: string }
+
+export interface ParseOptions {
+  /** Chart dependency versions and `kubeVersion` may be ranges; image tags may not. */
+  allowRange?: boolean
+}
+
+/** Longer strings are not versions; also keeps regexes below linear on hostile input. */
+const MAX_VERSION_LENGTH = 128
+
+const DISTRO_BUILD =
+  /^(\d+\.\d+\.\d+)(?:[-+](k3s\d+|k0s\.\d+|rke2r\d+|eks-[0-9a-z.-]+|gke\.\d+|aks[0-9a-z.-]*))$/i
+const MINOR_ONLY = /^(\d+)\.(\d+)$/
+const EXACT = /^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?$/i
+const UNRESOLVED = /\{\{|\$\{|\$\(|^\$[A-Z_]/i
+
+const DISTRO_NAMES: Record<string, string> = {
+  k3s: 'k3s',
+  k0s: 'k0s',
+  rke: 'rke2',
+  eks: 'eks',
+  gke: 'gke',
+  aks: 'aks'
+}
+
+export function parseVersion(raw: string, options: ParseOptions = {}): VersionParse {
+  const text = raw.trim()
+  if (text === '') return { ok: false, reason: 'the version is empty' }
+  if (text.length > MAX_VERSION_LENGTH) return { ok: false, reason: 'the value is too long to be a version' }
+  if (UNRESOLVED.test(text)) {
+    return { ok: false, reason: `"${text}" is a template or variable, not a version` }
+  }
+  if (/^(latest|stable|main|master|edge)$/i.test(text)) {
+    return { ok: false, reason: `"${text}" is not pinned to a version` }
+  }
+  const bare = text.replace(/^v(?=\d)/i, '')
+
+  const distroBuild = DISTRO_BUILD.exec(bare)
+  if (distroBuild) {
+    const [, core, build] = distroBuild as unknown as [string, string, string]
+    if (!isSafeVersion(core)) return tooLarge(text)
+    const key = build.slice(0, 3).toLowerCase()
+    return {
+      ok: true,
+      value: { kind: 'exact', version: core, distro: DISTRO_NAMES[key] ?? key, build }
+    }
+  }
+
+  const minor = MINOR_ONLY.exec(bare)
+  if (minor) {
+    if (!isSafeVersion(`${bare}.0`)) return tooLarge(text)
+    return { ok: true, value: { kind: 'minor', version: `${Number(minor[1])}.${Number(minor[2])}` } }
+  }
+
+  if (EXACT.test(bare)) {
+    if (!isSafeVersion(bare)) return tooLarge(text)
+    // Build metadata never changes precedence (SemVer §10), so it is dropped here.
+    const version = bare.replace(/\+.*$/, '')
+    return { ok: true, value: { kind: 'exact', version } }
+  }
+
+  if (options.allowRange) {
+    const range = toNodeRange(text)
+    if (range !== undefined) return { ok: true, value: { kind: 'range', version: range } }
+  }
+  return { ok: false, reason: `"${text}" is not a version${options.allowRange ? ' or version range' : ''}` }
+}
+
+/**
+ * Helm (Masterminds semver) separates AND-ed comparators with commas; node-semver uses
+ * spaces. Returns the range as written (normalised separators) when node-semver accepts it.
+ */
+function toNodeRange(text: string): string | undefined {
+  const candidate = text.replace(/\s*,\s*/g, ' ').trim()
+  try {
+    return semver.validRange(candidate, { includePrerelease: true }) === null ? undefined : candidate
+  } catch {
+    return undefined
+  }
+}
+
+function isSafeVersion(version: string): boolean {
+  return version.split(/[.-]/).every((part) => !/^\d+$/.test(part) || Number(part) <= Number.MAX_SAFE_INTEGER)
+}
+
+function tooLarge(text: string): VersionParse {
+  return { ok: false, reason: `"${text}" has a number too large to be a version` }
+}

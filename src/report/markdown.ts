@@ -9,7 +9,7 @@ export function renderMarkdown(report: Report): string {
   const lines: string[] = [
     `## kube-compat-gate: ${passed ? '✅ passed' : '❌ failed'}`,
     '',
-    `${error} errors, ${warning} warnings, ${notice} notices in ${report.summary.filesScanned} files · database ${forMarkdown(report.database.version)} (${report.database.entries} entries)`,
+    `${count(error, 'error')}, ${count(warning, 'warning')}, ${count(notice, 'notice')} in ${count(report.summary.filesScanned, 'file')} · database ${forMarkdown(report.database.version)} (${count(report.database.entries, 'entry', 'entries')})`,
     ''
   ]
   if (report.findings.length > 0) {
@@ -37,4 +37,8 @@ export function renderMarkdown(report: Report): string {
     lines.push('', '</details>', '')
   }
   return lines.join('\n')
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
 }

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Report } from '../../src/report/report.js'
+import { REPO_ROOT, runBundle, tempDir, writeTree } from '../helpers/run-bundle.js'
+
+const FAILING = 'examples/vcluster-upgrade-to-1.32'
+const PASSING = 'examples/vcluster-0.23-with-1.32'
+
+describe('dist/cli.js', () => {
+  it('fails the example that bumps the virtual cluster to 1.32 on vcluster 0.22', () => {
+    const run = runBundle('cli', ['scan', FAILING])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('clusters/dev/Chart.yaml:8:14')
+    expect(run.stdout).toContain('vcluster below 0.23.0-rc.4 leaves every pod Pending')
+    expect(run.stdout).toContain('fix: Upgrade vcluster to 0.23.0 or later')
+    expect(run.stdout).toMatch(/✖ failed: 1 error, 0 warnings, 0 notices/)
+    expect(run.stderr).toBe('')
+  })
+
+  it('passes the same repository once vcluster is 0.23.0', () => {
+    const run = runBundle('cli', ['scan', PASSING])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/✔ passed: 0 errors/)
+  })
+
+  it('writes the JSON report in the documented shape', () => {
+    const run = runBundle('cli', ['scan', FAILING, '--format', 'json'])
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as Report
+    expect(Object.keys(report)).toEqual([
+      'schemaVersion',
+      'tool',
+      'database',
+      'declarations',
+      'environments',
+      'findings',
+      'diagnostics',
+      'summary'
+    ])
+    expect(report.schemaVersion).toBe(1)
+    expect(report.tool).toEqual({ name: 'kube-compat-gate', version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+    expect(report.declarations).toContainEqual({
+      component: 'kubernetes',
+      role: 'virtual',
+      distro: 'k3s',
+      version: '1.32.0',
+      raw: 'v1.32.0-k3s1',
+      file: 'clusters/dev/values.yaml',
+      line: 9,
+      column: 16,
+      source: 'vcluster-values'
+    })
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        id: 'vcluster-qosclass-immutable-k8s-1.32',
+        severity: 'error',
+        file: 'clusters/dev/Chart.yaml',
+        line: 8,
+        references: expect.arrayContaining(['https://github.com/loft-sh/vcluster/issues/2472'])
+      })
+    ])
+    expect(report.summary).toEqual({ error: 1, warning: 0, notice: 0, filesScanned: 4, passed: false })
+  })
+
+  it('--fail-on never passes whatever it finds', () => {
+    expect(runBundle('cli', ['scan', FAILING, '--fail-on', 'never']).code).toBe(0)
+  })
+
+  it('writes the report to --output', () => {
+    const out = join(tempDir(), 'report.json')
+    const run = runBundle('cli', ['scan', FAILING, '--format', 'json', '--output', out])
+    expect(run.stdout).toBe('')
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Report).findings).toHaveLength(1)
+  })
+
+  it('keeps the finding of a good file next to a YAML file that does not parse', () => {
+    const root = tempDir()
+    writeTree(root, {
+      'good/Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies:\n  - name: vcluster\n    version: 0.21.0\n',
+      'good/values.yaml': 'vcluster:\n  controlPlane:\n    distro:\n      k8s:\n        version: v1.33.0\n',
+      'bad/vcluster.yaml': 'controlPlane:\n  distro: {k8s: [\n'
+    })
+    const run = runBundle('cli', ['scan', root, '--format', 'json'])
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as Report
+    expect(report.findings.map((f) => f.file)).toEqual(['good/Chart.yaml'])
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({ file: 'bad/vcluster.yaml', line: expect.any(Number), message: expect.stringContaining('YAML does not parse') })
+    ])
+    expect(run.stderr).toBe('')
+  })
+
+  it.each([
+    [['scan', FAILING, '--format', 'xml'], '--format must be one of text, json, markdown'],
+    [['scan', FAILING, '--fail-on', 'sometimes'], '--fail-on must be one of'],
+    [['scan', 'does/not/exist'], 'does/not/exist is not a directory'],
+    [['scan', FAILING, '--no-such-flag'], "Unknown option '--no-such-flag'"],
+    [['scan', FAILING, '--db', 'missing.yaml'], 'cannot read database file missing.yaml'],
+    [['frobnicate'], 'unknown command "frobnicate"']
+  ])('exits 2 with one line and no stack trace for %j', (args, message) => {
+    const run = runBundle('cli', args)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(message)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('prints its version and help', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(runBundle('cli', ['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` })
+    const help = runBundle('cli', ['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('kube-compat-gate scan [DIR]')
+  })
+})

@@ -1,0 +1,65 @@
+import { stat, writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
+import { UsageError } from '../errors.js'
+import { runGate } from '../pipeline.js'
+import { renderJson } from '../report/json.js'
+import { renderMarkdown } from '../report/markdown.js'
+import type { Report } from '../report/report.js'
+import { renderText } from '../report/text.js'
+import { HELP } from './help.js'
+
+const FORMATS = ['text', 'json', 'markdown'] as const
+type Format = (typeof FORMATS)[number]
+
+/** `kube-compat-gate scan [DIR]`: returns the exit code (0 passed, 1 failed). */
+export async function scanCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+      db: { type: 'string', multiple: true, default: [] },
+      'fail-on': { type: 'string', default: 'error' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
+  if (values.help) {
+    process.stdout.write(HELP)
+    return 0
+  }
+  if (positionals.length > 1) throw new UsageError(`scan takes one directory, got ${positionals.length}`)
+  const root = positionals[0] ?? '.'
+  const format = oneOf('--format', values.format, FORMATS)
+  const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS)
+  await requireDirectory(root)
+
+  const { report } = await runGate({ root, databaseFiles: values.db, failOn: failOn as FailOn })
+  const output = render(report, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
+  if (values.output !== undefined) await writeFile(values.output, output)
+  else process.stdout.write(output)
+  return report.summary.passed ? 0 : 1
+}
+
+function render(report: Report, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report)
+    case 'markdown':
+      return renderMarkdown(report)
+    case 'text':
+      return renderText(report, { color })
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`)
+}
+
+async function requireDirectory(path: string): Promise<void> {
+  const stats = await stat(path).catch(() => undefined)
+  if (!stats?.isDirectory()) throw new UsageError(`${path} is not a directory`)
+}
+

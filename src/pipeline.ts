@@ -28,7 +28,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const scan = await scanRepository(options.root, {
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {})
   })
-  const environments = resolveEnvironments(scan.declarations)
+  const environments = resolveEnvironments(scan.declarations, scan.links)
   const findings = evaluate(environments, database)
   const report = buildReport({
     database,

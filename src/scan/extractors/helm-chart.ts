@@ -1,24 +1,43 @@
 import { isMap } from 'yaml'
-import { declareFromYaml } from '../declare.js'
+import { declareVersion } from '../declare.js'
 import { basenameOf, dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
-import { itemsOf, stringAt } from '../yaml-nodes.js'
+import { vclusterChartDistro } from '../vcluster-config.js'
+import { itemsOf, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
-/** Helm `Chart.yaml`: a dependency on the vcluster chart pins the vcluster version. */
+/**
+ * Helm `Chart.yaml`: a dependency on a vcluster chart pins the vcluster version (its values
+ * sit in the `values.yaml` beside it, the same group), and `kubeVersion` is the range of
+ * host Kubernetes versions the chart accepts.
+ */
 export const helmChart: Extractor = {
   id: 'helm-chart',
   accepts: (path) => basenameOf(path) === 'Chart.yaml',
-  mightDeclare: (text) => text.includes('vcluster'),
+  mightDeclare: (text) => text.includes('vcluster') || text.includes('kubeVersion'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const yaml = file.yaml()
     out.diagnostics.push(...yaml.diagnostics)
+    const group = dirnameOf(file.path)
     for (const { doc } of yaml.documents) {
       const root = doc.contents
       if (!isMap(root)) continue
+      const kubeVersion = stringIn(root, 'kubeVersion')
+      if (kubeVersion) {
+        declareVersion(out, tracedOf(file, kubeVersion), {
+          component: 'kubernetes',
+          role: 'host',
+          source: 'helm-chart',
+          group,
+          what: 'chart kubeVersion',
+          parse: { allowRange: true }
+        })
+      }
       for (const dependency of itemsOf(root.get('dependencies', true))) {
-        if (stringAt(dependency, ['name'])?.value !== 'vcluster') continue
+        const chart = vclusterChartDistro(stringAt(dependency, ['name'])?.value ?? '')
+        if (!chart) continue
+        if (chart.distro) out.distros?.push({ group, distro: chart.distro, from: 'chart' })
         const version = stringAt(dependency, ['version'])
         if (!version) {
           out.diagnostics.push({
@@ -27,10 +46,10 @@ export const helmChart: Extractor = {
           })
           continue
         }
-        declareFromYaml(out, file, version, {
+        declareVersion(out, tracedOf(file, version), {
           component: 'vcluster',
           source: 'helm-chart',
-          group: dirnameOf(file.path),
+          group,
           what: 'vcluster chart dependency version',
           parse: { allowRange: true }
         })

@@ -1,69 +1,83 @@
-import { isMap, type YAMLMap } from 'yaml'
-import { declareFromYaml } from '../declare.js'
+import { isMap, isScalar, type Scalar } from 'yaml'
+import { declareImageTag, declareVersion } from '../declare.js'
+import { fileGroup } from '../groups.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
-import type { SourceFile } from '../source-file.js'
-import { mapAt, stringAt, type StringAt } from '../yaml-nodes.js'
+import { embeddedSource, type SourceFile } from '../source-file.js'
+import { readVclusterConfigs } from '../vcluster-config.js'
+import { stringAt, tracedOf } from '../yaml-nodes.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
-type Distro = 'k8s' | 'k3s' | 'k0s'
+const SOURCE = 'vcluster-values'
 
 /**
- * vcluster ≥ 0.20 configuration (`vcluster.yaml` or chart values): the virtual cluster's
- * Kubernetes version. Values of an umbrella chart sit one level down, under the
- * dependency's name, so both the document root and its top-level maps are looked at.
+ * vcluster values files (`vcluster.yaml`, chart values, an umbrella chart's values) in every
+ * config era, and ConfigMaps that carry such values for a Flux HelmRelease's `valuesFrom`.
  */
 export const vclusterValues: Extractor = {
-  id: 'vcluster-values',
+  id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('controlPlane') && text.includes('distro'),
+  mightDeclare: (text) =>
+    text.includes('controlPlane') || text.includes('rancher/k3s') || text.includes('kube-apiserver') || text.includes('k0sproject/k0s'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const yaml = file.yaml()
     out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc } of yaml.documents) {
-      for (const config of vclusterConfigs(doc.contents)) {
-        const distros = mapAt(config, ['controlPlane', 'distro'])
-        if (!distros) continue
-        const distro = enabledDistro(distros)
-        const tag = virtualVersionOf(distros, distro)
-        if (!tag) continue
-        declareFromYaml(out, file, tag, {
-          component: 'kubernetes',
-          role: 'virtual',
-          distro,
-          source: 'vcluster-values',
-          group: dirnameOf(file.path),
-          what: `virtual cluster Kubernetes version (controlPlane.distro.${distro})`
-        })
+    const group = dirnameOf(file.path)
+    for (const { doc, index } of yaml.documents) {
+      const root = doc.contents
+      if (stringAt(root, ['kind'])?.value === 'ConfigMap') {
+        readConfigMap(out, file, root, index)
+        continue
       }
+      if (stringAt(root, ['apiVersion']) !== undefined) continue
+      readValuesNode(out, file, root, group, SOURCE)
     }
     return out
   }
 }
 
-function vclusterConfigs(root: unknown): YAMLMap[] {
-  if (!isMap(root)) return []
-  if (root.has('controlPlane')) return [root]
-  return root.items.flatMap((pair) => (isMap(pair.value) && pair.value.has('controlPlane') ? [pair.value] : []))
-}
-
-/** vcluster runs k8s unless another distro is enabled (default since 0.20). */
-function enabledDistro(distros: YAMLMap): Distro {
-  for (const distro of ['k3s', 'k0s', 'k8s'] as const) {
-    if (mapAt(distros, [distro])?.get('enabled') === true) return distro
-  }
-  return 'k8s'
-}
-
 /**
- * Component-level image tags win over the `version` shortcut. 0.25+ uses one image
- * (`k8s.image.tag`); 0.20–0.24 set the API server's image.
+ * Declares what a vcluster values map sets for the virtual cluster, or records the distro it
+ * enables without a version (for the implied default).
  */
-function virtualVersionOf(distros: YAMLMap, distro: Distro): StringAt | undefined {
-  if (distro !== 'k8s') return stringAt(distros, [distro, 'image', 'tag'])
-  return (
-    stringAt(distros, ['k8s', 'image', 'tag']) ??
-    stringAt(distros, ['k8s', 'apiServer', 'image', 'tag']) ??
-    stringAt(distros, ['k8s', 'version'])
-  )
+export function readValuesNode(out: Extraction, file: SourceFile, node: unknown, group: string, source: string): void {
+  for (const config of readVclusterConfigs(node)) {
+    if (!config.version) {
+      if (config.distro) out.distros?.push({ group, distro: config.distro, from: 'values' })
+      continue
+    }
+    const request = {
+      component: 'kubernetes' as const,
+      role: 'virtual' as const,
+      source,
+      group,
+      ...(config.distro ? { distro: config.distro } : {}),
+      what: `virtual cluster Kubernetes version (${config.key ?? 'vcluster values'})`
+    }
+    const value = tracedOf(file, config.version)
+    if (config.isImage) declareImageTag(out, value, { ...request, what: `virtual cluster image (${config.key})` })
+    else declareVersion(out, value, request)
+  }
+}
+
+/** Values written as a YAML string (Argo CD `helm.values`, a ConfigMap key): parsed and mapped back. */
+export function readValuesString(out: Extraction, file: SourceFile, node: unknown, group: string, source: string): void {
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return
+  const embedded = embeddedSource(file, node.value, node.range)
+  const yaml = embedded.yaml()
+  out.diagnostics.push(...yaml.diagnostics)
+  for (const { doc } of yaml.documents) readValuesNode(out, embedded, doc.contents, group, source)
+}
+
+function readConfigMap(out: Extraction, file: SourceFile, root: unknown, index: number): void {
+  const name = stringAt(root, ['metadata', 'name'])?.value
+  const data = isMap(root) ? root.get('data', true) : undefined
+  if (name === undefined || !isMap(data)) return
+  const group = fileGroup(file.path, index)
+  for (const pair of data.items) {
+    const value = pair.value as Scalar | null
+    if (!isScalar(value) || typeof value.value !== 'string' || !value.value.includes('\n')) continue
+    readValuesString(out, file, value, group, SOURCE)
+  }
+  out.providers?.push({ configMap: name, group })
 }

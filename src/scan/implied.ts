@@ -24,7 +24,6 @@ const OPTIONS = { includePrerelease: true } as const
  * `distros` are the distros that values or chart names pick without a version.
  */
 export function impliedVirtualVersions(
-  declarations: readonly Declaration[],
   membership: Membership,
   links: readonly GroupLink[],
   distros: readonly LocatedDistroChoice[]
@@ -34,12 +33,11 @@ export function impliedVirtualVersions(
   for (const [group, members] of membership.members) {
     if (members.some(isVirtual)) groupsWithVirtual.add(group)
   }
-  const done = new Set<string>()
-  for (const vcluster of declarations) {
-    if (vcluster.component !== 'vcluster' || vcluster.group === undefined) continue
-    const group = vcluster.group
-    if (done.has(group) || hasVirtualAtOrBelow(group, groupsWithVirtual)) continue
-    done.add(group)
+  for (const [group, members] of membership.members) {
+    if (hasVirtualAtOrBelow(group, groupsWithVirtual)) continue
+    // A chart version that a release takes from elsewhere (a Flux HelmChart) counts for the release, not for its own group.
+    const vcluster = members.find((d) => d.component === 'vcluster' && !(membership.linked.has(d) && d.group === group))
+    if (!vcluster) continue
     const row = defaultsFor(vcluster)
     if (!row) continue
     const distro = distroFor(group, links, distros) ?? row.defaultDistro

@@ -7,6 +7,7 @@ import { EXTRACTORS } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
 import { groupMembership } from './groups.js'
 import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
+import { resolveNamedUses } from './named-values.js'
 import { SourceFile } from './source-file.js'
 
 export interface ScanOptions {
@@ -64,14 +65,15 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   }
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker))
 
+  const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = await readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
-  const all = [...scans, ...linked.scans]
+  const all = [...scans, named, ...linked.scans]
   const declarations = all.flatMap((scan) => scan.extraction.declarations)
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
     (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
   )
   const membership = groupMembership(declarations, linked.links)
-  const implied = impliedVirtualVersions(declarations, membership, linked.links, distros)
+  const implied = impliedVirtualVersions(membership, linked.links, distros)
 
   return {
     declarations: [...declarations, ...implied],
@@ -118,7 +120,7 @@ async function readText(path: string, absolute: string): Promise<string | Extrac
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], links: [], providers: [], distros: [] }
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], links: [], providers: [], distros: [], uses: [], values: [] }
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of extractors) {
     try {
@@ -127,6 +129,8 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
       out.links.push(...(result.links ?? []))
       out.providers.push(...(result.providers ?? []))
       out.distros.push(...(result.distros ?? []))
+      out.uses.push(...(result.uses ?? []))
+      out.values.push(...(result.values ?? []))
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(keyOf(diagnostic), diagnostic)
     } catch (error) {
@@ -151,10 +155,10 @@ async function readLinkedValues(
   const providers = new Map<string, { files: string[]; groups: string[] }>()
   for (const scan of scans) {
     for (const provider of scan.extraction.providers ?? []) {
-      const entry = providers.get(provider.configMap) ?? { files: [], groups: [] }
+      const entry = providers.get(provider.ref) ?? { files: [], groups: [] }
       entry.files.push(...(provider.files ?? []))
       if (provider.group !== undefined) entry.groups.push(provider.group)
-      providers.set(provider.configMap, entry)
+      providers.set(provider.ref, entry)
     }
   }
   const readAsValues = new Set(scans.filter((scan) => scan.readAsValues).map((scan) => scan.path))
@@ -164,9 +168,9 @@ async function readLinkedValues(
   for (const scan of scans) {
     for (const link of scan.extraction.links ?? []) {
       const target = link.target
-      const files = 'file' in target ? [target.file] : (providers.get(target.configMap)?.files ?? [])
-      if ('configMap' in target) {
-        for (const memberGroup of providers.get(target.configMap)?.groups ?? []) links.push({ group: link.group, memberGroup })
+      const files = 'file' in target ? [target.file] : (providers.get(target.ref)?.files ?? [])
+      if ('ref' in target) {
+        for (const memberGroup of providers.get(target.ref)?.groups ?? []) links.push({ group: link.group, memberGroup })
       }
       for (const path of files) {
         if (limits.excluded(path, false)) continue

@@ -1,8 +1,13 @@
 import type { Declaration, Diagnostic, Location } from '../../model.js'
+import type { DeclareRequest } from '../declare.js'
 import type { SourceFile } from '../source-file.js'
+import type { Traced } from '../traced.js'
 
-/** Where a release takes more values from: a file of the repository or a ConfigMap by name. */
-export type ValuesTarget = { file: string } | { configMap: string }
+/**
+ * Where a release takes more from: a file of the repository, or an object by kind and name
+ * (`ConfigMap/vcluster-values` for Flux `valuesFrom`, `HelmChart/vcluster` for `chartRef`).
+ */
+export type ValuesTarget = { file: string } | { ref: string }
 
 /**
  * A release (an Argo CD Application, a HelmRelease, a `helm_release`, `helm -f`, ...) that
@@ -14,9 +19,12 @@ export interface ValuesLink {
   from: Location
 }
 
-/** A ConfigMap that carries values: generated from files, or written with the values inline. */
+/**
+ * An object a release can point to by `Kind/name`: a ConfigMap generated from files or
+ * written with values inline, a Flux HelmChart that pins the chart version.
+ */
 export interface ValuesProvider {
-  configMap: string
+  ref: string
   files?: string[]
   group?: string
 }
@@ -32,12 +40,37 @@ export interface DistroChoice {
   from: 'values' | 'chart'
 }
 
+/**
+ * A version written as a name defined in another file of the same scope (Terraform
+ * `var.k8s_version` with its default in `variables.tf` or its value in `prod.tfvars`).
+ * Resolved once every file is read.
+ */
+export interface NamedUse {
+  /** Where names are looked up: a Terraform module directory. */
+  scope: string
+  name: string
+  request: DeclareRequest
+  /** The value is an image reference whose tag is the version. */
+  image?: boolean
+  from: Location
+}
+
+/** A value for a name; values of a higher priority (tfvars over defaults) hide lower ones. */
+export interface NamedValue {
+  scope: string
+  name: string
+  value: Traced
+  priority: number
+}
+
 export interface Extraction {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
   links?: ValuesLink[]
   providers?: ValuesProvider[]
   distros?: DistroChoice[]
+  uses?: NamedUse[]
+  values?: NamedValue[]
 }
 
 /**
@@ -55,5 +88,5 @@ export interface Extractor {
 }
 
 export function emptyExtraction(): Extraction {
-  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [] }
+  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], uses: [], values: [] }
 }

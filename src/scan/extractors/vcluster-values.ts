@@ -3,7 +3,8 @@ import { declareImageTag, declareVersion } from '../declare.js'
 import { fileGroup } from '../groups.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
-import { readVclusterConfigs } from '../vcluster-config.js'
+import { distroOfImage, readVclusterConfigs, virtualVersionKey } from '../vcluster-config.js'
+import { textOf, type Traced } from '../traced.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
@@ -60,6 +61,22 @@ export function readValuesNode(out: Extraction, file: SourceFile, node: unknown,
   }
 }
 
+/**
+ * One value set by its dotted key (`--set`, Argo CD `parameters`, Helmfile and Terraform
+ * `set`): declares it when the key sets the virtual Kubernetes version.
+ */
+export function readValuesKey(out: Extraction, key: string, value: Traced, group: string, source: string): void {
+  const target = virtualVersionKey(key)
+  if (!target) return
+  const request = { component: 'kubernetes' as const, role: 'virtual' as const, source, group, what: `virtual cluster Kubernetes version (${key})` }
+  if (!target.isImage) {
+    declareVersion(out, value, { ...request, distro: target.distro })
+    return
+  }
+  const distro = distroOfImage(textOf(value))
+  if (distro) declareImageTag(out, value, { ...request, distro, what: `virtual cluster image (${key})` })
+}
+
 /** Values written as a YAML string (Argo CD `helm.values`, a ConfigMap key): parsed and mapped back. */
 export function readValuesString(out: Extraction, file: SourceFile, node: unknown, group: string, source: string): void {
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return
@@ -79,5 +96,5 @@ function readConfigMap(out: Extraction, file: SourceFile, root: unknown, index: 
     if (!isScalar(value) || typeof value.value !== 'string' || !value.value.includes('\n')) continue
     readValuesString(out, file, value, group, SOURCE)
   }
-  out.providers?.push({ configMap: name, group })
+  out.providers?.push({ ref: `ConfigMap/${name}`, group })
 }

@@ -1,0 +1,40 @@
+import { declareVersion } from './declare.js'
+import type { Extraction } from './extractors/extractor.js'
+import type { SourceFile } from './source-file.js'
+import { vclusterChartDistro } from './vcluster-config.js'
+import { tracedOf, type StringAt } from './yaml-nodes.js'
+
+export interface ChartRelease {
+  chart: StringAt | undefined
+  version: StringAt | undefined
+  group: string
+  source: string
+  /** What tools do when the version is left out, for the diagnostic. */
+  unversioned?: string
+}
+
+/**
+ * A Helm release of some chart (Argo CD, Flux, Helmfile, Fleet, kustomize): when the chart is
+ * vcluster, its version is a vcluster declaration. Returns whether the chart is vcluster, so
+ * that callers read its values only then.
+ */
+export function declareChartRelease(out: Extraction, file: SourceFile, release: ChartRelease): boolean {
+  const chart = release.chart && vclusterChartDistro(release.chart.value)
+  if (!release.chart || !chart) return false
+  if (chart.distro) out.distros?.push({ group: release.group, distro: chart.distro, from: 'chart' })
+  if (!release.version) {
+    out.diagnostics.push({
+      ...file.locate(release.chart.node.range?.[0] ?? 0),
+      message: `vcluster chart has no version: ${release.unversioned ?? 'the latest is installed'}; pin one so upgrades can be checked`
+    })
+    return true
+  }
+  declareVersion(out, tracedOf(file, release.version), {
+    component: 'vcluster',
+    source: release.source,
+    group: release.group,
+    what: 'vcluster chart version',
+    parse: { allowRange: true }
+  })
+  return true
+}

@@ -49,7 +49,8 @@ export function resolveEnvironments(declarations: readonly Declaration[], links:
 
   const environments: Environment[] = []
   const seen = new Set<string>()
-  const usedHosts = new Set<Declaration>()
+  // Hosts by version: a second kind node of the same version adds no environment of its own.
+  const usedHosts = new Set<string>()
   const add = (environment: Environment): void => {
     const key = SLOTS.map((slot) => declarationKey(environment[slot])).join('|')
     if (seen.has(key)) return
@@ -62,12 +63,12 @@ export function resolveEnvironments(declarations: readonly Declaration[], links:
     const isRelease = own(group, 'vcluster').length > 0 || own(group, 'virtual').length > 0
     if (!isRelease) continue
     for (const environment of combinations(Object.fromEntries(SLOTS.map((slot) => [slot, inherited(group, slot)])))) {
-      if (environment.host) usedHosts.add(environment.host)
+      if (environment.host) usedHosts.add(versionKey(environment.host))
       add(environment)
     }
   }
   for (const group of groups) {
-    const hosts = own(group, 'host').filter((host) => !usedHosts.has(host))
+    const hosts = own(group, 'host').filter((host) => !usedHosts.has(versionKey(host)))
     if (hosts.length === 0) continue
     for (const environment of combinations({ host: hosts, kind: inherited(group, 'kind'), kubectl: inherited(group, 'kubectl') })) {
       add(environment)
@@ -112,10 +113,14 @@ function combinations(candidates: Partial<Record<Slot, Declaration[]>>): Environ
   return result
 }
 
+function versionKey(d: Declaration): string {
+  return `${d.version}|${d.distro ?? ''}|${d.constraint ? 'range' : ''}`
+}
+
 function distinctVersions(declarations: Declaration[]): Declaration[] {
   const seen = new Set<string>()
   return declarations.filter((d) => {
-    const key = `${d.version}|${d.distro ?? ''}|${d.constraint ? 'range' : ''}`
+    const key = versionKey(d)
     if (seen.has(key)) return false
     seen.add(key)
     return true

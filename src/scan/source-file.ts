@@ -18,8 +18,7 @@ export interface ParsedYaml {
  */
 export class SourceFile {
   private yamlCache: ParsedYaml | undefined
-  private readonly lines = new LineCounter()
-  private lineIndexBuilt = false
+  private lines: LineCounter | undefined
 
   constructor(
     /** Repository-relative, `/`-separated. */
@@ -31,8 +30,9 @@ export class SourceFile {
     if (this.yamlCache) return this.yamlCache
     const documents: YamlDocument[] = []
     const diagnostics: Diagnostic[] = []
-    const parsed = parseAllDocuments(this.text, { lineCounter: this.lines, uniqueKeys: false })
-    this.lineIndexBuilt = true
+    const lineCounter = new LineCounter()
+    const parsed = parseAllDocuments(this.text, { lineCounter, uniqueKeys: false })
+    this.lines ??= lineCounter
     const docs = Array.isArray(parsed) ? parsed : [parsed]
     docs.forEach((doc, index) => {
       const error = doc.errors[0]
@@ -57,9 +57,10 @@ export class SourceFile {
   }
 
   protected linePosition(offset: number): { line: number; col: number } {
-    if (!this.lineIndexBuilt) {
+    if (!this.lines) {
+      this.lines = new LineCounter()
+      this.lines.addNewLine(0)
       for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1)
-      this.lineIndexBuilt = true
     }
     return this.lines.linePos(offset)
   }

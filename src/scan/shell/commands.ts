@@ -205,7 +205,10 @@ function readValuesFlags(args: Word[], scope: CommandScope): void {
       const equals = assignment.indexOf('=')
       if (equals === -1) continue
       const offset = set.text.indexOf(assignment) + equals + 1
-      readValuesKey(scope.out, assignment.slice(0, equals), sliceTraced(set.value, offset, offset + assignment.length - equals - 1), scope.group, scope.source)
+      const value = sliceTraced(set.value, offset, offset + assignment.length - equals - 1)
+      for (const expanded of expand(value, scope.variables)) {
+        readValuesKey(scope.out, assignment.slice(0, equals), expanded.value, expanded.group ?? scope.group, scope.source)
+      }
     }
   }
 }

@@ -68,7 +68,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = await readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
   const all = [...scans, named, ...linked.scans]
-  const declarations = all.flatMap((scan) => scan.extraction.declarations)
+  const declarations = uniqueDeclarations(all.flatMap((scan) => scan.extraction.declarations))
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
     (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
   )
@@ -205,6 +205,17 @@ async function readValuesFile(root: string, path: string, maxFileBytes: number):
 function decode(bytes: Buffer): string {
   const text = bytes.toString('utf8')
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** A workflow `env` value used by two steps of one job is one declaration, not two. */
+function uniqueDeclarations(declarations: Declaration[]): Declaration[] {
+  const seen = new Set<string>()
+  return declarations.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.component}:${d.role ?? ''}:${d.group ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 function unique(diagnostics: Diagnostic[]): Diagnostic[] {

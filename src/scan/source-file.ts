@@ -103,13 +103,22 @@ export function embeddedSource(outer: SourceFile, value: string, range: readonly
   if (/^[|>]/.test(written)) {
     const headerEnd = written.indexOf('\n')
     const body = headerEnd === -1 ? '' : written.slice(headerEnd + 1)
-    const indent = /^( *)\S/m.exec(body)?.[1]?.length ?? 0
+    const indicator = /^[|>][+-]?([1-9])|^[|>]([1-9])/.exec(written)
+    const indent = indicator
+      ? parentIndent(outer.text, start) + Number(indicator[1] ?? indicator[2])
+      : (/^( *)\S/m.exec(body)?.[1]?.length ?? 0)
     if (written.startsWith('|') && linesMatch(body, value, indent)) {
       return new EmbeddedSource(outer, value, start + headerEnd + 1, indent, start)
     }
   }
   if (written === value) return new EmbeddedSource(outer, value, start, outer.locate(start).column - 1, start)
   return new EmbeddedSource(outer, value, undefined, 0, start)
+}
+
+/** Indentation of the line holding the key of a block scalar starting at `offset`. */
+function parentIndent(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1
+  return /^ */.exec(text.slice(lineStart, offset))?.[0].length ?? 0
 }
 
 /** Each line of the parsed value is the same line of the block with its indentation removed. */

@@ -1,4 +1,5 @@
 import { declareVersion } from './declare.js'
+import { expand, type Variables } from './shell/expand.js'
 import type { Extraction } from './extractors/extractor.js'
 import type { SourceFile } from './source-file.js'
 import { vclusterChartDistro } from './vcluster-config.js'
@@ -11,6 +12,8 @@ export interface ChartRelease {
   source: string
   /** What tools do when the version is left out, for the diagnostic. */
   unversioned?: string
+  /** Parameters the version may be written with (an ApplicationSet's generator elements). */
+  variables?: Variables
 }
 
 /**
@@ -29,12 +32,15 @@ export function declareChartRelease(out: Extraction, file: SourceFile, release: 
     })
     return true
   }
-  declareVersion(out, tracedOf(file, release.version), {
-    component: 'vcluster',
-    source: release.source,
-    group: release.group,
-    what: 'vcluster chart version',
-    parse: { allowRange: true }
-  })
+  const written = tracedOf(file, release.version)
+  for (const expanded of release.variables ? expand(written, release.variables) : [{ value: written }]) {
+    declareVersion(out, expanded.value, {
+      component: 'vcluster',
+      source: release.source,
+      group: expanded.group ?? release.group,
+      what: 'vcluster chart version',
+      parse: { allowRange: true }
+    })
+  }
   return true
 }

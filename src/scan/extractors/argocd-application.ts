@@ -4,6 +4,7 @@ import { fileGroup } from '../groups.js'
 import { isLiteralPath, isYamlPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
+import { addVariable, expand, type Variables } from '../shell/expand.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 import { readValuesKey, readValuesNode, readValuesString } from './vcluster-values.js'
 
@@ -31,7 +32,9 @@ export const argocdApplication: Extractor = {
       const spec = kind === 'Application' ? mapAt(root, ['spec']) : kind === 'ApplicationSet' ? mapAt(root, ['spec', 'template', 'spec']) : undefined
       if (!spec) continue
       const sources = sourcesOf(spec)
-      sources.forEach((source) => readSource(out, file, source, sources, fileGroup(file.path, index)))
+      const group = fileGroup(file.path, index)
+      const variables = kind === 'ApplicationSet' ? generatorElements(file, root, group) : undefined
+      sources.forEach((source) => readSource(out, file, source, sources, group, variables))
     }
     return out
   }
@@ -42,7 +45,7 @@ function sourcesOf(spec: YAMLMap): YAMLMap[] {
   return single ? [single] : itemsOf(spec.get('sources', true)).filter(isMap)
 }
 
-function readSource(out: Extraction, file: SourceFile, source: YAMLMap, all: YAMLMap[], applicationGroup: string): void {
+function readSource(out: Extraction, file: SourceFile, source: YAMLMap, all: YAMLMap[], applicationGroup: string, variables?: Variables): void {
   const path = stringIn(source, 'path')?.value
   const fromPath = path !== undefined && isLiteralPath(path)
   const group = fromPath ? joinPath('.', path) : applicationGroup
@@ -52,24 +55,53 @@ function readSource(out: Extraction, file: SourceFile, source: YAMLMap, all: YAM
       version: stringIn(source, 'targetRevision'),
       group,
       source: SOURCE,
-      unversioned: 'Argo CD installs the latest'
+      unversioned: 'Argo CD installs the latest',
+      ...(variables ? { variables } : {})
     })
     if (!isVcluster) return
   }
   const helm = mapAt(source, ['helm'])
   if (!helm) return
-  readValuesNode(out, file, helm.get('valuesObject', true), group, SOURCE)
-  readValuesString(out, file, helm.get('values', true), group, SOURCE)
+  readValuesNode(out, file, helm.get('valuesObject', true), group, SOURCE, variables)
+  readValuesString(out, file, helm.get('values', true), group, SOURCE, variables)
   for (const parameter of itemsOf(helm.get('parameters', true))) {
     const name = stringAt(parameter, ['name'])
     const value = stringAt(parameter, ['value'])
-    if (name && value) readValuesKey(out, name.value, tracedOf(file, value), group, SOURCE)
+    if (!name || !value) continue
+    for (const expanded of variables ? expand(tracedOf(file, value), variables) : [{ value: tracedOf(file, value) }]) {
+      readValuesKey(out, name.value, expanded.value, expanded.group ?? group, SOURCE)
+    }
   }
   for (const valueFile of itemsOf(helm.get('valueFiles', true))) {
     const written = stringAt(valueFile, [])
     const target = written && valueFilePath(written.value, fromPath ? path : undefined, all)
     if (written && target) out.links?.push({ group, target: { file: target }, from: file.locate(written.node.range?.[0] ?? 0) })
   }
+}
+
+/**
+ * Parameters of an ApplicationSet's `list` generators: each element is one Application, so
+ * its values form their own group (like a workflow matrix `include` entry).
+ */
+function generatorElements(file: SourceFile, root: unknown, group: string): Variables {
+  const variables: Variables = new Map()
+  for (const generator of itemsOf(mapAt(root, ['spec'])?.get('generators', true))) {
+    itemsOf(mapAt(generator, ['list'])?.get('elements', true)).forEach((element, n) => {
+      const elementGroup = fileGroup(group, `elements.${n}`)
+      for (const pair of isMap(element) ? element.items : []) {
+        const key = stringAt(pair.key, [])?.value
+        if (key === undefined) continue
+        const value = stringAt(pair.value, [])
+        if (value) addVariable(variables, `template.${key}`, { value: tracedOf(file, value), group: elementGroup })
+        for (const inner of isMap(pair.value) ? pair.value.items : []) {
+          const innerKey = stringAt(inner.key, [])?.value
+          const innerValue = stringAt(inner.value, [])
+          if (innerKey !== undefined && innerValue) addVariable(variables, `template.${key}.${innerKey}`, { value: tracedOf(file, innerValue), group: elementGroup })
+        }
+      }
+    })
+  }
+  return variables
 }
 
 /**

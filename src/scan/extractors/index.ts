@@ -1,6 +1,7 @@
 import { argocdApplication } from './argocd-application.js'
 import { clusterApiVcluster } from './cluster-api-vcluster.js'
 import { clusterManifests } from './cluster-manifests.js'
+import { compose } from './compose.js'
 import type { Extractor } from './extractor.js'
 import { fleet } from './fleet.js'
 import { fluxHelmRelease } from './flux-helmrelease.js'
@@ -29,5 +30,6 @@ export const EXTRACTORS: readonly Extractor[] = [
   githubWorkflow,
   shellScript,
   terraform,
-  toolVersions
+  toolVersions,
+  compose
 ]

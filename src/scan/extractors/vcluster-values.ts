@@ -4,6 +4,7 @@ import { fileGroup } from '../groups.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
 import { distroOfImage, readVclusterConfigs, virtualVersionKey } from '../vcluster-config.js'
+import { expand, type Variables } from '../shell/expand.js'
 import { textOf, type Traced } from '../traced.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
@@ -41,7 +42,7 @@ export const vclusterValues: Extractor = {
  * Declares what a vcluster values map sets for the virtual cluster, or records the distro it
  * enables without a version (for the implied default).
  */
-export function readValuesNode(out: Extraction, file: SourceFile, node: unknown, group: string, source: string): void {
+export function readValuesNode(out: Extraction, file: SourceFile, node: unknown, group: string, source: string, variables?: Variables): void {
   for (const config of readVclusterConfigs(node)) {
     if (!config.version) {
       if (config.distro) out.distros?.push({ group, distro: config.distro, from: 'values' })
@@ -55,9 +56,11 @@ export function readValuesNode(out: Extraction, file: SourceFile, node: unknown,
       ...(config.distro ? { distro: config.distro } : {}),
       what: `virtual cluster Kubernetes version (${config.key ?? 'vcluster values'})`
     }
-    const value = tracedOf(file, config.version)
-    if (config.isImage) declareImageTag(out, value, { ...request, what: `virtual cluster image (${config.key})` })
-    else declareVersion(out, value, request)
+    for (const expanded of variables ? expand(tracedOf(file, config.version), variables) : [{ value: tracedOf(file, config.version) }]) {
+      const placed = { ...request, group: expanded.group ?? group }
+      if (config.isImage) declareImageTag(out, expanded.value, { ...placed, what: `virtual cluster image (${config.key})` })
+      else declareVersion(out, expanded.value, placed)
+    }
   }
 }
 
@@ -78,12 +81,12 @@ export function readValuesKey(out: Extraction, key: string, value: Traced, group
 }
 
 /** Values written as a YAML string (Argo CD `helm.values`, a ConfigMap key): parsed and mapped back. */
-export function readValuesString(out: Extraction, file: SourceFile, node: unknown, group: string, source: string): void {
+export function readValuesString(out: Extraction, file: SourceFile, node: unknown, group: string, source: string, variables?: Variables): void {
   if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return
   const embedded = embeddedSource(file, node.value, node.range)
   const yaml = embedded.yaml()
   out.diagnostics.push(...yaml.diagnostics)
-  for (const { doc } of yaml.documents) readValuesNode(out, embedded, doc.contents, group, source)
+  for (const { doc } of yaml.documents) readValuesNode(out, embedded, doc.contents, group, source, variables)
 }
 
 function readConfigMap(out: Extraction, file: SourceFile, root: unknown, index: number): void {

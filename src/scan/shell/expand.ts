@@ -20,11 +20,12 @@ export function addVariable(variables: Variables, name: string, value: VariableV
 }
 
 /**
- * `${{ matrix.k8s }}`, `${{ env.X }}`, `${{ inputs.x }}`, `${X}`, `${X:-default}`, `$(X)` and `$X`.
+ * `${{ matrix.k8s }}`, `${{ env.X }}`, `${{ inputs.x }}`, `${X}`, `${X:-default}`, `$(X)`, `$X`,
+ * and Argo CD ApplicationSet parameters `{{ .x }}`/`{{x}}` (looked up as `template.x`).
  * Compiled once; applied to short values only.
  */
 const REFERENCE =
-  /\$\{\{\s*((?:matrix|env|inputs|vars)\.[\w.-]+)\s*\}\}|\$\{([A-Za-z_]\w*)(?::?[-=]([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)/g
+  /\$\{\{\s*((?:matrix|env|inputs|vars)\.[\w.-]+)\s*\}\}|\$\{([A-Za-z_]\w*)(?::?[-=]([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\{\{\s*\.?([A-Za-z_][\w.-]*)\s*\}\}/g
 
 /** Nested references deeper than this are left as written (and reported as unresolved). */
 const MAX_DEPTH = 4
@@ -39,7 +40,7 @@ const MAX_EXPANSIONS = 32
  */
 export function expand(value: Traced, variables: Variables, depth = 0): VariableValue[] {
   const text = textOf(value)
-  if (depth >= MAX_DEPTH || !text.includes('$')) return [{ value }]
+  if (depth >= MAX_DEPTH || (!text.includes('$') && !text.includes('{{'))) return [{ value }]
   let results: VariableValue[] = [{ value: [] }]
   let at = 0
   for (const match of text.matchAll(REFERENCE)) {
@@ -62,13 +63,13 @@ export function expand(value: Traced, variables: Variables, depth = 0): Variable
 }
 
 function replacementsOf(match: RegExpMatchArray, value: Traced, start: number, variables: Variables, depth: number): VariableValue[] {
-  const [whole, expression, braced, fallback, made, bare] = match
+  const [whole, expression, braced, fallback, made, bare, template] = match
   const asWritten = [{ value: sliceTraced(value, start, start + whole.length) }]
   if (fallback !== undefined && braced !== undefined) {
     const fallbackStart = start + whole.length - 1 - fallback.length
     return [{ value: sliceTraced(value, fallbackStart, fallbackStart + fallback.length) }]
   }
-  const name = expression ?? braced ?? made ?? bare
+  const name = expression ?? braced ?? made ?? bare ?? (template === undefined ? undefined : `template.${template}`)
   const known = name === undefined ? undefined : variables.get(name)
   if (!known || known.length === 0) return asWritten
   return known.flatMap((entry) =>

@@ -1,4 +1,5 @@
 import { declareVersion } from './declare.js'
+import { isLiteralPath, joinPath } from './paths.js'
 import { expand, type Variables } from './shell/expand.js'
 import type { Extraction } from './extractors/extractor.js'
 import type { SourceFile } from './source-file.js'
@@ -43,4 +44,13 @@ export function declareChartRelease(out: Extraction, file: SourceFile, release: 
     })
   }
   return true
+}
+
+/**
+ * A values file a release names (`valuesFiles`, Helmfile `values`, kustomize `valuesFile`),
+ * relative to `directory`. Templated paths cannot be followed and are left alone.
+ */
+export function linkValuesFile(out: Extraction, file: SourceFile, group: string, directory: string, path: StringAt): void {
+  if (!isLiteralPath(path.value)) return
+  out.links?.push({ group, target: { file: joinPath(directory, path.value) }, from: file.locate(path.node.range?.[0] ?? 0) })
 }

@@ -92,8 +92,12 @@ export function distroOfImage(image: string): VclusterDistro | undefined {
   return legacyDistroOf(image)
 }
 
-/** vcluster chart names: one chart since 0.20, one per distro up to 0.19. */
+/**
+ * vcluster chart names: one chart since 0.20, one per distro up to 0.19. A local path
+ * (`./charts/vcluster`) is a chart of this repository: its version is in its own Chart.yaml.
+ */
 export function vclusterChartDistro(chart: string): { distro?: VclusterDistro } | undefined {
+  if (chart.startsWith('.') || chart.startsWith('/')) return undefined
   const name = chart.replace(/^oci:\/\//, '').split('/').pop() ?? chart
   const match = /^vcluster(?:-(k3s|k8s|k0s|eks))?$/.exec(name)
   if (!match) return undefined

@@ -5,7 +5,8 @@ import { isLiteralPath, isYamlPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import { addVariable, expand, type Variables } from '../shell/expand.js'
-import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
 import { readValuesKey, readValuesNode, readValuesString } from './vcluster-values.js'
 
 const SOURCE = 'argocd-application'
@@ -17,28 +18,21 @@ const SOURCE = 'argocd-application'
  * points at a path of this repository deploys the chart found there, so its values join
  * that directory's group (the umbrella chart and its `values.yaml`).
  */
-export const argocdApplication: Extractor = {
+export const argocdApplication: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
   mightDeclare: (text) => text.includes('argoproj.io') && (text.includes('vcluster') || text.includes('controlPlane')),
-  extract(file: SourceFile): Extraction {
-    const out = emptyExtraction()
-    const yaml = file.yaml()
-    out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc, index } of yaml.documents) {
-      const root = doc.contents
-      if (!stringAt(root, ['apiVersion'])?.value.startsWith('argoproj.io/')) continue
-      const kind = stringAt(root, ['kind'])?.value
-      const spec = kind === 'Application' ? mapAt(root, ['spec']) : kind === 'ApplicationSet' ? mapAt(root, ['spec', 'template', 'spec']) : undefined
-      if (!spec) continue
-      const sources = sourcesOf(spec)
-      const group = fileGroup(file.path, index)
-      const variables = kind === 'ApplicationSet' ? generatorElements(file, root, group) : undefined
-      sources.forEach((source) => readSource(out, file, source, sources, group, variables))
-    }
-    return out
+  readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
+    if (!stringAt(root, ['apiVersion'])?.value.startsWith('argoproj.io/')) return
+    const kind = stringAt(root, ['kind'])?.value
+    const spec = kind === 'Application' ? mapAt(root, ['spec']) : kind === 'ApplicationSet' ? mapAt(root, ['spec', 'template', 'spec']) : undefined
+    if (!spec) return
+    const sources = sourcesOf(spec)
+    const group = fileGroup(file.path, index)
+    const variables = kind === 'ApplicationSet' ? generatorElements(file, root, group) : undefined
+    sources.forEach((source) => readSource(out, file, source, sources, group, variables))
   }
-}
+})
 
 function sourcesOf(spec: YAMLMap): YAMLMap[] {
   const single = mapAt(spec, ['source'])

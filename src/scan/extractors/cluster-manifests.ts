@@ -2,7 +2,8 @@ import { declareImageTag, declareVersion, type DeclareRequest } from '../declare
 import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
-import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
 
 /** An object whose field says which Kubernetes version a (host) cluster runs. */
 interface VersionField {
@@ -32,35 +33,28 @@ const FIELDS: readonly VersionField[] = [
  * `MachinePool`, `Machine`, `Cluster.spec.topology`) and k3d configs. The API group, not a
  * field name, decides: a `version` elsewhere is not a Kubernetes version.
  */
-export const clusterManifests: Extractor = {
+export const clusterManifests: Extractor = yamlExtractor({
   id: 'cluster-manifests',
   accepts: isYamlPath,
   mightDeclare: (text) => text.includes('eksctl.io') || text.includes('kubeadm.k8s.io') || text.includes('cluster.x-k8s.io') || text.includes('k3d.io'),
-  extract(file: SourceFile): Extraction {
-    const out = emptyExtraction()
-    const yaml = file.yaml()
-    out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc } of yaml.documents) {
-      const root = doc.contents
-      const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
-      const kind = stringAt(root, ['kind'])?.value
-      const apiGroup = apiVersion.slice(0, apiVersion.indexOf('/'))
-      for (const field of FIELDS) {
-        if (field.kind !== kind || !(apiGroup === field.apiGroup || apiGroup.endsWith(`.${field.apiGroup}`))) continue
-        const value = stringAt(root, field.path)
-        if (!value) continue
-        const request: DeclareRequest = {
-          component: 'kubernetes',
-          role: 'host',
-          distro: field.distro,
-          source: field.source,
-          group: dirnameOf(file.path),
-          what: `${kind} ${field.path.join('.')}`
-        }
-        if (field.image) declareImageTag(out, tracedOf(file, value), request)
-        else declareVersion(out, tracedOf(file, value), request)
+  readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
+    const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
+    const kind = stringAt(root, ['kind'])?.value
+    const apiGroup = apiVersion.slice(0, apiVersion.indexOf('/'))
+    for (const field of FIELDS) {
+      if (field.kind !== kind || !(apiGroup === field.apiGroup || apiGroup.endsWith(`.${field.apiGroup}`))) continue
+      const value = stringAt(root, field.path)
+      if (!value) continue
+      const request: DeclareRequest = {
+        component: 'kubernetes',
+        role: 'host',
+        distro: field.distro,
+        source: field.source,
+        group: dirnameOf(file.path),
+        what: `${kind} ${field.path.join('.')}`
       }
+      if (field.image) declareImageTag(out, tracedOf(file, value), request)
+      else declareVersion(out, tracedOf(file, value), request)
     }
-    return out
   }
-}
+})

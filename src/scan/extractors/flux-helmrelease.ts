@@ -1,10 +1,11 @@
 import { isMap, type YAMLMap } from 'yaml'
-import { declareChartRelease } from '../chart-release.js'
+import { declareChartRelease, linkValuesFile } from '../chart-release.js'
 import { fileGroup } from '../groups.js'
-import { isLiteralPath, isYamlPath, joinPath } from '../paths.js'
+import { isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn, type StringAt } from '../yaml-nodes.js'
-import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
 import { readValuesNode } from './vcluster-values.js'
 
 const SOURCE = 'flux-helmrelease'
@@ -14,32 +15,25 @@ const SOURCE = 'flux-helmrelease'
  * `chartRef` to a `HelmChart`/`OCIRepository` that pins it; values in `spec.values`,
  * `spec.valuesFrom` (ConfigMaps, joined by name) and `spec.chart.spec.valuesFiles`.
  */
-export const fluxHelmRelease: Extractor = {
+export const fluxHelmRelease: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
   mightDeclare: (text) => text.includes('fluxcd.io'),
-  extract(file: SourceFile): Extraction {
-    const out = emptyExtraction()
-    const yaml = file.yaml()
-    out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc, index } of yaml.documents) {
-      const root = doc.contents
-      const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
-      const kind = stringAt(root, ['kind'])?.value
-      const spec = mapAt(root, ['spec'])
-      const name = stringAt(root, ['metadata', 'name'])?.value
-      if (!spec || !apiVersion.includes('fluxcd.io/')) continue
-      const group = fileGroup(file.path, index)
-      if (kind === 'HelmRelease') readHelmRelease(out, file, spec, group)
-      else if (kind === 'HelmChart') readChartSource(out, file, stringIn(spec, 'chart'), stringIn(spec, 'version'), group, `HelmChart/${name}`)
-      else if (kind === 'OCIRepository') {
-        const ref = mapAt(spec, ['ref'])
-        readChartSource(out, file, stringIn(spec, 'url'), stringIn(ref, 'tag') ?? stringIn(ref, 'semver'), group, `OCIRepository/${name}`)
-      }
+  readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
+    const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
+    const kind = stringAt(root, ['kind'])?.value
+    const spec = mapAt(root, ['spec'])
+    const name = stringAt(root, ['metadata', 'name'])?.value
+    if (!spec || !apiVersion.includes('fluxcd.io/')) return
+    const group = fileGroup(file.path, index)
+    if (kind === 'HelmRelease') readHelmRelease(out, file, spec, group)
+    else if (kind === 'HelmChart') readChartSource(out, file, stringIn(spec, 'chart'), stringIn(spec, 'version'), group, `HelmChart/${name}`)
+    else if (kind === 'OCIRepository') {
+      const ref = mapAt(spec, ['ref'])
+      readChartSource(out, file, stringIn(spec, 'url'), stringIn(ref, 'tag') ?? stringIn(ref, 'semver'), group, `OCIRepository/${name}`)
     }
-    return out
   }
-}
+})
 
 function readHelmRelease(out: Extraction, file: SourceFile, spec: YAMLMap, group: string): void {
   const chartSpec = mapAt(spec, ['chart', 'spec'])
@@ -55,7 +49,7 @@ function readHelmRelease(out: Extraction, file: SourceFile, spec: YAMLMap, group
     if (!isVcluster) return
     for (const valuesFile of itemsOf(chartSpec.get('valuesFiles', true))) {
       const path = stringAt(valuesFile, [])
-      if (path && isLiteralPath(path.value)) out.links?.push({ group, target: { file: joinPath('.', path.value) }, from: locationOf(file, path) })
+      if (path) linkValuesFile(out, file, group, '.', path)
     }
   } else if (chartRef) {
     const kind = stringIn(chartRef, 'kind')?.value

@@ -8,7 +8,8 @@ import { addVariable, expand, type Variables } from '../shell/expand.js'
 import { commandsOf } from '../shell/words.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
-import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
 
 const SOURCE = 'github-workflow'
 
@@ -40,33 +41,26 @@ const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWit
  * matrix axis gives one declaration per value, at the value's line; an `include` entry is
  * its own group, so its versions are combined with each other and not with other entries.
  */
-export const githubWorkflow: Extractor = {
+export const githubWorkflow: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /^action\.ya?ml$/.test(basenameOf(path)),
   mightDeclare: (text) =>
     text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s'),
-  extract(file: SourceFile): Extraction {
-    const out = emptyExtraction()
-    const yaml = file.yaml()
-    out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc } of yaml.documents) {
-      const root = doc.contents
-      if (!isMap(root)) continue
-      const variables: Variables = new Map()
-      addInputDefaults(file, root, variables)
-      addEnv(file, root, variables)
-      const jobs = mapAt(root, ['jobs'])
-      for (const pair of jobs?.items ?? []) {
-        const id = stringAt(pair.key, [])?.value
-        if (id === undefined || !isMap(pair.value)) continue
-        readSteps(out, file, pair.value, fileGroup(file.path, id), jobVariables(file, pair.value, fileGroup(file.path, id), variables))
-      }
-      const composite = mapAt(root, ['runs'])
-      if (composite && stringIn(composite, 'using')?.value === 'composite') readSteps(out, file, composite, fileGroup(file.path, 'runs'), variables)
+  readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
+    if (!isMap(root)) return
+    const variables: Variables = new Map()
+    addInputDefaults(file, root, variables)
+    addEnv(file, root, variables)
+    const jobs = mapAt(root, ['jobs'])
+    for (const pair of jobs?.items ?? []) {
+      const id = stringAt(pair.key, [])?.value
+      if (id === undefined || !isMap(pair.value)) continue
+      readSteps(out, file, pair.value, fileGroup(file.path, id), jobVariables(file, pair.value, fileGroup(file.path, id), variables))
     }
-    return out
+    const composite = mapAt(root, ['runs'])
+    if (composite && stringIn(composite, 'using')?.value === 'composite') readSteps(out, file, composite, fileGroup(file.path, 'runs'), variables)
   }
-}
+})
 
 function readSteps(out: Extraction, file: SourceFile, job: YAMLMap, group: string, inherited: Variables): void {
   for (const step of itemsOf(job.get('steps', true))) {

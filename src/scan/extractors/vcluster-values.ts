@@ -7,7 +7,8 @@ import { distroOfImage, readVclusterConfigs, virtualVersionKey } from '../vclust
 import { expand, type Variables } from '../shell/expand.js'
 import { textOf, type Traced } from '../traced.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
-import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
 
 const SOURCE = 'vcluster-values'
 
@@ -15,28 +16,21 @@ const SOURCE = 'vcluster-values'
  * vcluster values files (`vcluster.yaml`, chart values, an umbrella chart's values) in every
  * config era, and ConfigMaps that carry such values for a Flux HelmRelease's `valuesFrom`.
  */
-export const vclusterValues: Extractor = {
+export const vclusterValues: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
   mightDeclare: (text) =>
     text.includes('controlPlane') || text.includes('rancher/k3s') || text.includes('kube-apiserver') || text.includes('k0sproject/k0s'),
-  extract(file: SourceFile): Extraction {
-    const out = emptyExtraction()
-    const yaml = file.yaml()
-    out.diagnostics.push(...yaml.diagnostics)
+  readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     const group = dirnameOf(file.path)
-    for (const { doc, index } of yaml.documents) {
-      const root = doc.contents
-      if (stringAt(root, ['kind'])?.value === 'ConfigMap') {
-        readConfigMap(out, file, root, index)
-        continue
-      }
-      if (stringAt(root, ['apiVersion']) !== undefined) continue
-      readValuesNode(out, file, root, group, SOURCE)
+    if (stringAt(root, ['kind'])?.value === 'ConfigMap') {
+      readConfigMap(out, file, root, index)
+      return
     }
-    return out
+    if (stringAt(root, ['apiVersion']) !== undefined) return
+    readValuesNode(out, file, root, group, SOURCE)
   }
-}
+})
 
 /**
  * Declares what a vcluster values map sets for the virtual cluster, or records the distro it

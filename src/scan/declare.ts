@@ -31,6 +31,7 @@ export function declareVersion(
   request: DeclareRequest,
   token: { start: number; end: number } = { start: 0, end: textOf(value).length }
 ): Declaration | undefined {
+  if (value.length === 0) return undefined
   const text = textOf(value).slice(token.start, token.end)
   const { location, raw } = locateToken(value, token.start, token.end)
   if (UNPINNED_RANGES.has(text.trim())) {

@@ -76,7 +76,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   const implied = impliedVirtualVersions(membership, linked.links, distros)
 
   return {
-    declarations: [...declarations, ...implied],
+    declarations: [...declarations, ...implied].sort(byPosition),
     diagnostics: unique([...discovery.diagnostics, ...all.flatMap((scan) => scan.extraction.diagnostics), ...linked.diagnostics]),
     filesScanned: discovery.filesSeen,
     links: linked.links
@@ -205,6 +205,11 @@ async function readValuesFile(root: string, path: string, maxFileBytes: number):
 function decode(bytes: Buffer): string {
   const text = bytes.toString('utf8')
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Reading order: by file, line and column; an implied default after the version it is implied from. */
+function byPosition(a: Declaration, b: Declaration): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || Number(a.implied ?? false) - Number(b.implied ?? false)
 }
 
 /** A workflow `env` value used by two steps of one job is one declaration, not two. */

@@ -14,6 +14,8 @@ export interface VariableValue {
 export type Variables = Map<string, VariableValue[]>
 
 export function addVariable(variables: Variables, name: string, value: VariableValue): void {
+  // `K8S=` unsets rather than sets: a use of it stays a reported variable.
+  if (textOf(value.value) === '') return
   const list = variables.get(name)
   if (!list) variables.set(name, [value])
   else if (!list.some((known) => textOf(known.value) === textOf(value.value) && known.group === value.group)) list.push(value)

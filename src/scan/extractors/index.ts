@@ -8,6 +8,7 @@ import { fluxHelmRelease } from './flux-helmrelease.js'
 import { githubWorkflow } from './github-workflow.js'
 import { helmChart } from './helm-chart.js'
 import { helmfile } from './helmfile.js'
+import { k3sHelmChart } from './k3s-helmchart.js'
 import { kindConfig } from './kind-config.js'
 import { kustomization } from './kustomization.js'
 import { shellScript } from './shell-script.js'
@@ -31,5 +32,6 @@ export const EXTRACTORS: readonly Extractor[] = [
   shellScript,
   terraform,
   toolVersions,
-  compose
+  compose,
+  k3sHelmChart
 ]

@@ -119,6 +119,7 @@ function readHelmRelease(out: Extraction, file: SourceFile, block: Block, group:
     const relative = path.text.replace(/^\$\{path\.(module|cwd)\}\//, '').replace(/^\$\{path\.root\}\//, '/')
     if (isLiteralPath(relative)) out.links?.push({ group, target: { file: joinPath(module, relative) }, from: file.locate(path.offset) })
   })
+  readYamlencode(out, file, values, group)
   // set { name = "…" value = "…" } blocks (helm provider 2) and set = [{ name = …, value = … }] (provider 3)
   for (const set of block.blocks.filter((child) => child.type === 'set')) {
     readSet(out, file, set.attributes.get('name')?.value, set.attributes.get('value')?.value, group)
@@ -129,6 +130,27 @@ function readHelmRelease(out: Extraction, file: SourceFile, block: Block, group:
     const valueAt = setList.findIndex((candidate, j) => j > i && candidate.text === 'value' && setList[j + 1]?.text === '=')
     if (valueAt !== -1) readSet(out, file, [setList[i + 2]!], [setList[valueAt + 2]!], group)
   })
+}
+
+/**
+ * `values = [yamlencode({ controlPlane = { distro = { k8s = { version = "v1.31.1" } } } })]`:
+ * each string in the object is read as the value at its dotted key path.
+ */
+function readYamlencode(out: Extraction, file: SourceFile, values: readonly Token[], group: string): void {
+  const start = values.findIndex((token) => token.kind === 'ident' && token.text === 'yamlencode')
+  if (start === -1) return
+  const path: string[] = []
+  let pending: string | undefined
+  for (const token of values.slice(start + 1)) {
+    if ((token.kind === 'ident' || token.kind === 'string') && pending === undefined) pending = token.text
+    else if (token.text === '=' || token.text === ':') continue
+    else if (token.text === '{' && pending !== undefined) (path.push(pending), (pending = undefined))
+    else if (token.text === '}') (path.pop(), (pending = undefined))
+    else if (token.kind === 'string' && pending !== undefined) {
+      readValuesKey(out, [...path, pending].join('.'), tracedToken(file, token), group, SOURCE)
+      pending = undefined
+    } else if (token.kind !== 'newline') pending = undefined
+  }
 }
 
 function readSet(out: Extraction, file: SourceFile, name: Token[] | undefined, value: Token[] | undefined, group: string): void {

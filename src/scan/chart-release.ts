@@ -25,6 +25,7 @@ export interface ChartRelease {
 export function declareChartRelease(out: Extraction, file: SourceFile, release: ChartRelease): boolean {
   const chart = release.chart && vclusterChartDistro(release.chart.value)
   if (!release.chart || !chart) return false
+  out.deploys?.push(release.group)
   if (chart.distro) out.distros?.push({ group: release.group, distro: chart.distro, from: 'chart' })
   if (!release.version) {
     out.diagnostics.push({

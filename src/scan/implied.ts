@@ -5,7 +5,7 @@ import { parseVersion } from '../versions/parse.js'
 import { asRange } from '../versions/range.js'
 import defaults from './data/vcluster-defaults.json' with { type: 'json' }
 import type { DistroChoice } from './extractors/extractor.js'
-import type { Membership } from './groups.js'
+import { parentGroups, type Membership } from './groups.js'
 
 interface DefaultsRow {
   versions: string
@@ -26,7 +26,8 @@ const OPTIONS = { includePrerelease: true } as const
 export function impliedVirtualVersions(
   membership: Membership,
   links: readonly GroupLink[],
-  distros: readonly LocatedDistroChoice[]
+  distros: readonly LocatedDistroChoice[],
+  deploys: ReadonlySet<string>
 ): Declaration[] {
   const implied: Declaration[] = []
   const groupsWithVirtual = new Set<string>()
@@ -34,6 +35,7 @@ export function impliedVirtualVersions(
     if (members.some(isVirtual)) groupsWithVirtual.add(group)
   }
   for (const [group, members] of membership.members) {
+    if (!deploys.has(group) && !parentGroups(group).some((parent) => deploys.has(parent))) continue
     if (hasVirtualAtOrBelow(group, groupsWithVirtual)) continue
     // A chart version that a release takes from elsewhere (a Flux HelmChart) counts for the release, not for its own group.
     const vcluster = members.find((d) => d.component === 'vcluster' && !(membership.linked.has(d) && d.group === group))

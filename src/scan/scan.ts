@@ -73,7 +73,8 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
     (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
   )
   const membership = groupMembership(declarations, linked.links)
-  const implied = impliedVirtualVersions(membership, linked.links, distros)
+  const deploys = new Set(all.flatMap((scan) => scan.extraction.deploys ?? []))
+  const implied = impliedVirtualVersions(membership, linked.links, distros, deploys)
 
   return {
     declarations: [...declarations, ...implied].sort(byPosition),
@@ -120,7 +121,7 @@ async function readText(path: string, absolute: string): Promise<string | Extrac
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], links: [], providers: [], distros: [], uses: [], values: [] }
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of extractors) {
     try {
@@ -129,6 +130,7 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
       out.links.push(...(result.links ?? []))
       out.providers.push(...(result.providers ?? []))
       out.distros.push(...(result.distros ?? []))
+      out.deploys.push(...(result.deploys ?? []))
       out.uses.push(...(result.uses ?? []))
       out.values.push(...(result.values ?? []))
       // Extractors of the same file see the same parse errors; report each once.

@@ -69,6 +69,11 @@ export interface Extraction {
   links?: ValuesLink[]
   providers?: ValuesProvider[]
   distros?: DistroChoice[]
+  /**
+   * Groups that install the vcluster chart (a chart release, `helm install`, `vcluster create`).
+   * Only those get an implied virtual version: a CLI that is merely installed deploys nothing.
+   */
+  deploys?: string[]
   uses?: NamedUse[]
   values?: NamedValue[]
 }
@@ -88,5 +93,5 @@ export interface Extractor {
 }
 
 export function emptyExtraction(): Extraction {
-  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], uses: [], values: [] }
+  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
 }

@@ -56,6 +56,7 @@ function readHelmRelease(out: Extraction, file: SourceFile, spec: YAMLMap, group
     const name = stringIn(chartRef, 'name')
     if (!kind || !name) return
     out.links?.push({ group, target: { ref: `${kind}/${name.value}` }, from: locationOf(file, name) })
+    out.deploys?.push(group)
   } else {
     return
   }

@@ -33,6 +33,7 @@ export const helmChart: Extractor = yamlExtractor({
     for (const dependency of itemsOf(root.get('dependencies', true))) {
       const chart = vclusterChartDistro(stringAt(dependency, ['name'])?.value ?? '')
       if (!chart) continue
+      out.deploys?.push(group)
       if (chart.distro) out.distros?.push({ group, distro: chart.distro, from: 'chart' })
       const version = stringAt(dependency, ['version'])
       if (!version) {

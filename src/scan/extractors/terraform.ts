@@ -104,6 +104,7 @@ function readHelmRelease(out: Extraction, file: SourceFile, block: Block, group:
   const chart = literalString(block.attributes.get('chart')?.value ?? [])
   const chartInfo = chart && vclusterChartDistro(chart.text)
   if (!chart || !chartInfo) return
+  out.deploys?.push(group)
   if (chartInfo.distro) out.distros?.push({ group, distro: chartInfo.distro, from: 'chart' })
   const request: DeclareRequest = { component: 'vcluster', source: SOURCE, group, what: 'helm_release version of the vcluster chart', parse: { allowRange: true } }
   const version = block.attributes.get('version')

@@ -95,6 +95,7 @@ const PROGRAMS: Record<string, Handler> = {
   },
   vcluster(args, scope) {
     if (!hasWords(args, 'create')) return
+    scope.out.deploys?.push(scope.group)
     for (const version of flagValues(args, ['--chart-version'])) {
       declareEach(scope, version.value, { component: 'vcluster', what: 'vcluster --chart-version', range: true })
     }
@@ -113,6 +114,7 @@ const PROGRAMS: Record<string, Handler> = {
     const generateName = args.some((arg) => arg.text === '--generate-name' || arg.text === '-g')
     const chart = positionals[generateName ? 1 : 2]
     if (!chart || !isVclusterChart(chart, args, scope.variables)) return
+    scope.out.deploys?.push(scope.group)
     const versions = flagValues(args, ['--version'])
     if (versions.length === 0) {
       scope.out.diagnostics.push({ ...chart.value[0]!.file.locate(chart.value[0]!.offset), message: 'vcluster chart has no --version: helm installs the latest; pin one so upgrades can be checked' })

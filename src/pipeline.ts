@@ -29,7 +29,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {})
   })
   const environments = resolveEnvironments(scan.declarations)
-  const findings = evaluate(environments, database)
+  const findings = evaluate(environments, database, { usages: scan.usages, declarations: scan.declarations })
   const report = buildReport({
     database,
     declarations: scan.declarations,

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
+import { checkExamples } from '../evaluate/examples.js'
 import type { Diagnostic } from '../model.js'
 import { EntryFile, type Entry } from './schema.js'
 
@@ -40,6 +41,26 @@ export function parseEntryFile(text: string, file: string): EntryFileResult {
     seen.set(entry.id, index)
   })
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries: parsed.data.entries }
+}
+
+/**
+ * `parseEntryFile`, then every entry's examples are run: an entry that does not fire on
+ * its `affected` examples, or fires on an `unaffected` one, is a problem at that example's
+ * line. Examples without a date are evaluated on `date` (the database's date).
+ */
+export function validateEntryFile(text: string, file: string, date: string): EntryFileResult {
+  const result = parseEntryFile(text, file)
+  if (!result.ok) return result
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter })
+  const problems: Diagnostic[] = []
+  result.entries.forEach((entry, index) => {
+    for (const problem of checkExamples(entry, date)) {
+      const path = ['entries', index, ...problem.path]
+      problems.push({ file, ...lineOf(doc, lineCounter, path), message: `${entry.id}: ${path.slice(2).join('.')}: ${problem.message}` })
+    }
+  })
+  return problems.length > 0 ? { ok: false, problems } : result
 }
 
 function toProblem(

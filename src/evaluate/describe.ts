@@ -16,3 +16,12 @@ export function describeUsage(usage: Usage): string {
   if (usage.feature === 'featureGate') return `feature gate ${usage.name}`
   return usage.feature
 }
+
+/** ">=1.27.0-0 <1.32.0-0" reads as "1.27 to 1.31"; other ranges are shown as written. */
+export function describeRange(range: string): string {
+  const minors = /^>=(\d+)\.(\d+)\.0-0 <(\d+)\.(\d+)\.0-0$/.exec(range)
+  if (!minors) return range
+  const [, fromMajor, fromMinor, toMajor, toMinor] = minors.map(Number) as [number, number, number, number, number]
+  if (fromMajor !== toMajor || toMinor <= fromMinor) return range
+  return `${fromMajor}.${fromMinor} to ${toMajor}.${toMinor - 1}`
+}

@@ -123,6 +123,8 @@ function locationKey(declaration: Declaration): string {
   return `${declaration.file}:${declaration.line}:${declaration.column}`
 }
 
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 } as const
+
 function byLocation(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.id.localeCompare(b.id)
+  return a.file.localeCompare(b.file) || a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.id.localeCompare(b.id)
 }

@@ -1,7 +1,6 @@
 import type { Lifecycle } from '../../db/schema.js'
 import { parsedOf } from '../../versions/declared.js'
 import { minorOf } from '../../versions/range.js'
-import { describeDeclaration } from '../describe.js'
 import type { Match } from '../match.js'
 import type { ConditionCheck } from './condition.js'
 
@@ -27,7 +26,7 @@ export const lifecycleCheck: ConditionCheck<Lifecycle> = (lifecycle, target, _en
       declarations: [declaration],
       usages: [],
       certainty: 'affected',
-      details: [`${describeDeclaration(declaration)}: ${minor} reached ${lifecycle.phase} on ${since} (checked on ${context.date}).`],
+      details: [`${lifecycle.of === 'vcluster' ? 'vcluster' : 'Kubernetes'} ${minor} reached ${lifecycle.phase} on ${since} (checked on ${context.date}).`],
       anchor: declaration
     })
   }

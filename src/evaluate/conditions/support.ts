@@ -1,7 +1,7 @@
 import type { SupportRow } from '../../db/schema.js'
 import { parsedOf } from '../../versions/declared.js'
 import { matchRange } from '../../versions/range.js'
-import { describeDeclaration } from '../describe.js'
+import { describeRange } from '../describe.js'
 import type { Match } from '../match.js'
 import type { ConditionCheck } from './condition.js'
 
@@ -23,7 +23,7 @@ export const outsideSupportCheck: ConditionCheck<SupportRow[]> = (rows, target) 
       declarations: [kubernetes, vcluster],
       usages: [],
       certainty: inside === 'may-be-affected' ? 'may-be-affected' : 'affected',
-      details: [`vcluster ${vcluster.raw} is built and tested for Kubernetes ${row.kubernetes}; ${describeDeclaration(kubernetes)} is outside it.`],
+      details: [`vcluster ${vcluster.raw} is built and tested for Kubernetes ${describeRange(row.kubernetes)}.`],
       anchor: kubernetes
     })
   }

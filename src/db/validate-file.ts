@@ -1,7 +1,7 @@
-import { isNode, LineCounter, parseDocument } from 'yaml'
-import type { z } from 'zod'
+import { LineCounter, parseDocument } from 'yaml'
 import { checkExamples } from '../evaluate/examples.js'
 import type { Diagnostic } from '../model.js'
+import { lineOf, problemAt } from '../yaml-problems.js'
 import { EntryFile, type Entry } from './schema.js'
 
 export type EntryFileResult =
@@ -26,7 +26,7 @@ export function parseEntryFile(text: string, file: string): EntryFileResult {
     }
   }
   const parsed = EntryFile.safeParse(doc.toJS({ maxAliasCount: 100 }))
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => toProblem(issue, doc, lineCounter, file)) }
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue, doc, lineCounter, file)) }
 
   const seen = new Map<string, number>()
   const problems: Diagnostic[] = []
@@ -61,31 +61,4 @@ export function validateEntryFile(text: string, file: string, date: string): Ent
     }
   })
   return problems.length > 0 ? { ok: false, problems } : result
-}
-
-function toProblem(
-  issue: z.core.$ZodIssue,
-  doc: ReturnType<typeof parseDocument>,
-  lineCounter: LineCounter,
-  file: string
-): Diagnostic {
-  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
-  const where = path.length > 0 ? `${path.join('.')}: ` : ''
-  return { file, ...lineOf(doc, lineCounter, path), message: `${where}${issue.message}` }
-}
-
-/** The line of the deepest node of `path` that exists in the document. */
-function lineOf(
-  doc: ReturnType<typeof parseDocument>,
-  lineCounter: LineCounter,
-  path: Array<string | number>
-): { line?: number; column?: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
-    if (isNode(node) && node.range) {
-      const { line, col } = lineCounter.linePos(node.range[0])
-      return { line, column: col }
-    }
-  }
-  return {}
 }

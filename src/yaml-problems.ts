@@ -1,4 +1,4 @@
-import { isNode, type LineCounter, type parseDocument } from 'yaml'
+import { isNode, type LineCounter, type parseDocument, type YAMLError } from 'yaml'
 import type { z } from 'zod'
 import type { Diagnostic } from './model.js'
 
@@ -45,4 +45,10 @@ function keyNode(doc: YamlDocument, path: ReadonlyArray<string | number>): unkno
   const key = path[path.length - 1]
   const pair = (parent.items as Array<{ key?: { value?: unknown } }>).find((item) => item?.key?.value === key)
   return pair?.key
+}
+
+/** Where a YAML syntax error is (`linePos` is only filled in with pretty errors). */
+export function yamlErrorPosition(error: YAMLError, lineCounter: LineCounter): { line: number; column: number } {
+  const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0])
+  return { line, column: col }
 }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { IsoDate } from '../db/schema.js'
 import type { Diagnostic, Waiver } from '../model.js'
 import { UsageError } from '../errors.js'
-import { problemAt } from '../yaml-problems.js'
+import { problemAt, yamlErrorPosition } from '../yaml-problems.js'
 
 export const CONFIG_FILE_NAME = '.kube-compat-gate.yml'
 
@@ -67,7 +67,7 @@ export function parseConfig(text: string, file: string, baseDir: string): Config
       ok: false,
       problems: doc.errors.map((error) => ({
         file,
-        ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
+        ...yamlErrorPosition(error, lineCounter),
         message: error.message.split('\n', 1)[0] ?? error.message
       }))
     }

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml'
 import { checkExamples } from '../evaluate/examples.js'
 import type { Diagnostic } from '../model.js'
-import { lineOf, problemAt } from '../yaml-problems.js'
+import { lineOf, problemAt, yamlErrorPosition } from '../yaml-problems.js'
 import { EntryFile, type Entry } from './schema.js'
 
 export type EntryFileResult =
@@ -20,7 +20,7 @@ export function parseEntryFile(text: string, file: string): EntryFileResult {
       ok: false,
       problems: doc.errors.map((error) => ({
         file,
-        ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
+        ...yamlErrorPosition(error, lineCounter),
         message: error.message.split('\n', 1)[0] ?? error.message
       }))
     }

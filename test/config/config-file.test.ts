@@ -56,7 +56,8 @@ describe('.kube-compat-gate.yml', () => {
     ['waivers:\n  - id: x\n    reason: r\n    expires: 2027-01-01\n', 2, 'waivers.0.owner'],
     ['maxFileBytes: -3\n', 1, 'maxFileBytes'],
     ['include: clusters/**\n', 1, 'include'],
-    ['include: [a\n', 1, '']
+    // An unclosed flow sequence is reported where the input ends.
+    ['include: [a\n', 2, '']
   ])('%j is a problem at line %i', (text, line, message) => {
     const [problem] = problems(text)
     expect(problem).toMatchObject({ file: FILE, line })

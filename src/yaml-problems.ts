@@ -1,8 +1,23 @@
-import { isNode, type LineCounter, type parseDocument, type YAMLError } from 'yaml'
+import { isNode, LineCounter, parseDocument, type YAMLError } from 'yaml'
 import type { z } from 'zod'
 import type { Diagnostic } from './model.js'
 
 type YamlDocument = ReturnType<typeof parseDocument>
+
+/**
+ * Parses one YAML document with line numbers; syntax errors come back as problems at
+ * their line instead of a document to validate.
+ */
+export function parseYamlFile(text: string, file: string): { doc: YamlDocument; lineCounter: LineCounter; problems: Diagnostic[] } {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  const problems = doc.errors.map((error) => ({
+    file,
+    ...yamlErrorPosition(error, lineCounter),
+    message: error.message.split('\n', 1)[0] ?? error.message
+  }))
+  return { doc, lineCounter, problems }
+}
 
 /**
  * A schema problem in a YAML file as a diagnostic at the line of the value (or, for an

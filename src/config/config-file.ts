@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
+import { isMap, isSeq } from 'yaml'
 import { z } from 'zod'
 import { IsoDate } from '../db/schema.js'
 import type { Diagnostic, Waiver } from '../model.js'
 import { UsageError } from '../errors.js'
-import { problemAt, yamlErrorPosition } from '../yaml-problems.js'
+import { parseYamlFile, problemAt } from '../yaml-problems.js'
 
 export const CONFIG_FILE_NAME = '.kube-compat-gate.yml'
 
@@ -60,18 +60,8 @@ export type ConfigParse = { ok: true; config: GateConfig } | { ok: false; proble
  * otherwise quietly stop waiving.
  */
 export function parseConfig(text: string, file: string, baseDir: string): ConfigParse {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        ...yamlErrorPosition(error, lineCounter),
-        message: error.message.split('\n', 1)[0] ?? error.message
-      }))
-    }
-  }
+  const { doc, lineCounter, problems: syntax } = parseYamlFile(text, file)
+  if (syntax.length > 0) return { ok: false, problems: syntax }
   // An empty file is an empty configuration.
   const parsed = ConfigSchema.safeParse(doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 }))
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue, doc, lineCounter, file)) }

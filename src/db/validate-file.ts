@@ -1,7 +1,6 @@
-import { LineCounter, parseDocument } from 'yaml'
 import { checkExamples } from '../evaluate/examples.js'
 import type { Diagnostic } from '../model.js'
-import { lineOf, problemAt, yamlErrorPosition } from '../yaml-problems.js'
+import { lineOf, parseYamlFile, problemAt } from '../yaml-problems.js'
 import { EntryFile, type Entry } from './schema.js'
 
 export type EntryFileResult =
@@ -13,18 +12,8 @@ export type EntryFileResult =
  * user with an extra `--db` file) is sent to the exact place to fix.
  */
 export function parseEntryFile(text: string, file: string): EntryFileResult {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        ...yamlErrorPosition(error, lineCounter),
-        message: error.message.split('\n', 1)[0] ?? error.message
-      }))
-    }
-  }
+  const { doc, lineCounter, problems: syntax } = parseYamlFile(text, file)
+  if (syntax.length > 0) return { ok: false, problems: syntax }
   const parsed = EntryFile.safeParse(doc.toJS({ maxAliasCount: 100 }))
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue, doc, lineCounter, file)) }
 
@@ -51,8 +40,7 @@ export function parseEntryFile(text: string, file: string): EntryFileResult {
 export function validateEntryFile(text: string, file: string, date: string): EntryFileResult {
   const result = parseEntryFile(text, file)
   if (!result.ok) return result
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter })
+  const { doc, lineCounter } = parseYamlFile(text, file)
   const problems: Diagnostic[] = []
   result.entries.forEach((entry, index) => {
     for (const problem of checkExamples(entry, date)) {

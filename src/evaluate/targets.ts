@@ -60,8 +60,12 @@ export function buildTargets(
   return targets
 }
 
+/**
+ * Manifests of a vcluster environment go to the virtual cluster; when its version is not
+ * declared it is unknown, and the host's version must not stand in for it.
+ */
 function cluster(environment: Environment): Declaration | undefined {
-  return environment.virtual ?? environment.host
+  return environment.virtual ?? (environment.vcluster ? undefined : environment.host)
 }
 
 function directoriesOf(environment: Environment): string[] {

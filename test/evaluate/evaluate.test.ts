@@ -94,6 +94,14 @@ describe('API removals: each manifest is checked against the cluster it is deplo
     expect(finding!.message).toContain('PodSecurityPolicy has no replacement: use Pod Security Admission')
   })
 
+  it('manifests of a vcluster whose virtual version is unknown are not judged by the host version', () => {
+    const environment: Environment = {
+      vcluster: declare('vcluster', '0.30.0', 'clusters/x/Chart.yaml'),
+      host: declare('kubernetes', '1.30.0', 'clusters/x/host.yaml', { role: 'host' })
+    }
+    expect(evaluate([environment], database, { date: '2026-11-22', usages: [api('batch/v1beta1', 'CronJob', 'clusters/x/cron.yaml')] })).toEqual([])
+  })
+
   it('apps/v1 is not reported', () => {
     expect(evaluate([dev], only('api-removed-in-1.16'), { date: '2026-11-22', usages: [api('apps/v1', 'Deployment', 'clusters/dev/d.yaml')] })).toEqual([])
   })

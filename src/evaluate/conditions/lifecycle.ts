@@ -33,7 +33,7 @@ export const lifecycleCheck: ConditionCheck<Lifecycle> = (lifecycle, target, _en
   return matches
 }
 
-/** The date a minor entered the phase; minors older than all listed take the earliest date. */
+/** The date a minor entered the phase; a minor older than every listed one takes the oldest listed minor's date. */
 export function phaseDate(lifecycle: Lifecycle, minor: string): string | undefined {
   const listed = lifecycle.dates[minor]
   if (listed !== undefined) return listed

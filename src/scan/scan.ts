@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { Declaration, Diagnostic } from '../model.js'
+import type { Declaration, Diagnostic, Usage } from '../model.js'
 import { discover } from './discover.js'
 import type { Extractor } from './extractors/extractor.js'
 import { EXTRACTORS } from './extractors/index.js'
@@ -7,12 +7,18 @@ import { SourceFile } from './source-file.js'
 
 export interface ScanOptions {
   maxFileBytes?: number
+  /** Only paths matching these patterns (gitignore syntax) are read; all when unset. */
+  include?: readonly string[]
+  /** Paths matching these patterns (gitignore syntax) are not read. */
+  exclude?: readonly string[]
   extractors?: readonly Extractor[]
 }
 
 export interface ScanResult {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
+  /** What manifests use (APIs, pod features, feature gates). */
+  usages: Usage[]
   filesScanned: number
 }
 
@@ -32,6 +38,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   })
   const declarations: Declaration[][] = new Array(discovery.files.length)
   const diagnostics: Diagnostic[][] = new Array(discovery.files.length)
+  const usages: Usage[][] = new Array(discovery.files.length)
 
   let next = 0
   async function worker(): Promise<void> {
@@ -41,6 +48,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
       const result = await scanFile(file.path, file.absolute, extractors)
       declarations[index] = result.declarations
       diagnostics[index] = result.diagnostics
+      usages[index] = result.usages
     }
   }
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker))
@@ -48,6 +56,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   return {
     declarations: declarations.flat(),
     diagnostics: [...discovery.diagnostics, ...diagnostics.flat()],
+    usages: usages.flat(),
     filesScanned: discovery.filesSeen
   }
 }
@@ -56,27 +65,29 @@ async function scanFile(
   path: string,
   absolute: string,
   extractors: readonly Extractor[]
-): Promise<{ declarations: Declaration[]; diagnostics: Diagnostic[] }> {
+): Promise<{ declarations: Declaration[]; diagnostics: Diagnostic[]; usages: Usage[] }> {
   const applicable = extractors.filter((extractor) => extractor.accepts(path))
   let bytes: Buffer
   try {
     bytes = await readFile(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }] }
+    return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }], usages: [] }
   }
-  if (bytes.subarray(0, 8000).includes(0)) return { declarations: [], diagnostics: [] }
+  if (bytes.subarray(0, 8000).includes(0)) return { declarations: [], diagnostics: [], usages: [] }
   const text = decode(bytes)
   const interested = applicable.filter((extractor) => extractor.mightDeclare(text))
-  if (interested.length === 0) return { declarations: [], diagnostics: [] }
+  if (interested.length === 0) return { declarations: [], diagnostics: [], usages: [] }
 
   const file = new SourceFile(path, text)
   const declarations: Declaration[] = []
+  const usages: Usage[] = []
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of interested) {
     try {
       const result = extractor.extract(file)
       declarations.push(...result.declarations)
+      usages.push(...(result.usages ?? []))
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(keyOf(diagnostic), diagnostic)
     } catch (error) {
@@ -84,7 +95,7 @@ async function scanFile(
       diagnostics.set(`${path}:${extractor.id}`, { file: path, message: `${extractor.id} could not read this file: ${message}` })
     }
   }
-  return { declarations, diagnostics: [...diagnostics.values()] }
+  return { declarations, diagnostics: [...diagnostics.values()], usages }
 }
 
 /** A BOM is not part of the text; invalid UTF-8 becomes U+FFFD rather than an error. */

@@ -54,6 +54,8 @@ export class SourceFile {
   /** The 1-based line and column of a character offset. */
   locate(offset: number): Location {
     if (!this.lineIndexBuilt) {
+      // The YAML lexer records the start of the first line too; without it every line is off by one.
+      this.lines.addNewLine(0)
       for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1)
       this.lineIndexBuilt = true
     }

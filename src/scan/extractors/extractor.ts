@@ -1,9 +1,11 @@
-import type { Declaration, Diagnostic } from '../../model.js'
+import type { Declaration, Diagnostic, Usage } from '../../model.js'
 import type { SourceFile } from '../source-file.js'
 
 export interface Extraction {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
+  /** What a manifest uses (APIs, pod features, feature gates); only manifest extractors set it. */
+  usages?: Usage[]
 }
 
 /**

@@ -12,11 +12,11 @@ export function isBlocking(finding: Pick<Finding, 'severity'>, failOn: FailOn): 
 
 /**
  * The gate's one decision. With `scope: new` (pull requests) only findings the change
- * introduces can fail it; fixed findings never do.
+ * introduces can fail it; fixed and waived findings never do.
  */
 export function gatePasses(findings: readonly Finding[], failOn: FailOn, scope: 'new' | 'all' = 'all'): boolean {
   return !findings.some(
     (finding) =>
-      finding.status !== 'fixed' && (scope === 'all' || finding.status !== 'unchanged') && isBlocking(finding, failOn)
+      !finding.waived && finding.status !== 'fixed' && (scope === 'all' || finding.status !== 'unchanged') && isBlocking(finding, failOn)
   )
 }

@@ -16,7 +16,7 @@ export function renderMarkdown(report: Report): string {
     lines.push('| | Finding | Where | Fix |', '| --- | --- | --- | --- |')
     for (const finding of report.findings) {
       lines.push(
-        `| ${ICON[finding.severity] ?? ''} | **${forMarkdown(finding.title)}**<br>${forMarkdown(finding.message)} ([${forMarkdown(finding.id)}](${encodeURI(finding.references[0] ?? '')})) | ${forMarkdownCode(`${finding.file}:${finding.line}`)} | ${forMarkdown(finding.remediation)} |`
+        `| ${finding.waived ? '🔕' : (ICON[finding.severity] ?? '')} | **${forMarkdown(finding.title)}**${finding.waived ? ` (waived until ${forMarkdown(finding.waived.expires)} by ${forMarkdown(finding.waived.owner)})` : ''}<br>${forMarkdown(finding.message)} ([${forMarkdown(finding.id)}](${encodeURI(finding.references[0] ?? '')})) | ${forMarkdownCode(`${finding.file}:${finding.line}`)} | ${forMarkdown(finding.remediation)} |`
       )
     }
     lines.push('')

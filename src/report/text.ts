@@ -40,7 +40,9 @@ export function renderText(report: Report, options: { color: boolean }): string 
   for (const finding of report.findings) {
     const where = `${finding.file}:${finding.line}:${finding.column}`.padEnd(width)
     const severity = paint(SEVERITY_STYLE[finding.severity] ?? 'reset', finding.severity.padEnd(7))
-    const status = finding.status ? paint('dim', ` [${finding.status}]`) : ''
+    const status =
+      (finding.status ? paint('dim', ` [${finding.status}]`) : '') +
+      (finding.waived ? paint('dim', ` [waived until ${finding.waived.expires} by ${forTerminal(finding.waived.owner)}]`) : '')
     lines.push(`${paint('bold', forTerminal(where))}  ${severity} ${forTerminal(finding.title)}${status}`)
     lines.push(`    ${forTerminal(finding.message)}`)
     lines.push(`    ${paint('green', 'fix:')} ${forTerminal(finding.remediation)}`)

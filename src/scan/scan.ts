@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import ignore from 'ignore'
-import type { Declaration, Diagnostic, GroupLink } from '../model.js'
+import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
 import { discover, resolveInsideRoot } from './discover.js'
 import type { Extraction, Extractor } from './extractors/extractor.js'
 import { EXTRACTORS } from './extractors/index.js'
@@ -22,6 +22,8 @@ export interface ScanOptions {
 export interface ScanResult {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
+  /** What manifests use (APIs, pod features, feature gates). */
+  usages: Usage[]
   filesScanned: number
   /** Releases that take values from other files or ConfigMaps (for evaluate/environments.ts). */
   links: GroupLink[]
@@ -79,6 +81,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   return {
     declarations: [...declarations, ...implied].sort(byPosition),
     diagnostics: unique([...discovery.diagnostics, ...all.flatMap((scan) => scan.extraction.diagnostics), ...linked.diagnostics]),
+    usages: all.flatMap((scan) => scan.extraction.usages ?? []),
     filesScanned: discovery.filesSeen,
     links: linked.links
   }
@@ -114,19 +117,20 @@ async function readText(path: string, absolute: string): Promise<string | Extrac
     bytes = await readFile(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }] }
+    return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }], usages: [] }
   }
   if (bytes.subarray(0, 8000).includes(0)) return { declarations: [], diagnostics: [] }
   return decode(bytes)
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of extractors) {
     try {
       const result = extractor.extract(file)
       out.declarations.push(...result.declarations)
+      out.usages.push(...(result.usages ?? []))
       out.links.push(...(result.links ?? []))
       out.providers.push(...(result.providers ?? []))
       out.distros.push(...(result.distros ?? []))

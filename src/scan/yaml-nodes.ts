@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
+import type { Location } from '../model.js'
 import type { SourceFile } from './source-file.js'
 import type { Traced } from './traced.js'
 
@@ -35,6 +36,16 @@ export function asString(node: unknown): StringAt | undefined {
 
 export function itemsOf(node: unknown): Node[] {
   return isSeq(node) ? (node.items.filter((item) => item !== null) as Node[]) : []
+}
+
+/**
+ * The location of `token` inside a scalar, pointing at the token itself (past quotes and
+ * any image name before a tag).
+ */
+export function locateIn(file: SourceFile, at: StringAt, token: string = at.value): Location {
+  const [start, end] = at.node.range ?? [0, 0]
+  const within = file.text.slice(start, end).indexOf(token)
+  return file.locate(start + (within === -1 ? 0 : within))
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Declaration, Diagnostic, Location } from '../../model.js'
+import type { Declaration, Diagnostic, Location, Usage } from '../../model.js'
 import type { DeclareRequest } from '../declare.js'
 import type { SourceFile } from '../source-file.js'
 import type { Traced } from '../traced.js'
@@ -76,6 +76,8 @@ export interface Extraction {
   deploys?: string[]
   uses?: NamedUse[]
   values?: NamedValue[]
+  /** What a manifest uses (APIs, pod features, feature gates); only manifest extractors set it. */
+  usages?: Usage[]
 }
 
 /**

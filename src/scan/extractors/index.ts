@@ -14,6 +14,11 @@ import { kustomization } from './kustomization.js'
 import { shellScript } from './shell-script.js'
 import { terraform } from './terraform.js'
 import { toolVersions } from './tool-versions.js'
+import { manifestApi } from './manifest-api.js'
+import { manifestClusterSettings } from './manifest-cluster-settings.js'
+import { manifestPodFeatures } from './manifest-pod-features.js'
+import { manifestVclusterConfig } from './manifest-vcluster-config.js'
+import { scriptCommands } from './script-commands.js'
 import { vclusterValues } from './vcluster-values.js'
 
 /** Every source kind the scanner reads. Adding a source is adding it here. */
@@ -33,5 +38,10 @@ export const EXTRACTORS: readonly Extractor[] = [
   terraform,
   toolVersions,
   compose,
-  k3sHelmChart
+  k3sHelmChart,
+  manifestApi,
+  manifestPodFeatures,
+  manifestClusterSettings,
+  manifestVclusterConfig,
+  scriptCommands
 ]

@@ -50,6 +50,17 @@ export interface Declaration extends Location {
   group?: string
 }
 
+/**
+ * A release that takes values from elsewhere: what `file` (or the declarations of
+ * `memberGroup`) declare is deployed with `group`. Produced by the scan; internal, not part of
+ * the JSON report.
+ */
+export interface GroupLink {
+  group: string
+  file?: string
+  memberGroup?: string
+}
+
 /** Versions that are deployed together; evaluated as one combination. */
 export interface Environment {
   vcluster?: Declaration

@@ -43,7 +43,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     ...(config?.include ? { include: config.include } : {}),
     ...(config?.exclude ? { exclude: config.exclude } : {})
   })
-  const environments = resolveEnvironments(scan.declarations)
+  const environments = resolveEnvironments(scan.declarations, scan.links)
   const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations: scan.declarations })
   const findings = config ? applyWaivers(evaluated, config.waivers, date, reportPath(options.root, config.file)) : evaluated
   const report = buildReport({

@@ -1,4 +1,5 @@
 import type { Declaration, Environment, Usage } from '../model.js'
+import { groupDirectory } from '../scan/groups.js'
 
 /** An environment with everything deployed to it, as the conditions read it. */
 export interface Target {
@@ -25,7 +26,8 @@ export function buildTargets(
 ): Target[] {
   const directories = environments.map(directoriesOf)
   const deployedTo = (group: string | undefined, file: string): number[] => {
-    const directory = group ?? parentOf(file)
+    // Groups may name a place in a file (`apps.yaml#0`, a workflow job): what counts here is its directory.
+    const directory = group !== undefined ? groupDirectory(group) : parentOf(file)
     let best = -1
     let chosen: number[] = []
     directories.forEach((dirs, index) => {
@@ -71,7 +73,7 @@ function cluster(environment: Environment): Declaration | undefined {
 function directoriesOf(environment: Environment): string[] {
   const dirs = new Set<string>()
   for (const declaration of Object.values(environment)) {
-    if (declaration) dirs.add(declaration.group ?? parentOf(declaration.file))
+    if (declaration) dirs.add(declaration.group !== undefined ? groupDirectory(declaration.group) : parentOf(declaration.file))
   }
   return [...dirs]
 }

@@ -23,11 +23,14 @@ export function renderText(report: Report, options: { color: boolean }): string 
         if (index === undefined) return
         const d = report.declarations[index]!
         const distro = d.distro && d.component === 'kubernetes' ? ` ${d.distro}` : ''
-        parts.push(`${label} ${forTerminal(d.version)}${distro} ${paint('dim', `(${forTerminal(d.file)}:${d.line})`)}`)
+        const where = d.implied ? `default of vcluster at ${d.file}:${d.line}` : `${d.file}:${d.line}`
+        parts.push(`${label} ${forTerminal(d.version)}${distro} ${paint('dim', `(${forTerminal(where)})`)}`)
       }
       show('vcluster', environment.vcluster)
       show('virtual', environment.virtual)
       show('host', environment.host)
+      show('kind', environment.kind)
+      show('kubectl', environment.kubectl)
       lines.push(`  ${parts.join(' · ')}`)
     }
     lines.push('')

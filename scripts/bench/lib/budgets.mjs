@@ -6,7 +6,13 @@ export const BUDGETS = {
   scanVsBaseline: { limit: 2.0, text: '≤ 2.0× baseline' },
   coldStartVsBareNode: { limit: 3.0, text: '≤ 3× bare node' },
   peakRssMB: { limit: 200, text: '≤ 200 MB' },
-  largeVsDefault: { limit: 5.5, text: '≤ 5.5× the 20k scan' }
+  // 100,000 files within 5.5× the 20,000-file time: linear growth plus 10% slack. Other
+  // sizes get the same rule, so --files/--large-files can be varied without a false alarm.
+  largeVsDefault: { perSizeRatio: 1.1 }
+}
+
+export function growthLimit(largeFiles, files) {
+  return BUDGETS.largeVsDefault.perSizeRatio * (largeFiles / files)
 }
 
 export function verdict(value, limit) {

@@ -18,7 +18,7 @@ import { BUDGETS, growthLimit, verdict } from './lib/budgets.mjs'
 import { measureColdStart } from './lib/cold-start-suite.mjs'
 import { describeCommit, describeMachine } from './lib/machine.mjs'
 import { prepareRepo } from './lib/repo.mjs'
-import { measureScan } from './lib/scan-suite.mjs'
+import { measureScans } from './lib/scan-suite.mjs'
 import { formatMB, formatMs, formatRatio, markdownTable } from './lib/table.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -101,14 +101,15 @@ async function main() {
     const repo = prepareRepo({ dir: options.repo, files: options.files, seed: options.seed, keep: options.keep, log })
     cleanups.push(repo.cleanup)
     results.tree = withoutFileList(repo.summary)
-    results.scan = await measureScan({ repo, runs: options.runs, cli, baseline, work, log })
-    results.coldStart = await measureColdStart({ runs: options.coldRuns, cli, action, work, log })
+    const repos = [repo]
     if (options.large) {
       const large = prepareRepo({ dir: options.largeRepo, files: options.largeFiles, seed: options.seed, keep: options.keep, log })
       cleanups.push(large.cleanup)
       results.largeTree = withoutFileList(large.summary)
-      results.largeScan = await measureScan({ repo: large, runs: options.runs, cli, baseline, work, log })
+      repos.push(large)
     }
+    ;[results.scan, results.largeScan] = await measureScans({ repos, runs: options.runs, cli, baseline, work, log })
+    results.coldStart = await measureColdStart({ runs: options.coldRuns, cli, action, work, log })
     results.loadAverage.end = loadavg()
     results.verdicts = judge(results)
 

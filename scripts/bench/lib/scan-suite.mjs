@@ -6,41 +6,55 @@ import { summarize } from './stats.mjs'
 const SEED_INCIDENT = 'vcluster-qosclass-immutable-k8s-1.32'
 
 /**
- * Baseline and scan on one tree, alternating (baseline first in even rounds, scan first in
- * odd ones) so that drift on the machine (thermal, neighbours, cache) hits both alike. A
- * first untimed round warms the page cache and checks that the scan ran and saw the same
- * files as the baseline.
+ * Baseline and scan on each tree (the default size and, with --large, the large one), all
+ * commands in every round, in forward order in even rounds and reversed in odd ones, so
+ * that drift on the machine (neighbours, thermal, cache) hits every command alike; that
+ * keeps both the scan/baseline ratio and the large/default growth ratio fair. A first untimed
+ * round per tree warms the page cache and checks that the scan ran and saw the same files
+ * as the baseline.
  */
-export async function measureScan({ repo, runs, cli, baseline, work, log }) {
+export async function measureScans({ repos, runs, cli, baseline, work, log }) {
   const env = cleanEnv()
-  const reportFile = join(work, `report-${repo.summary.files}.json`)
-  const commands = {
-    baseline: () => runNode([baseline, repo.root], { env, stdoutFile: join(work, 'baseline.json'), usageFile: join(work, 'baseline.usage') }),
-    scan: () => runNode([cli, 'scan', repo.root, '--format', 'json'], { env, stdoutFile: reportFile, usageFile: join(work, 'scan.usage') })
-  }
-
-  log(`warm-up on ${repo.summary.files} files`)
-  const warmBaseline = await commands.baseline()
-  expectExit('baseline', warmBaseline, [0])
-  const baselineCounts = JSON.parse(readFileSync(join(work, 'baseline.json'), 'utf8'))
-  const warmScan = await commands.scan()
-  expectExit('scan', warmScan, [0, 1])
-  const checks = checkReport(JSON.parse(readFileSync(reportFile, 'utf8')), baselineCounts, repo.summary)
-
-  const samples = { baseline: [], scan: [], baselineRss: [], scanRss: [], baselineCpu: [], scanCpu: [] }
-  for (let round = 0; round < runs; round++) {
-    const order = round % 2 === 0 ? ['baseline', 'scan'] : ['scan', 'baseline']
-    for (const name of order) {
-      const result = await commands[name]()
-      expectExit(name, result, name === 'scan' ? [0, 1] : [0])
-      samples[name].push(result.ms)
-      if (result.maxRssKiB === undefined) throw new Error(`${name} did not report its resource usage`)
-      samples[`${name}Rss`].push(result.maxRssKiB)
-      samples[`${name}Cpu`].push(result.cpuMs)
+  const suites = []
+  for (const repo of repos) {
+    const files = repo.summary.files
+    const reportFile = join(work, `report-${files}.json`)
+    const baselineFile = join(work, `baseline-${files}.json`)
+    const suite = {
+      repo,
+      samples: { baseline: [], scan: [], baselineRss: [], scanRss: [], baselineCpu: [], scanCpu: [] },
+      commands: {
+        baseline: () => runNode([baseline, repo.root], { env, stdoutFile: baselineFile, usageFile: join(work, 'baseline.usage') }),
+        scan: () => runNode([cli, 'scan', repo.root, '--format', 'json'], { env, stdoutFile: reportFile, usageFile: join(work, 'scan.usage') })
+      }
     }
-    log(`round ${round + 1}/${runs}: baseline ${samples.baseline.at(-1).toFixed(0)} ms, scan ${samples.scan.at(-1).toFixed(0)} ms`)
+    log(`warm-up on ${files} files`)
+    expectExit('baseline', await suite.commands.baseline(), [0])
+    const warmScan = await suite.commands.scan()
+    expectExit('scan', warmScan, [0, 1])
+    suite.scanExitCode = warmScan.code
+    suite.checks = checkReport(JSON.parse(readFileSync(reportFile, 'utf8')), JSON.parse(readFileSync(baselineFile, 'utf8')), repo.summary)
+    suites.push(suite)
   }
-  return {
+
+  const steps = suites.flatMap((suite) => [
+    [suite, 'baseline'],
+    [suite, 'scan']
+  ])
+  for (let round = 0; round < runs; round++) {
+    for (const [suite, name] of round % 2 === 0 ? steps : [...steps].reverse()) {
+      const result = await suite.commands[name]()
+      expectExit(name, result, name === 'scan' ? [0, 1] : [0])
+      if (result.maxRssKiB === undefined) throw new Error(`${name} did not report its resource usage`)
+      suite.samples[name].push(result.ms)
+      suite.samples[`${name}Rss`].push(result.maxRssKiB)
+      suite.samples[`${name}Cpu`].push(result.cpuMs)
+    }
+    const times = suites.map(({ repo, samples }) => `${repo.summary.files} files: baseline ${samples.baseline.at(-1).toFixed(0)} ms, scan ${samples.scan.at(-1).toFixed(0)} ms`)
+    log(`round ${round + 1}/${runs}: ${times.join('; ')}`)
+  }
+
+  return suites.map(({ repo, samples, scanExitCode, checks }) => ({
     files: repo.summary.files,
     baseline: summarize(samples.baseline),
     scan: summarize(samples.scan),
@@ -48,9 +62,9 @@ export async function measureScan({ repo, runs, cli, baseline, work, log }) {
     scanRssKiB: summarize(samples.scanRss),
     baselineCpuMs: summarize(samples.baselineCpu),
     scanCpuMs: summarize(samples.scanCpu),
-    scanExitCode: warmScan.code,
+    scanExitCode,
     checks
-  }
+  }))
 }
 
 function expectExit(name, result, allowed) {

@@ -5,22 +5,25 @@
 # full upstream tree with vendor/, so everything builds offline with Debian's Go. Binaries are
 # cached; a second run only checks them. See shared/research/feasibility.md §1.2 for the recipe.
 set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+LOG_TAG=cluster:build
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
-K8S_VERSION=v1.20.2
-CACHE=${KCG_CLUSTER_CACHE:-$HOME/.cache/kube-compat-gate/k8s-$K8S_VERSION}
-BIN=$CACHE/bin
-WORK=$CACHE/work
+WORK=$KCG_CLUSTER_CACHE/work
 COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubelet)
-
-log() { printf '[cluster:build] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# Debian's build of github.com/modern-go/reflect2 1.0.2 replaces the vendored 1.0.1 (see step 4).
+REFLECT2_SRC=/usr/share/gocode/src/github.com/modern-go/reflect2
+# Bump when the recipe changes what the binaries contain, so stale caches are rebuilt.
+RECIPE="k8s=$K8S_VERSION reflect2=1.0.2 recipe=2"
 
 [ "$(id -u)" = 0 ] || die "must run as root (installs packages; the cluster runs dockerd and kubelet)"
 
 # --- 1. Debian packages -------------------------------------------------------------------------
 # Installed on every run (apt-get is a no-op when they are present) so CI never depends on a
 # package someone left on the machine. docker.io/busybox-static/etcd-server are for up.sh.
-PACKAGES=(golang-go rsync jq etcd-server docker.io busybox-static gcc libc6-dev make openssl iproute2 procps util-linux curl ca-certificates)
+PACKAGES=(golang-go golang-github-modern-go-reflect2-dev rsync jq etcd-server docker.io busybox-static gcc libc6-dev make
+          openssl iproute2 procps util-linux curl ca-certificates)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -40,7 +43,7 @@ cache_ok() {
   for c in "${COMPONENTS[@]}"; do
     [ -x "$BIN/$c" ] && "$BIN/$c" --version 2>/dev/null | grep -qx "Kubernetes $K8S_VERSION" || return 1
   done
-  [ -x "$BIN/pause" ] && "$BIN/pause" -v >/dev/null 2>&1
+  [ -x "$BIN/pause" ] && "$BIN/pause" -v >/dev/null 2>&1 && [ "$(cat "$BIN/RECIPE" 2>/dev/null)" = "$RECIPE" ]
 }
 if cache_ok; then
   log "cached binaries in $BIN are complete ($K8S_VERSION); nothing to build"
@@ -64,8 +67,9 @@ done
 for f in /etc/apt/sources.list.d/*.sources; do
   [ -f "$f" ] && sed 's/^Types:.*/Types: deb-src/' "$f" > "$WORK/apt/parts/$(basename "$f")"
 done
+# APT::Sandbox::User=root: the private dirs live under root's home, which user _apt cannot enter.
 APTO=(-o "Dir::Etc::SourceList=$WORK/apt/src.list" -o "Dir::Etc::SourceParts=$WORK/apt/parts"
-      -o "Dir::State::Lists=$WORK/apt/lists" -o "Dir::Cache=$WORK/apt/cache")
+      -o "Dir::State::Lists=$WORK/apt/lists" -o "Dir::Cache=$WORK/apt/cache" -o "APT::Sandbox::User=root")
 log "deb-src index (private): $(cat "$WORK/apt/src.list" "$WORK/apt/parts"/* 2>/dev/null | grep -cE '^(deb-src|Types: deb-src)') source entries"
 apt-get "${APTO[@]}" update -qq
 (cd "$WORK/src" && apt-get "${APTO[@]}" source --download-only -qq kubernetes)
@@ -77,10 +81,17 @@ log "source: $(basename "$orig")"
 TREE=$WORK/gopath/src/k8s.io/kubernetes
 mkdir -p "$TREE"
 tar -xzf "$orig" -C "$TREE" --strip-components=1
+# v1.20 vendors reflect2 1.0.1, which calls runtime map iteration with the pre-Go-1.18 signature.
+# Built with Debian's Go 1.19 the apiserver then dies at random with "unexpected fault address"
+# in reflect2.(*UnsafeMapType).UnsafeIterate (json-iterator encoding a map). 1.0.2 has the same
+# API and the fix; Debian packages it, so swap it in (its go.mod stays out of vendor/).
+[ -f "$REFLECT2_SRC/go_above_118.go" ] || die "$REFLECT2_SRC has no Go 1.18 fix (golang-github-modern-go-reflect2-dev too old?)"
+rsync -a --delete --exclude go.mod "$REFLECT2_SRC/" "$TREE/vendor/github.com/modern-go/reflect2/"
+log "vendor/github.com/modern-go/reflect2 replaced by Debian's $(dpkg-query -W -f='${Version}' golang-github-modern-go-reflect2-dev)"
 targets=()
 for c in "${COMPONENTS[@]}"; do targets+=("cmd/$c"); done
 log "make WHAT=\"${targets[*]}\" (GOPROXY=off, log: $WORK/make.log)"
-if ! (cd "$TREE" && env GOPATH="$WORK/gopath" GOCACHE="$WORK/gocache" GOPROXY=off GOFLAGS= \
+if ! (cd "$TREE" && env GOPATH="$WORK/gopath" GOPROXY=off GOFLAGS= \
         KUBE_GIT_VERSION=$K8S_VERSION KUBE_GIT_TREE_STATE=clean \
         make WHAT="${targets[*]}") > "$WORK/make.log" 2>&1; then
   tail -n 40 "$WORK/make.log" >&2
@@ -96,6 +107,7 @@ gcc -Os -Wall -static -DVERSION=v3.2-kcg -o "$WORK/pause" "$pause_src"
 mkdir -p "$BIN"
 for c in "${COMPONENTS[@]}"; do install -m 0755 "$TREE/_output/bin/$c" "$BIN/$c"; done
 install -m 0755 "$WORK/pause" "$BIN/pause"
+echo "$RECIPE" > "$BIN/RECIPE"
 cache_ok || die "built binaries do not report $K8S_VERSION"
 
 # The tree + Go cache are several GB; the binaries are all we keep.

@@ -95,15 +95,22 @@ done
 left=$(mount_points)
 [ -z "$left" ] || log "WARNING: still mounted: $left"
 
-# 6. Files: the hard-coded dirs that up.sh saw missing (so we created them), then our root.
-if [ -f "$ROOT/created-dirs" ]; then
+# 6. Files: the hard-coded paths that up.sh saw missing (so we created them), then our root.
+if [ -f "$ROOT/created-paths" ]; then
   while IFS= read -r d; do
-    [ -n "$d" ] && [ -e "$d" ] && { log "removing $d"; rm -rf --one-file-system "$d"; }
-  done < "$ROOT/created-dirs"
+    [ -n "$d" ] && [ -e "$d" ] || continue
+    case "$d" in
+      # Any containerd on the machine keeps its shim sockets here: remove only empty dirs.
+      /run/containerd) find "$d" -depth -type d -empty -delete 2>/dev/null; [ -e "$d" ] || log "removed $d" ;;
+      *) log "removing $d"; rm -rf --one-file-system "$d" ;;
+    esac
+  done < "$ROOT/created-paths"
 fi
-if [ -e "$ROOT" ]; then
+if [ -f "$ROOT_MARKER" ]; then
   log "removing $ROOT"
   rm -rf --one-file-system "$ROOT" || log "WARNING: could not remove all of $ROOT"
+elif [ -e "$ROOT" ]; then
+  log "WARNING: $ROOT was not made by up.sh (no $(basename "$ROOT_MARKER")); left in place"
 fi
 
 log "down in $(( $(date +%s) - t0 )) s"

@@ -20,8 +20,9 @@ PORT_SCHEDULER=20259
 PORT_KUBELET=20250
 PORT_KUBELET_HEALTHZ=20248
 
-# Directories kubelet (v1.20) and dockerd write regardless of their root flags.
-HARDCODED_DIRS=(/var/lib/kubelet /var/log/pods /var/log/containers /run/docker /etc/docker)
+# Paths kubelet (v1.20), dockerd and containerd's shims write regardless of their root flags.
+# up.sh records which of them did not exist yet; down.sh removes only those.
+HARDCODED_PATHS=(/var/lib/kubelet /var/log/pods /var/log/containers /run/docker /run/containerd /etc/docker/key.json)
 
 # cgroup parent for every container dockerd starts, so down.sh can find leftovers precisely.
 CGROUP_PARENT=kcg-cluster
@@ -29,5 +30,13 @@ CGROUP_PARENT=kcg-cluster
 TEST_IMAGE=kcg.local/busybox:1
 PAUSE_IMAGE=k8s.gcr.io/pause:3.2
 
-log() { printf '[%s] %s\n' "${LOG_TAG:-cluster}" "$*" >&2; }
+# Progress on stderr, with seconds since the script started.
+# down.sh deletes $ROOT: only ever one that up.sh made (it holds this marker).
+ROOT_MARKER=$ROOT/.kcg-cluster-root
+case "$ROOT" in
+  /*/*) ;;
+  *) printf 'KCG_CLUSTER_ROOT must be an absolute path at least two levels deep, not %s\n' "$ROOT" >&2; exit 2 ;;
+esac
+
+log() { printf '[%s %3ss] %s\n' "${LOG_TAG:-cluster}" "$SECONDS" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -22,12 +22,13 @@ elapsed() { awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }
 
 # --- Already up? Reuse a healthy cluster; otherwise clear whatever a failed run left. -------------
 api_get() { curl -sf --max-time 5 --cacert "$ROOT/pki/ca.crt" -H "Authorization: Bearer $(cat "$ROOT/pki/admin.token")" "https://127.0.0.1:$PORT_APISERVER$1"; }
-if [ -f "$PIDS_FILE" ]; then
-  if api_get /readyz >/dev/null 2>&1 && [ "$(api_get /api/v1/nodes/localhost 2>/dev/null | jq -r '.status.conditions[]? | select(.type=="Ready") | .status')" = True ]; then
+if [ -e "$ROOT" ]; then
+  if [ -f "$PIDS_FILE" ] && api_get /readyz >/dev/null 2>&1 && [ "$(api_get /api/v1/nodes/localhost 2>/dev/null | jq -r '.status.conditions[]? | select(.type=="Ready") | .status')" = True ]; then
     log "cluster already up; reusing it"
     echo "$KUBECONFIG_FILE"
     exit 0
   fi
+  [ -f "$ROOT_MARKER" ] || [ -z "$(ls -A "$ROOT")" ] || die "$ROOT exists and was not made by up.sh; refusing to use it"
   log "stale state in $ROOT; running down.sh first"
   bash "$HERE/down.sh"
 fi
@@ -36,21 +37,32 @@ for p in $PORT_ETCD_CLIENT $PORT_ETCD_PEER $PORT_APISERVER $PORT_KCM $PORT_SCHED
   [ -z "$(ss -Htln "sport = :$p")" ] || die "port $p is already in use on this machine"
 done
 
+mkdir -p "$ROOT"
+touch "$ROOT_MARKER"
 mkdir -p "$ROOT"/{pki,logs,run,bin,etcd,docker,docker-exec,dockershim,kubelet,images}
 : > "$PIDS_FILE"
 # Remember which hard-coded dirs exist already, so down.sh removes only the ones we caused.
-: > "$ROOT/created-dirs"
-for d in "${HARDCODED_DIRS[@]}"; do [ -e "$d" ] || echo "$d" >> "$ROOT/created-dirs"; done
+: > "$ROOT/created-paths"
+for d in "${HARDCODED_PATHS[@]}"; do [ -e "$d" ] || echo "$d" >> "$ROOT/created-paths"; done
 
-# On failure: show the tail of the log that explains it. The cluster is left for down.sh
+# On failure: show the part of the log that explains it. The cluster is left for down.sh
 # (ci.sh always calls it) so the full logs stay inspectable.
 current_log=""
+show_log() {
+  # A Go crash ends in thousands of goroutine lines; its first lines are the useful ones.
+  local first_fatal
+  first_fatal=$(grep -n -m1 -E '^(panic:|fatal error:|unexpected fault address|F[0-9]{4} )' "$1" | cut -d: -f1)
+  if [ -n "$first_fatal" ]; then
+    log "$1, from its first fatal line ($first_fatal):"
+    tail -n +"$(( first_fatal > 10 ? first_fatal - 10 : 1 ))" "$1" | head -n 40 | sed 's/^/    /' >&2
+  else
+    log "last 40 lines of $1:"
+    tail -n 40 "$1" | sed 's/^/    /' >&2
+  fi
+}
 on_error() {
   local rc=$?
-  if [ -n "$current_log" ] && [ -f "$current_log" ]; then
-    log "last 40 lines of $current_log:"
-    tail -n 40 "$current_log" | sed 's/^/    /' >&2
-  fi
+  if [ -n "$current_log" ] && [ -f "$current_log" ]; then show_log "$current_log"; fi
   log "FAILED (exit $rc). Logs: $LOGS. Clean up with: npm run cluster:down"
   exit "$rc"
 }
@@ -66,18 +78,27 @@ start() {
   log "started $name (pid $!)"
 }
 
-# wait_for WHAT TIMEOUT_S PID CMD...: poll CMD until it succeeds; fail early if PID died.
+# wait_for WHAT TIMEOUT_S LOG CMD...: poll CMD until it succeeds. Fails early when any component
+# has exited (pointing at that component's log), else at the timeout with LOG.
 wait_for() {
-  local what=$1 timeout=$2 pid=$3; shift 3
-  local deadline=$(( $(date +%s) + timeout ))
+  local what=$1 timeout=$2 wait_log=$3; shift 3
+  local deadline=$(( $(date +%s) + timeout )) name pid
   until "$@" >/dev/null 2>&1; do
-    kill -0 "$pid" 2>/dev/null || { log "$what: process $pid exited"; return 1; }
-    [ "$(date +%s)" -lt "$deadline" ] || { log "$what: not ready after ${timeout}s"; return 1; }
+    while read -r name pid; do
+      kill -0 "$pid" 2>/dev/null && continue
+      current_log=$LOGS/$name.log
+      log "waiting for $what: $name (pid $pid) exited"
+      return 1
+    done < "$PIDS_FILE"
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      current_log=$wait_log
+      log "$what: not ready after ${timeout}s"
+      return 1
+    fi
     sleep 0.5
   done
   log "$what ready after $(elapsed) s"
 }
-pid_of() { awk -v n="$1" '$1 == n { print $2 }' "$PIDS_FILE"; }
 
 # --- PKI and tokens (valid for 2 days: this cluster never outlives a test run) ---------------------
 PKI=$ROOT/pki
@@ -144,7 +165,7 @@ start etcd etcd --name kcg --data-dir "$ROOT/etcd" \
   --listen-client-urls "http://127.0.0.1:$PORT_ETCD_CLIENT" --advertise-client-urls "http://127.0.0.1:$PORT_ETCD_CLIENT" \
   --listen-peer-urls "http://127.0.0.1:$PORT_ETCD_PEER" --initial-advertise-peer-urls "http://127.0.0.1:$PORT_ETCD_PEER" \
   --initial-cluster "kcg=http://127.0.0.1:$PORT_ETCD_PEER"
-wait_for etcd 30 "$(pid_of etcd)" curl -sf "http://127.0.0.1:$PORT_ETCD_CLIENT/health"
+wait_for etcd 30 "$LOGS/etcd.log" curl -sf "http://127.0.0.1:$PORT_ETCD_CLIENT/health"
 
 # --insecure-port=0: v1.20 otherwise also serves plain HTTP on 127.0.0.1:8080.
 # --service-cluster-ip-range is bookkeeping only (no kube-proxy); a documentation-free, non-RFC1918 range.
@@ -160,7 +181,7 @@ start kube-apiserver "$BIN/kube-apiserver" \
   --service-account-key-file "$PKI/sa.pub" --service-account-signing-key-file "$PKI/sa.key" \
   --service-account-issuer https://kubernetes.default.svc \
   --service-cluster-ip-range 198.18.0.0/24 --profiling=false
-wait_for kube-apiserver 90 "$(pid_of kube-apiserver)" api_get /readyz
+wait_for kube-apiserver 90 "$LOGS/kube-apiserver.log" api_get /readyz
 
 # --- controllers ----------------------------------------------------------------------------------
 start kube-controller-manager "$BIN/kube-controller-manager" \
@@ -203,7 +224,7 @@ start dockerd dockerd --config-file "$ROOT/run/daemon.json" \
   --cgroup-parent "/$CGROUP_PARENT" \
   --add-runtime "kcg-runc=$ROOT/bin/runc-wrap" --default-runtime kcg-runc
 export DOCKER_HOST=unix://$DOCKER_SOCK
-wait_for dockerd 60 "$(pid_of dockerd)" docker version
+wait_for dockerd 60 "$LOGS/dockerd.log" docker version
 
 # --- images (no registry): pause from the Kubernetes tree, busybox from Debian's busybox-static ----
 current_log=$LOGS/images.log
@@ -242,9 +263,8 @@ start kubelet env AWS_EC2_METADATA_DISABLED=true "$BIN/kubelet" \
   --image-gc-high-threshold 100 --image-gc-low-threshold 99 --eviction-hard= \
   --node-status-update-frequency 4s
 node_ready() { [ "$(api_get /api/v1/nodes/localhost | jq -r '.status.conditions[]? | select(.type=="Ready") | .status')" = True ]; }
-wait_for "node localhost" 120 "$(pid_of kubelet)" node_ready
-current_log=$LOGS/kube-controller-manager.log
-wait_for "default ServiceAccount" 60 "$(pid_of kube-controller-manager)" api_get /api/v1/namespaces/default/serviceaccounts/default
+wait_for "node localhost" 120 "$LOGS/kubelet.log" node_ready
+wait_for "default ServiceAccount" 60 "$LOGS/kube-controller-manager.log" api_get /api/v1/namespaces/default/serviceaccounts/default
 
 # --- loopback only: refuse to hand out a cluster that listens anywhere else -----------------------
 current_log=$LOGS/listeners.log

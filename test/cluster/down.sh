@@ -17,16 +17,20 @@ t0=$(date +%s)
 # is_ours PID: its command line mentions our data root (every component gets a path under it).
 is_ours() { [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -qF -- "$ROOT/"; }
 
+# alive PID: running and not a zombie. Our components are orphans once up.sh exits, and PID 1 on
+# this VM may reap them late; a zombie has already let go of its ports and files.
+alive() { kill -0 "$1" 2>/dev/null && [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
 # stop PID NAME: TERM, wait up to 15 s, then KILL.
 stop() {
   local pid=$1 name=$2 i
-  kill -0 "$pid" 2>/dev/null || return 0
+  alive "$pid" || return 0
   log "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null
-  for i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  for i in $(seq 1 75); do alive "$pid" || return 0; sleep 0.2; done
   log "$name (pid $pid) ignored TERM; sending KILL"
   kill -KILL "$pid" 2>/dev/null
-  for i in $(seq 1 10); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+  for i in $(seq 1 10); do alive "$pid" || return 0; sleep 0.2; done
 }
 
 recorded_pid() { [ -f "$PIDS_FILE" ] && awk -v n="$1" '$1 == n { print $2 }' "$PIDS_FILE"; }
@@ -35,7 +39,7 @@ stop_component() {
   local pid
   pid=$(recorded_pid "$1")
   [ -n "$pid" ] || return 0
-  if is_ours "$pid"; then stop "$pid" "$1"; else log "$1 (pid $pid) is not running"; fi
+  if alive "$pid" && is_ours "$pid"; then stop "$pid" "$1"; else log "$1 (pid $pid) is not running"; fi
 }
 
 # 1. kubelet first, so it cannot restart containers while we remove them.

@@ -23,7 +23,7 @@ describe.skipIf(!hasCluster)(`server-side dry run of the smoke manifests${skipNo
 
   afterAll(async () => {
     if (client) await client.deleteNamespace(ns, 90_000)
-  })
+  }, 120_000)
 
   it('accepts the Namespace without creating it', async () => {
     const result = await client.dryRunCreate(asManifest(buildNamespace(ns)))

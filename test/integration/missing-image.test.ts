@@ -11,11 +11,11 @@ describe.skipIf(!hasCluster)(`a Pod whose image is missing${skipNote}`, { timeou
   beforeAll(async () => {
     client = await createKubeClient({ kubeconfigPath: kubeconfig, pollIntervalMs: 500 })
     await client.createNamespace(ns, managedLabels())
-  })
+  }, 30_000)
 
   afterAll(async () => {
     if (client) await client.deleteNamespace(ns, 90_000)
-  })
+  }, 120_000)
 
   it('fails fast with ErrImageNeverPull, and the adapter collects the Warning event', async () => {
     const image = 'kcg.local/does-not-exist:0'

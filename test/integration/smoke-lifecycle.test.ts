@@ -22,11 +22,11 @@ describe.skipIf(!hasCluster)(`smoke workload on a real cluster${skipNote}`, { ti
   beforeAll(async () => {
     client = await createKubeClient({ kubeconfigPath: kubeconfig, pollIntervalMs: 500 })
     await client.createNamespace(ns, managedLabels())
-  })
+  }, 30_000)
 
   afterAll(async () => {
     if (client && !namespaceDeleted) await client.deleteNamespace(ns, 90_000)
-  })
+  }, 120_000)
 
   it('reports the server version', async () => {
     const version = await client.serverVersion()

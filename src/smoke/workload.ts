@@ -20,10 +20,12 @@ export const CONTAINER_NAME = 'smoke'
  * How the kubelet reaches the readiness endpoint.
  * - `pod`: the normal case. The server listens in the Pod's own network namespace and the kubelet
  *   probes the Pod IP. Needs a pod network (kind, every real cluster).
- * - `host-loopback`: for a node without a pod network (our loopback-only test cluster runs dockerd
- *   with --bridge=none, so Pods get no IP and a Pod-IP probe cannot connect). The Pod uses the
- *   host network, listens on 127.0.0.1 only, and the probe targets 127.0.0.1 explicitly. It is still
- *   a real kubelet HTTP probe against the container's server. Each workload needs its own port.
+ * - `host-loopback`: for a node without a pod network, like our loopback-only test cluster (dockerd
+ *   with --bridge=none). There a normal Pod gets no IP: the kubelet probes `http://:8080/` and is
+ *   refused, and kubelet 1.20 even recreates an IP-less sandbox on every sync, so the container
+ *   restarts into CrashLoopBackOff (an exec probe would not help). With `host-loopback` the Pod uses
+ *   the host network, listens on 127.0.0.1 only, and the probe targets 127.0.0.1 explicitly: still
+ *   the kubelet's own HTTP probe against the container's server. Each workload needs its own port.
  */
 export type ProbeNetwork = 'pod' | 'host-loopback'
 

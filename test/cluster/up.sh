@@ -261,7 +261,7 @@ start kubelet env AWS_EC2_METADATA_DISABLED=true "$BIN/kubelet" \
   --anonymous-auth=false --client-ca-file "$PKI/ca.crt" --authorization-mode AlwaysAllow \
   --fail-swap-on=false --cgroups-per-qos=false --enforce-node-allocatable= --cgroup-driver cgroupfs \
   --image-gc-high-threshold 100 --image-gc-low-threshold 99 --eviction-hard= \
-  --node-status-update-frequency 4s --sync-frequency 10s
+  --node-status-update-frequency 4s --sync-frequency 10s --v "${KCG_KUBELET_VERBOSITY:-0}"
 node_ready() { [ "$(api_get /api/v1/nodes/localhost | jq -r '.status.conditions[]? | select(.type=="Ready") | .status')" = True ]; }
 wait_for "node localhost" 120 "$LOGS/kubelet.log" node_ready
 wait_for "default ServiceAccount" 60 "$LOGS/kube-controller-manager.log" api_get /api/v1/namespaces/default/serviceaccounts/default

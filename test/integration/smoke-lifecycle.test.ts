@@ -94,7 +94,7 @@ describe.skipIf(!hasCluster)(`smoke workload on a real cluster${skipNote}`, { ti
   })
 
   it('deletes the namespace and everything in it', async () => {
-    const deletion = await client.deleteNamespace(ns, 90_000)
+    const deletion = await client.deleteNamespace(ns, 150_000)
     namespaceDeleted = true
     expect(deletion.gone).toBe(true)
     await expect(client.listPods(ns)).resolves.toEqual([])

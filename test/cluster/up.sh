@@ -54,7 +54,7 @@ show_log() {
   first_fatal=$(grep -n -m1 -E '^(panic:|fatal error:|unexpected fault address|F[0-9]{4} )' "$1" | cut -d: -f1)
   if [ -n "$first_fatal" ]; then
     log "$1, from its first fatal line ($first_fatal):"
-    tail -n +"$(( first_fatal > 10 ? first_fatal - 10 : 1 ))" "$1" | head -n 40 | sed 's/^/    /' >&2
+    tail -n +"$(( first_fatal > 3 ? first_fatal - 3 : 1 ))" "$1" | head -n 20 | sed 's/^/    /' >&2
   else
     log "last 40 lines of $1:"
     tail -n 40 "$1" | sed 's/^/    /' >&2

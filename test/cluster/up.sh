@@ -168,7 +168,8 @@ start etcd etcd --name kcg --data-dir "$ROOT/etcd" \
 wait_for etcd 30 "$LOGS/etcd.log" curl -sf "http://127.0.0.1:$PORT_ETCD_CLIENT/health"
 
 # --insecure-port=0: v1.20 otherwise also serves plain HTTP on 127.0.0.1:8080.
-# --service-cluster-ip-range is bookkeeping only (no kube-proxy); a documentation-free, non-RFC1918 range.
+# --service-cluster-ip-range: ClusterIPs are bookkeeping only here (no kube-proxy, nothing routes them);
+# 198.18.0.0/24 is RFC 2544 benchmarking space, deliberately not an RFC 1918 private range.
 # --kubelet-preferred-address-types=Hostname: kubelet runs as node "localhost", so logs/exec dial localhost.
 start kube-apiserver "$BIN/kube-apiserver" \
   --etcd-servers "http://127.0.0.1:$PORT_ETCD_CLIENT" \
@@ -261,7 +262,7 @@ start kubelet env AWS_EC2_METADATA_DISABLED=true "$BIN/kubelet" \
   --anonymous-auth=false --client-ca-file "$PKI/ca.crt" --authorization-mode AlwaysAllow \
   --fail-swap-on=false --cgroups-per-qos=false --enforce-node-allocatable= --cgroup-driver cgroupfs \
   --image-gc-high-threshold 100 --image-gc-low-threshold 99 --eviction-hard= \
-  --node-status-update-frequency 4s --sync-frequency 10s --v "${KCG_KUBELET_VERBOSITY:-0}"
+  --node-status-update-frequency 4s --v "${KCG_KUBELET_VERBOSITY:-0}"
 node_ready() { [ "$(api_get /api/v1/nodes/localhost | jq -r '.status.conditions[]? | select(.type=="Ready") | .status')" = True ]; }
 wait_for "node localhost" 120 "$LOGS/kubelet.log" node_ready
 wait_for "default ServiceAccount" 60 "$LOGS/kube-controller-manager.log" api_get /api/v1/namespaces/default/serviceaccounts/default

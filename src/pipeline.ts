@@ -7,9 +7,10 @@ import { resolveEnvironments } from './evaluate/environments.js'
 import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, type FailOn } from './evaluate/gate.js'
 import { applyWaivers } from './evaluate/waivers.js'
-import type { Finding } from './model.js'
-import { buildReport, type Report } from './report/report.js'
+import type { Declaration, Finding } from './model.js'
+import { buildReport, type Report, type SmokeReport } from './report/report.js'
 import { scanRepository } from './scan/scan.js'
+import type { SmokeOptions } from './smoke/run-smoke.js'
 
 export interface GateOptions {
   /** Directory to scan. */
@@ -22,7 +23,12 @@ export interface GateOptions {
   configFile?: string
   /** Day that lifecycle dates and waiver expiries are checked against, `YYYY-MM-DD`; today by default. */
   date?: string
+  /** Run the smoke test after the static checks (`--smoke`); its findings join the others. */
+  smoke?: SmokeRequest
 }
+
+/** What the caller decides about a smoke run; the pipeline adds the database and declarations. */
+export type SmokeRequest = Omit<SmokeOptions, 'database' | 'declarations' | 'root'>
 
 export interface GateResult {
   report: Report
@@ -45,7 +51,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   })
   const environments = resolveEnvironments(scan.declarations, scan.links)
   const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations: scan.declarations })
-  const findings = config ? applyWaivers(evaluated, config.waivers, date, reportPath(options.root, config.file)) : evaluated
+  const waived = config ? applyWaivers(evaluated, config.waivers, date, reportPath(options.root, config.file)) : evaluated
+  const smoke = options.smoke ? await runSmokeStage(options.smoke, database, scan.declarations, waived, options.root) : undefined
+  const findings = smoke?.findings ?? waived
   const report = buildReport({
     database,
     declarations: scan.declarations,
@@ -53,9 +61,30 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     findings,
     diagnostics: scan.diagnostics,
     filesScanned: scan.filesScanned,
-    passed: gatePasses(findings, options.failOn)
+    passed: gatePasses(findings, options.failOn),
+    ...(smoke ? { smoke: smoke.report } : {})
   })
   return { report, findings, database, ...(config ? { config } : {}) }
+}
+
+/**
+ * Loaded on demand so a plain scan never reads the smoke modules. Runtime findings join the
+ * static ones; the report's `smoke.passed` says whether the workload itself was healthy.
+ */
+async function runSmokeStage(
+  request: SmokeRequest,
+  database: Database,
+  declarations: readonly Declaration[],
+  findings: readonly Finding[],
+  root: string
+): Promise<{ findings: Finding[]; report: SmokeReport }> {
+  const [{ runSmoke }, { mergeRuntimeFindings }, { toSmokeReport }] = await Promise.all([
+    import('./smoke/run-smoke.js'),
+    import('./smoke/runtime-findings.js'),
+    import('./smoke/smoke-report.js')
+  ])
+  const result = await runSmoke({ ...request, database, declarations, root })
+  return { findings: mergeRuntimeFindings(findings, result, declarations), report: toSmokeReport(result) }
 }
 
 async function readConfig(options: GateOptions): Promise<GateConfig | undefined> {

@@ -9,6 +9,7 @@ import { renderMarkdown } from '../report/markdown.js'
 import type { Report } from '../report/report.js'
 import { renderText } from '../report/text.js'
 import { HELP } from './help.js'
+import { parseSmokeFlags } from './smoke-flags.js'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
@@ -25,6 +26,12 @@ export async function scanCommand(args: string[]): Promise<number> {
       'fail-on': { type: 'string', default: 'error' },
       config: { type: 'string' },
       date: { type: 'string' },
+      smoke: { type: 'boolean', default: false },
+      kubeconfig: { type: 'string' },
+      'smoke-timeout': { type: 'string' },
+      'smoke-image': { type: 'string' },
+      'smoke-keep': { type: 'boolean', default: false },
+      'evidence-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -38,13 +45,15 @@ export async function scanCommand(args: string[]): Promise<number> {
   const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS)
   await requireDirectory(root)
   const date = values.date === undefined ? undefined : parseDateFlag(values.date)
+  const smoke = parseSmokeFlags(values)
 
   const { report } = await runGate({
     root,
     databaseFiles: values.db,
     failOn: failOn as FailOn,
     ...(values.config !== undefined ? { configFile: values.config } : {}),
-    ...(date !== undefined ? { date } : {})
+    ...(date !== undefined ? { date } : {}),
+    ...(smoke ? { smoke } : {})
   })
   const output = render(report, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
   if (values.output !== undefined) await writeFile(values.output, output)

@@ -28,8 +28,19 @@ export function parseSmokeFlags(flags: SmokeFlags): SmokeRequest | undefined {
     evidenceDir: flags['evidence-dir'] ?? DEFAULT_EVIDENCE_DIR,
     // Smoke progress goes to stderr so that stdout stays the report.
     log: (line) => process.stderr.write(`kube-compat-gate: smoke: ${line}\n`),
-    ...(process.env.KCG_SMOKE_NETWORK === 'host-loopback' ? { network: 'host-loopback' as const } : {})
+    ...networkFromEnvironment()
   }
+}
+
+/**
+ * For clusters without a pod network (our loopback test cluster): KCG_SMOKE_NETWORK=host-loopback
+ * runs the workload on the host network, KCG_SMOKE_PORT picks its port (see workload.ts).
+ * Not a flag: no real cluster needs it.
+ */
+function networkFromEnvironment(): Partial<SmokeRequest> {
+  if (process.env.KCG_SMOKE_NETWORK !== 'host-loopback') return {}
+  const port = Number(process.env.KCG_SMOKE_PORT)
+  return { network: 'host-loopback', ...(Number.isInteger(port) && port > 0 ? { port } : {}) }
 }
 
 /** Whole seconds, at least 1. */

@@ -141,6 +141,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     const hostClient = await connect(hostKubeconfig)
     const server = await hostClient.serverVersion()
     result.cluster.serverVersion = server.gitVersion
+    log(`cluster ${options.kubeconfig ?? 'created by kind'}: Kubernetes ${server.gitVersion}${host ? ` (declared host: ${host.raw} at ${host.file}:${host.line})` : ''}`)
     if (host && !sameMinor(server.gitVersion, host.version)) {
       result.warnings.push(
         `the cluster runs Kubernetes ${server.gitVersion}, but ${host.file}:${host.line} declares ${host.raw}: the smoke test proves the cluster it ran on`
@@ -171,6 +172,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     // 3. The workload, in a fresh namespace. In a vcluster it goes away with the vcluster's namespace.
     if (!vclusterNamespace && options.kubeconfig !== undefined) plan.add({ kind: 'namespace', namespace, kubeconfig: options.kubeconfig })
     await client.createNamespace(namespace, managedLabels())
+    log(`workload in namespace ${namespace}; waiting up to ${Math.round(remaining() / 1000)} s for Ready`)
     const port = options.port ?? 8080
     const workload = { image: options.image, ...(options.network ? { network: options.network } : {}) }
     const pod = buildSmokePod(namespace, { ...workload, port })
@@ -213,6 +215,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     forward?.stop()
     // 7. Cleanup, unless asked to keep.
     if (!options.keep) result.cleanup = await plan.run(cleanupDeps)
+    for (const outcome of result.cleanup) log(`cleanup: ${outcome.message}`)
     unhook()
   }
   return result

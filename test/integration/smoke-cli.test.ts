@@ -26,7 +26,7 @@ describe.skipIf(!hasCluster)(`scan --smoke --kubeconfig against the real cluster
   it('passes, reports the server version next to the declared host version, and leaves the evidence', async () => {
     const evidence = await mkdtemp(join(tmpdir(), 'kcg-cli-evidence-'))
     const run = await cli(
-      ['scan', 'test/fixtures/repos/smoke-kind-1.20', '--smoke', '--kubeconfig', kubeconfig, '--smoke-image', image,
+      ['scan', 'test/fixtures/smoke-repos/kind-1.20', '--smoke', '--kubeconfig', kubeconfig, '--smoke-image', image,
         '--evidence-dir', evidence, '--format', 'json', '--fail-on', 'error'],
       network === 'host-loopback' ? { KCG_SMOKE_NETWORK: 'host-loopback', KCG_SMOKE_PORT: '28094' } : {}
     )

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { makeFakeTools } from './fake-tools.js'
 
 const root = join(import.meta.dirname, '..', '..')
-const fixture = join(root, 'test', 'fixtures', 'repos', 'smoke-kind-1.32')
+const fixture = join(root, 'test', 'fixtures', 'smoke-repos', 'kind-1.32')
 
 function startCli(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.ts'), ...args], {

@@ -19,7 +19,7 @@ import { collectNamespaceEvidence, evidenceTexts, writeEvidence, type NamespaceE
 import { createKindCluster, requireKindAndDocker } from './kind-cluster.js'
 import { matchSignatures, type SignatureMatch } from './signatures.js'
 import { execTools, stopRunningTools, type ToolRunner } from './tools.js'
-import { connectVcluster, installVcluster, syncerLogs, type VirtualConnection } from './vcluster.js'
+import { chartValuesFiles, connectVcluster, installVcluster, syncerLogs, type VirtualConnection } from './vcluster.js'
 import { buildSmokeDeployment, buildSmokePod, CONTAINER_NAME, managedLabels, smokeNamespaceName, type ProbeNetwork } from './workload.js'
 
 export interface SmokeOptions {
@@ -153,8 +153,10 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     if (vcluster && hostKubeconfig !== undefined) {
       vclusterNamespace = `${namespace}-vcluster`
       if (options.kubeconfig !== undefined) plan.add({ kind: 'namespace', namespace: vclusterNamespace, kubeconfig: options.kubeconfig })
-      const valuesFiles = unique(
-        options.declarations.filter((d) => d.source === 'vcluster-values' && (d.component === 'vcluster' || d.role === 'virtual')).map((d) => join(options.root, d.file))
+      const valuesFiles = await chartValuesFiles(
+        unique(options.declarations.filter((d) => d.source === 'vcluster-values').map((d) => join(options.root, d.file))),
+        // A Chart.yaml dependency means an umbrella chart: its values nest under the dependency name.
+        vcluster.source === 'helm-chart' ? 'vcluster' : undefined
       )
       log(`installing vcluster ${vcluster.version}${virtual ? ` with Kubernetes ${virtual.raw}` : ''} in ${vclusterNamespace}`)
       await installVcluster(tools, {

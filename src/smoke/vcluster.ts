@@ -5,13 +5,13 @@
  * the chart stores the virtual cluster's kubeconfig in the Secret `vc-<release>`, and
  * `kubectl port-forward` (bound to loopback) reaches its API server.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import semver from 'semver'
-import { parseDocument } from 'yaml'
+import { parseDocument, stringify } from 'yaml'
 import type { ToolRunner } from './tools.js'
 
 export const VCLUSTER_CHART_REPO = 'https://charts.loft.sh'
@@ -46,6 +46,26 @@ export function virtualVersionValues(vclusterVersion: string, virtual: VirtualKu
   const base = `controlPlane.distro.${distro}`
   if (distro === 'k8s' && semver.valid(vc) && semver.lt(vc, '0.25.0')) return [`${base}.enabled=true`, `${base}.version=${tag}`]
   return [`${base}.enabled=true`, `${base}.image.tag=${tag}`]
+}
+
+/**
+ * Values files as the vcluster chart itself expects them. An umbrella chart (a Chart.yaml that
+ * depends on vcluster) keeps the vcluster values under the dependency's name; installed directly,
+ * the chart needs that subtree, so it goes to a temporary file.
+ */
+export async function chartValuesFiles(files: readonly string[], umbrellaKey: string | undefined): Promise<string[]> {
+  if (!umbrellaKey) return [...files]
+  const out: string[] = []
+  for (const file of files) {
+    const values = parseDocument(await readFile(file, 'utf8')).toJS() as Record<string, unknown> | null
+    const subtree = values?.[umbrellaKey]
+    if (typeof subtree !== 'object' || subtree === null) continue
+    const dir = await mkdtemp(join(tmpdir(), 'kcg-values-'))
+    const target = join(dir, 'values.yaml')
+    await writeFile(target, stringify(subtree))
+    out.push(target)
+  }
+  return out
 }
 
 /** The helm argv for the install; exported so tests can read exactly what would run. */

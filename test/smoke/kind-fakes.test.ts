@@ -2,7 +2,7 @@
  * kind, docker, helm and kubectl as fake executables on PATH (they record their argv): creation
  * with the node image pinned by digest, failures, cleanup, and the vcluster install.
  */
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -123,17 +123,22 @@ describe('vcluster through fake helm and kubectl', () => {
   it('installs the declared chart version with the repository values and the virtual k3s version, then connects through a loopback port-forward', async () => {
     const kubeconfig = 'apiVersion: v1\nkind: Config\nclusters:\n- name: my-vcluster\n  cluster:\n    server: https://localhost:8443\n    certificate-authority-data: Zm9v\n'
     process.env.FAKE_VCLUSTER_KUBECONFIG_B64 = Buffer.from(kubeconfig).toString('base64')
-    const result = await run([host('1.31.4'), vcluster, virtual])
+    // An umbrella chart: the vcluster values sit under the dependency's name.
+    const repo = await mkdtemp(join(tmpdir(), 'kcg-repo-'))
+    await mkdir(join(repo, 'vcluster'))
+    await writeFile(join(repo, 'vcluster', 'values.yaml'), 'vcluster:\n  sync:\n    toHost:\n      ingresses:\n        enabled: true\n')
+    const result = await run([host('1.31.4'), vcluster, virtual], { root: repo })
     const calls = await fakes.calls()
     const helm = calls.find((c) => c[0] === 'helm')
     const ns = `${result.namespace}-vcluster`
     expect(helm).toEqual([
       'helm', 'upgrade', '--install', 'kcg-vcluster', 'vcluster', '--repo', 'https://charts.loft.sh', '--version', '0.22.1',
       '--namespace', ns, '--create-namespace', '--kubeconfig', expect.stringMatching(/kubeconfig$/),
-      '--values', '/repo/vcluster/values.yaml',
+      '--values', expect.stringMatching(/kcg-values-.*values\.yaml$/),
       '--set', 'controlPlane.distro.k3s.enabled=true', '--set', 'controlPlane.distro.k3s.image.tag=v1.32.0-k3s1',
       '--wait', '--timeout', expect.stringMatching(/^\d+s$/)
     ])
+    expect(await readFile(helm?.[15] ?? '', 'utf8')).toBe('sync:\n  toHost:\n    ingresses:\n      enabled: true\n')
     const forward = calls.find((c) => c[1] === 'port-forward')
     expect(forward).toEqual(['kubectl', 'port-forward', '--kubeconfig', expect.any(String), '-n', ns, 'svc/kcg-vcluster', expect.stringMatching(/^\d+:443$/), '--address', '127.0.0.1'])
     const virtualKubeconfig = await readFile(connected[1] ?? '', 'utf8')
@@ -146,7 +151,7 @@ describe('vcluster through fake helm and kubectl', () => {
 
   it('reports a failed helm install with helm\'s message', async () => {
     process.env.FAKE_HELM = 'fail'
-    const result = await run([host('1.31.4'), vcluster, virtual])
+    const result = await run([host('1.31.4'), vcluster])
     expect(result.error).toContain('context deadline exceeded')
     expect(result.passed).toBe(false)
     expect((await fakes.calls()).at(-1)?.slice(0, 3)).toEqual(['kind', 'delete', 'cluster'])

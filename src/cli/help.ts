@@ -4,11 +4,14 @@ export const HELP = `${TOOL.name} ${TOOL.version}: stops Kubernetes and vcluster
 
 Usage:
   ${TOOL.name} scan [DIR]          scan DIR (default .) and report known incompatibilities
-      --format text|json|markdown     report format (default text)
+      --format text|json|sarif|markdown
+                                      report format (default text)
       --output FILE                   write the report to FILE instead of stdout
       --db FILE                       extra database file (repeatable)
       --fail-on error|warning|notice|never
                                       lowest severity that fails the gate (default error)
+      --base REF                      compare with git commit REF: findings are new, fixed
+                                      or unchanged, and only new ones fail the gate
   ${TOOL.name} --version | --help
 
 Exit codes: 0 passed, 1 the gate failed, 2 usage, configuration or internal error.

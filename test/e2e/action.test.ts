@@ -36,7 +36,7 @@ describe('dist/index.js (the action)', () => {
       /^::error title=vcluster below 0\.23\.0-rc\.4 leaves every pod Pending with a Kubernetes 1\.32 virtual cluster \[vcluster-qosclass-immutable-k8s-1\.32\],file=examples\/vcluster-upgrade-to-1\.32\/clusters\/dev\/Chart\.yaml,line=8,col=14::vcluster 0\.22\.1 at clusters\/dev\/Chart\.yaml:8 with virtual Kubernetes v1\.32\.0-k3s1 \(k3s\)/m
     )
     expect(run.stdout).toContain('::add-mask::ghs_secret123')
-    expect(run.stdout).toMatch(/^::error::kube-compat-gate failed: 1 error\(s\)/m)
+    expect(run.stdout).toMatch(/^::error::kube-compat-gate failed: 1 finding\(s\) at or above fail-on "error" \(1 error\(s\)/m)
     expect(run.outputs.result).toBe('failed')
     expect(run.outputs['error-count']).toBe('1')
     expect(run.outputs['warning-count']).toBe('0')

@@ -51,7 +51,7 @@ export function emitAnnotations(ranked: readonly FindingReport[], pathPrefix: st
 }
 
 export function annotationTitle(finding: FindingReport): string {
-  const status = finding.status === 'new' ? 'new: ' : ''
+  const status = finding.status === 'new' ? '(new) ' : ''
   return `${status}${finding.title} [${finding.id}]`
 }
 

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chart, runAction, schedulePayload, TempRepo } from '../github/action-harness.js'
+import { GitHubStandIn } from '../github/stand-in.js'
+
+/** Scheduled audits of the built action: one tracking issue, kept up to date, closed when clean. */
+let standIn: GitHubStandIn
+beforeAll(async () => {
+  standIn = await GitHubStandIn.start()
+})
+afterAll(() => standIn.close())
+
+describe('dist/index.js on a schedule (audit mode)', () => {
+  it('opens one issue, updates it on the next audit, and closes it with a comment when clean', async () => {
+    const repo = new TempRepo()
+    const broken = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'broken')
+    const audit = (sha: string) => runAction({ workspace: repo.dir, eventName: 'schedule', payload: schedulePayload(), apiUrl: standIn.url, sha })
+
+    const first = await audit(broken)
+    expect(first.code).toBe(1)
+    expect(first.stdout).toContain('audit mode on the "schedule" event')
+    expect(first.stdout).toMatch(/^::error title=vcluster below [^\n]*file=clusters\/dev\/Chart\.yaml,line=6/m)
+    expect(first.stdout).toContain('audit issue: created (#1)')
+    expect(standIn.issues).toHaveLength(1)
+    expect(standIn.issues[0]).toMatchObject({ state: 'open', title: 'kube-compat-gate: 1 known incompatibility' })
+    expect((standIn.issues[0]!.labels as Array<{ name: string }>).map((label) => label.name)).toEqual(['kube-compat-gate'])
+    expect(standIn.issues[0]!.body).toContain('vcluster below 0.23.0-rc.4')
+
+    const second = await audit(broken)
+    expect(second.stdout).toContain('audit issue: updated (#1)')
+    expect(standIn.issues).toHaveLength(1)
+    expect(standIn.callsTo('issues/create')).toHaveLength(1)
+
+    const clean = repo.commit(chart('0.23.0', 'v1.32.0-k3s1'), 'upgrade vcluster')
+    const third = await audit(clean)
+    expect(third.code).toBe(0)
+    expect(third.stdout).toContain('audit issue: closed (#1)')
+    expect(standIn.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' })
+    expect(standIn.comments.get(1)?.map((comment) => comment.body)).toEqual([
+      expect.stringContaining(`The audit of commit ${clean.slice(0, 12)} found no known incompatibilities any more`)
+    ])
+    expect(standIn.checkRuns.map((run) => run.create.conclusion)).toEqual(['failure', 'failure', 'success'])
+    expect(standIn.violations).toEqual([])
+  })
+
+  it('says which permission is missing when it may not write issues, and still decides', async () => {
+    standIn.faults = [
+      { operationId: 'issues/create', status: 403 },
+      { operationId: 'checks/create', status: 403 }
+    ]
+    const repo = new TempRepo()
+    const broken = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'broken')
+    standIn.issues.length = 0
+    const run = await runAction({ workspace: repo.dir, eventName: 'workflow_dispatch', payload: { inputs: {} }, apiUrl: standIn.url, sha: broken })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^::warning::kube-compat-gate could not update the audit issue: GitHub answered 403 [^\n]*"permissions: issues: write"/m)
+    expect(standIn.issues).toEqual([])
+  })
+})

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chart, mergeGroupPayload, pullRequestPayload, runAction, TempRepo } from '../github/action-harness.js'
 import { GitHubStandIn } from '../github/stand-in.js'
+import { tempDir } from '../helpers/run-bundle.js'
 
 /**
  * The built action on pull requests, against the OpenAPI-checked GitHub stand-in. The
@@ -161,6 +162,18 @@ describe('dist/index.js on a pull request', () => {
     expect(run.stdout).toContain(`base ${base.slice(0, 12)}: read through git`)
     expect(run.code).toBe(1)
     expect(JSON.parse(run.outputs['new-findings']!)).toEqual([expect.objectContaining({ id: ENTRY, status: 'new' })])
+  })
+
+  it('on pull_request_target without any checkout reads both commits through the API', async () => {
+    const { repo, base, head } = bumpRepository()
+    standIn.tarballs.set(base, repo.tarball(base))
+    standIn.tarballs.set(head, repo.tarball(head))
+    const run = await prRun(tempDir('kcg-empty-'), base, head, { comment: 'never' }, 'pull_request_target')
+
+    expect(run.stdout).toContain(`head ${head.slice(0, 12)}: read through the REST API`)
+    expect(run.stdout).toContain(`base ${base.slice(0, 12)}: read through the REST API`)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^::error title=\(new\) [^\n]*file=clusters\/dev\/Chart\.yaml,line=6/m)
   })
 
   it('does not fail on a finding the pull request did not introduce (fail-scope new), but fails with fail-scope all', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { REPO_ROOT, runBundle, tempDir } from '../helpers/run-bundle.js'
+import { parseOutputs, REPO_ROOT, runBundle, tempDir } from '../helpers/run-bundle.js'
 
 /** Runs dist/index.js as the runner does: inputs in INPUT_*, outputs and summary in files. */
 function runAction(inputs: Record<string, string>) {
@@ -18,14 +18,6 @@ function runAction(inputs: Record<string, string>) {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const run = runBundle('index', [], env)
   return { ...run, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }
-}
-
-/** GITHUB_OUTPUT uses heredoc blocks: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const pattern = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!
-  return outputs
 }
 
 describe('dist/index.js (the action)', () => {

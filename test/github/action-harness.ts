@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { REPO_ROOT, tempDir, writeTree } from '../helpers/run-bundle.js'
+import { parseOutputs, REPO_ROOT, tempDir, writeTree } from '../helpers/run-bundle.js'
 
 type Json = Record<string, unknown>
 
@@ -123,13 +123,6 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
       resolve({ code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') })
     )
   })
-}
-
-/** GITHUB_OUTPUT uses heredoc blocks: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  for (const match of text.matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!
-  return outputs
 }
 
 /** The seed incident's repository: a vcluster chart dependency and its k3s image in the values. */

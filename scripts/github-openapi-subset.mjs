@@ -18,6 +18,7 @@ const OPERATIONS = [
   'checks/update',
   'issues/create',
   'issues/create-comment',
+  'issues/create-label',
   'issues/list-comments',
   'issues/list-for-repo',
   'issues/update',

@@ -25,6 +25,8 @@ describe('dist/index.js on a schedule (audit mode)', () => {
     expect((standIn.issues[0]!.labels as Array<{ name: string }>).map((label) => label.name)).toEqual(['kube-compat-gate'])
     expect(standIn.issues[0]!.body).toContain('vcluster below 0.23.0-rc.4')
 
+    expect(standIn.labels.map((label) => label.name)).toEqual(['kube-compat-gate'])
+
     const second = await audit(broken)
     expect(second.stdout).toContain('audit issue: updated (#1)')
     expect(standIn.issues).toHaveLength(1)

@@ -136,6 +136,9 @@ describe('publishAuditIssue', () => {
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'completed' })
     expect(standIn.comments.get(closed.number!)?.map((c) => c.body)).toEqual(['clean now; closing'])
     expect((await publishAuditIssue(client(), audit(false))).outcome).toBe('none')
+    // A later finding opens a new issue; the label already exists (422) and that is fine.
+    expect((await publishAuditIssue(client(), audit(true))).outcome).toBe('created')
+    expect(standIn.callsTo('issues/create-label').map((call) => call.status)).toEqual([201, 422])
     expect(standIn.violations).toEqual([])
   })
 })

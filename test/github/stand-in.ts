@@ -43,6 +43,7 @@ export class GitHubStandIn {
   /** Issue and pull request comments by issue number. */
   readonly comments = new Map<number, Json[]>()
   readonly issues: Json[] = []
+  readonly labels: Json[] = []
   readonly checkRuns: Array<{ id: number; create: Json; updates: Json[] }> = []
   readonly reviewComments = new Map<number, Json[]>()
   /** Commit id → tar.gz served by the tarball endpoint. */
@@ -165,6 +166,14 @@ export class GitHubStandIn {
           )
         }
       }
+      case 'issues/create-label': {
+        if (this.labels.some((label) => label.name === body.name)) {
+          return { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest/issues/labels#create-a-label', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] } }
+        }
+        const label = { ...this.api.example('label'), id: this.id(), name: body.name, color: body.color, description: body.description ?? null }
+        this.labels.push(label)
+        return { status: 201, body: label }
+      }
       case 'issues/create': {
         const issue = this.api.example('issue')
         delete issue.pull_request
@@ -176,7 +185,8 @@ export class GitHubStandIn {
           state: 'open',
           state_reason: null,
           closed_at: null,
-          labels: ((body.labels as string[] | undefined) ?? []).map((name, i) => ({ ...(issue.labels as Json[])[0], id: i + 1, name }))
+          // Like GitHub, an unknown label is created on the fly with the default colour.
+          labels: ((body.labels as string[] | undefined) ?? []).map((name) => this.labels.find((label) => label.name === name) ?? { ...this.api.example('label'), id: this.id(), name, color: 'ededed', description: null })
         })
         this.issues.push(issue)
         return { status: 201, body: issue }

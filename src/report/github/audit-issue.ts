@@ -36,6 +36,7 @@ export async function publishAuditIssue(client: GitHubClient, input: AuditIssueI
       await client.rest.issues.update({ ...repository, issue_number: existing.number, title: input.title, body })
       return { outcome: 'updated', number: existing.number }
     }
+    await ensureLabel(client, repository)
     const created = await client.rest.issues.create({ ...repository, title: input.title, body, labels: [AUDIT_LABEL] })
     return { outcome: 'created', number: created.data.number }
   }
@@ -43,4 +44,21 @@ export async function publishAuditIssue(client: GitHubClient, input: AuditIssueI
   await client.rest.issues.createComment({ ...repository, issue_number: existing.number, body: input.cleanMessage })
   await client.rest.issues.update({ ...repository, issue_number: existing.number, body, state: 'closed', state_reason: 'completed' })
   return { outcome: 'closed', number: existing.number }
+}
+
+/**
+ * The issue is found again by its label, so the label must really be set: GitHub may drop
+ * a label that does not exist yet when an issue is created. 422 means it exists already.
+ */
+async function ensureLabel(client: GitHubClient, repository: { owner: string; repo: string }): Promise<void> {
+  try {
+    await client.rest.issues.createLabel({
+      ...repository,
+      name: AUDIT_LABEL,
+      color: '1d76db',
+      description: 'Known Kubernetes/vcluster incompatibilities found by the scheduled kube-compat-gate audit'
+    })
+  } catch (error) {
+    if ((error as { status?: unknown }).status !== 422) throw error
+  }
 }

@@ -3,12 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { CommitTree } from './commits/commit-tree.js'
-import { gitTopLevel, resolveCommit, treeFromGit } from './commits/git-tree.js'
 import { readInputs, type ActionInputs } from './config/inputs.js'
-import { describeError, UsageError } from './errors.js'
+import { describeError } from './errors.js'
+import { changeTrees } from './github/change-trees.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { readEventContext, type EventContext } from './github/event.js'
-import { treeFromApi } from './github/tarball.js'
 import { describeWriteFailure, type Permission } from './github/write-failure.js'
 import { blockingFindings } from './evaluate/gate.js'
 import { runGate, type GateResult } from './pipeline.js'
@@ -48,7 +47,7 @@ export async function run(): Promise<void> {
     const client = inputs.githubToken && event.owner ? createGitHubClient(inputs.githubToken, { warning: core.warning, debug: core.debug }) : undefined
     core.info(`kube-compat-gate: ${event.mode === 'pr' ? 'pull request (base/head diff)' : 'audit'} mode on the "${event.eventName || 'unknown'}" event`)
 
-    const { headRoot, baseRoot } = await changeTrees(event, { workspace, root, pathPrefix, client, trees })
+    const { headRoot, baseRoot } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })
     const failScope = inputs.failScope ?? (baseRoot ? 'new' : 'all')
     const result = await runGate({
       root: headRoot,
@@ -107,48 +106,6 @@ export async function run(): Promise<void> {
   } finally {
     await Promise.all(trees.map((tree) => tree.dispose().catch(() => undefined)))
   }
-}
-
-interface TreeContext {
-  workspace: string
-  root: string
-  pathPrefix: string
-  client: GitHubClient | undefined
-  trees: CommitTree[]
-}
-
-/**
- * The directories to scan. The head is the workspace, except for events that check out
- * something else (pull_request_target checks out the base). The base comes from git when
- * the checkout has the commit, else from the REST API; without it every finding counts as new.
- */
-async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; baseRoot?: string }> {
-  if (event.mode !== 'pr' || !event.change) return { headRoot: context.root }
-  const headRoot = event.headInWorkspace ? context.root : (await commitTree('head', event.change.headSha, event, context)).root
-  try {
-    const base = await commitTree('base', event.change.baseSha, event, context)
-    return { headRoot, baseRoot: base.root }
-  } catch (error) {
-    core.warning(`could not read the base commit ${event.change.baseSha.slice(0, 12)}, so every finding counts as new: ${describeError(error)}`)
-    return { headRoot }
-  }
-}
-
-async function commitTree(label: string, sha: string, event: EventContext, context: TreeContext): Promise<CommitTree> {
-  const top = await gitTopLevel(context.workspace)
-  if (top && (await resolveCommit(top, sha))) {
-    const tree = await treeFromGit(top, sha, context.root)
-    context.trees.push(tree)
-    core.info(`${label} ${sha.slice(0, 12)}: read through git (the checkout has the commit)`)
-    return tree
-  }
-  if (!context.client) throw new Error(`the checkout does not have commit ${sha} and there is no github-token to fetch it`)
-  const relativePath = context.pathPrefix.replace(/\/$/, '') || '.'
-  if (relativePath.startsWith('..')) throw new UsageError(`input "path" must be inside the workspace to read commit ${sha} through the API`)
-  const tree = await treeFromApi(context.client, { owner: event.owner, repo: event.repo }, sha, relativePath)
-  context.trees.push(tree)
-  core.info(`${label} ${sha.slice(0, 12)}: read through the REST API (the checkout does not have the commit)`)
-  return tree
 }
 
 interface PublishInput {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { CommitTree } from './commits/commit-tree.js'
 import { readInputs, type ActionInputs } from './config/inputs.js'
 import { describeError } from './errors.js'
@@ -219,6 +219,7 @@ async function setOutputs(inputs: ActionInputs, result: GateResult, markdown: st
   const sarifFile = inputs.sarifFile
     ? resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.sarifFile)
     : join(process.env.RUNNER_TEMP || tmpdir(), 'kube-compat-gate.sarif')
+  await mkdir(dirname(sarifFile), { recursive: true })
   await writeFile(sarifFile, renderSarif(report, result.database, { pathPrefix }))
 
   core.setOutput('result', report.summary.passed ? 'passed' : 'failed')

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chart, mergeGroupPayload, pullRequestPayload, runAction, TempRepo } from '../github/action-harness.js'
 import { GitHubStandIn } from '../github/stand-in.js'
@@ -92,7 +93,9 @@ describe('dist/index.js on a pull request', () => {
     const repo = new TempRepo()
     const base = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'broken')
     const head = repo.commit(chart('0.23.0', 'v1.32.0-k3s1'), 'fix')
-    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: { ...pullRequestPayload(base, head), number: 31, pull_request: { ...(pullRequestPayload(base, head).pull_request as object), number: 31 } }, apiUrl: standIn.url, sha: head })
+    const payload = pullRequestPayload(base, head)
+    ;(payload.pull_request as { number: number }).number = 31
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: standIn.url, sha: head, inputs: { 'sarif-file': 'reports/gate.sarif' } })
 
     expect(run.code).toBe(0)
     expect(run.stdout).not.toMatch(/^::error/m)
@@ -104,6 +107,8 @@ describe('dist/index.js on a pull request', () => {
     expect(commentsOn(31)).toHaveLength(1)
     expect(commentsOn(31)[0]!.body).toContain('#### Fixed by this change (1)')
     expect(standIn.checkRuns.at(-1)!.create).toMatchObject({ head_sha: head, conclusion: 'success' })
+    expect(run.outputs['sarif-file']).toBe(join(repo.dir, 'reports', 'gate.sarif'))
+    expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([])
   })
 
   it('with a read-only token (a fork), warns with the missing permission and still fails on the finding', async () => {

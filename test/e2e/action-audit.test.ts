@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chart, runAction, schedulePayload, TempRepo } from '../github/action-harness.js'
 import { GitHubStandIn } from '../github/stand-in.js'
 
@@ -8,6 +8,9 @@ beforeAll(async () => {
   standIn = await GitHubStandIn.start()
 })
 afterAll(() => standIn.close())
+beforeEach(() => {
+  standIn.faults = []
+})
 
 describe('dist/index.js on a schedule (audit mode)', () => {
   it('opens one issue, updates it on the next audit, and closes it with a comment when clean', async () => {
@@ -56,5 +59,22 @@ describe('dist/index.js on a schedule (audit mode)', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^::warning::kube-compat-gate could not update the audit issue: GitHub answered 403 [^\n]*"permissions: issues: write"/m)
     expect(standIn.issues).toEqual([])
+  })
+
+  it('annotates ten errors in the step and sends all of them to the check run', async () => {
+    const repo = new TempRepo()
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 12; i++) {
+      for (const [path, text] of Object.entries(chart('0.22.1', 'v1.32.0-k3s1'))) files[path.replace('clusters/dev/', `clusters/team-${i}/`)] = text
+    }
+    const sha = repo.commit(files, 'twelve broken clusters')
+    const run = await runAction({ workspace: repo.dir, eventName: 'push', payload: { ref: 'refs/heads/main' }, apiUrl: standIn.url, sha, inputs: { 'github-token': 'ghs_secretToken123' } })
+
+    expect(run.code).toBe(1)
+    expect(run.stdout.match(/^::error title=/gm)).toHaveLength(10)
+    expect(run.stdout).toContain('::notice::2 more finding(s) are not annotated here (GitHub shows 10 per type); see the job summary and the kube-compat-gate check run.')
+    const check = standIn.checkRuns.at(-1)!
+    expect((check.create.output as { annotations: unknown[] }).annotations).toHaveLength(12)
+    expect(run.summary).toContain('### Findings (12)')
   })
 })

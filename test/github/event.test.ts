@@ -30,6 +30,17 @@ describe('readEventContext (real webhook payloads)', () => {
     expect(context.change).toEqual({ number: payload.pull_request.number, baseSha: payload.pull_request.base.sha, headSha: payload.pull_request.head.sha })
   })
 
+  it.each([
+    ['from a pull request', 1, 'pr'],
+    ['with no pull request listed (GitHub leaves the list empty for forks)', 0, 'audit']
+  ] as const)('takes a workflow_run %s to mode %s', (_, listed, mode) => {
+    const runs = EXAMPLES.find((e) => e.name === 'workflow_run')!.examples
+    const payload = runs.find((e) => (e.workflow_run as { pull_requests: unknown[] }).pull_requests.length === listed)!
+    const context = readEventContext({ eventName: 'workflow_run', payload, env, mode: 'auto' })
+    expect(context.mode).toBe(mode)
+    if (mode === 'pr') expect(context).toMatchObject({ change: { number: 2 }, headInWorkspace: false })
+  })
+
   it('audits a pull request when mode is audit', () => {
     expect(readEventContext({ eventName: 'pull_request', payload: example('pull_request'), env, mode: 'audit' }).mode).toBe('audit')
   })

@@ -27,7 +27,7 @@ export type AuditOutcome = 'created' | 'updated' | 'closed' | 'none'
 export async function publishAuditIssue(client: GitHubClient, input: AuditIssueInput): Promise<{ outcome: AuditOutcome; number?: number }> {
   const repository = { owner: input.owner, repo: input.repo }
   const open = await client.paginate(client.rest.issues.listForRepo, { ...repository, state: 'open', labels: AUDIT_LABEL, per_page: 100 })
-  const existing = open.find((issue) => !issue.pull_request && issue.body?.includes(input.marker))
+  const existing = open.find((issue) => !issue.pull_request && issue.body?.startsWith(input.marker))
   const pointer = input.runUrl ? `[the job summary](${input.runUrl})` : 'the job summary of the audit run'
   const body = fitText(`${input.marker}\n${input.body}`, LIMITS.commentChars, `**Cut here: the full report is in ${pointer}.**`)
 

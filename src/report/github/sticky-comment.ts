@@ -6,7 +6,7 @@ export interface StickyCommentInput {
   repo: string
   number: number
   mode: CommentMode
-  /** Marker hidden in the body (an HTML comment) that identifies the gate's comment. */
+  /** Hidden HTML comment that the body starts with; a comment that merely quotes it is not ours. */
   marker: string
   /** Whether the run found something worth a comment (`on-findings`). */
   hasFindings: boolean
@@ -25,7 +25,7 @@ export async function publishStickyComment(client: GitHubClient, input: StickyCo
   if (input.mode === 'never') return 'skipped'
   const repository = { owner: input.owner, repo: input.repo }
   const comments = await client.paginate(client.rest.issues.listComments, { ...repository, issue_number: input.number, per_page: 100 })
-  const existing = comments.find((comment) => comment.body?.includes(input.marker))
+  const existing = comments.find((comment) => comment.body?.startsWith(input.marker))
   if (!existing && input.mode === 'on-findings' && !input.hasFindings) return 'skipped'
 
   const body = input.render(existing !== undefined)

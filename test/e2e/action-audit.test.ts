@@ -7,7 +7,11 @@ let standIn: GitHubStandIn
 beforeAll(async () => {
   standIn = await GitHubStandIn.start()
 })
-afterAll(() => standIn.close())
+afterAll(async () => {
+  await standIn.close()
+  // Every request of every test, checked against GitHub's published description.
+  expect(standIn.violations).toEqual([])
+})
 beforeEach(() => {
   standIn.faults = []
 })

@@ -1,68 +1,56 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { chart, runAction, schedulePayload, TempRepo } from '../github/action-harness.js'
-import { GitHubStandIn } from '../github/stand-in.js'
+import { describe, expect, it } from 'vitest'
+import { chart, runAction, schedulePayload, TempRepo, useGitHubStandIn } from '../github/action-harness.js'
 
 /** Scheduled audits of the built action: one tracking issue, kept up to date, closed when clean. */
-let standIn: GitHubStandIn
-beforeAll(async () => {
-  standIn = await GitHubStandIn.start()
-})
-afterAll(async () => {
-  await standIn.close()
-  // Every request of every test, checked against GitHub's published description.
-  expect(standIn.violations).toEqual([])
-})
-beforeEach(() => {
-  standIn.faults = []
-})
+const github = useGitHubStandIn()
 
 describe('dist/index.js on a schedule (audit mode)', () => {
   it('opens one issue, updates it on the next audit, and closes it with a comment when clean', async () => {
     const repo = new TempRepo()
     const broken = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'broken')
-    const audit = (sha: string) => runAction({ workspace: repo.dir, eventName: 'schedule', payload: schedulePayload(), apiUrl: standIn.url, sha })
+    const audit = (sha: string) => runAction({ workspace: repo.dir, eventName: 'schedule', payload: schedulePayload(), apiUrl: github().url, sha })
 
     const first = await audit(broken)
     expect(first.code).toBe(1)
     expect(first.stdout).toContain('audit mode on the "schedule" event')
     expect(first.stdout).toMatch(/^::error title=vcluster below [^\n]*file=clusters\/dev\/Chart\.yaml,line=6/m)
     expect(first.stdout).toContain('audit issue: created (#1)')
-    expect(standIn.issues).toHaveLength(1)
-    expect(standIn.issues[0]).toMatchObject({ state: 'open', title: 'kube-compat-gate: 1 known incompatibility' })
-    expect((standIn.issues[0]!.labels as Array<{ name: string }>).map((label) => label.name)).toEqual(['kube-compat-gate'])
-    expect(standIn.issues[0]!.body).toContain('vcluster below 0.23.0-rc.4')
+    expect(github().issues).toHaveLength(1)
+    expect(github().issues[0]).toMatchObject({ state: 'open', title: 'kube-compat-gate: 1 known incompatibility' })
+    expect((github().issues[0]!.labels as Array<{ name: string }>).map((label) => label.name)).toEqual(['kube-compat-gate'])
+    expect(github().issues[0]!.body).toContain('vcluster below 0.23.0-rc.4')
 
-    expect(standIn.labels.map((label) => label.name)).toEqual(['kube-compat-gate'])
+    expect(github().labels.map((label) => label.name)).toEqual(['kube-compat-gate'])
 
     const second = await audit(broken)
     expect(second.stdout).toContain('audit issue: updated (#1)')
-    expect(standIn.issues).toHaveLength(1)
-    expect(standIn.callsTo('issues/create')).toHaveLength(1)
+    expect(github().issues).toHaveLength(1)
+    expect(github().callsTo('issues/create')).toHaveLength(1)
 
     const clean = repo.commit(chart('0.23.0', 'v1.32.0-k3s1'), 'upgrade vcluster')
     const third = await audit(clean)
     expect(third.code).toBe(0)
     expect(third.stdout).toContain('audit issue: closed (#1)')
-    expect(standIn.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' })
-    expect(standIn.comments.get(1)?.map((comment) => comment.body)).toEqual([
+    expect(github().issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' })
+    expect(github().comments.get(1)?.map((comment) => comment.body)).toEqual([
       expect.stringContaining(`The audit of commit ${clean.slice(0, 12)} found no known incompatibilities any more`)
     ])
-    expect(standIn.checkRuns.map((run) => run.create.conclusion)).toEqual(['failure', 'failure', 'success'])
-    expect(standIn.violations).toEqual([])
+    expect(github().checkRuns.map((run) => run.create.conclusion)).toEqual(['failure', 'failure', 'success'])
+    expect(github().violations).toEqual([])
   })
 
   it('says which permission is missing when it may not write issues, and still decides', async () => {
-    standIn.faults = [
+    github().faults = [
       { operationId: 'issues/create', status: 403 },
       { operationId: 'checks/create', status: 403 }
     ]
     const repo = new TempRepo()
     const broken = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'broken')
-    standIn.issues.length = 0
-    const run = await runAction({ workspace: repo.dir, eventName: 'workflow_dispatch', payload: { inputs: {} }, apiUrl: standIn.url, sha: broken })
+    github().issues.length = 0
+    const run = await runAction({ workspace: repo.dir, eventName: 'workflow_dispatch', payload: { inputs: {} }, apiUrl: github().url, sha: broken })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^::warning::kube-compat-gate could not update the audit issue: GitHub answered 403 [^\n]*"permissions: issues: write"/m)
-    expect(standIn.issues).toEqual([])
+    expect(github().issues).toEqual([])
   })
 
   it('annotates ten errors in the step and sends all of them to the check run', async () => {
@@ -72,12 +60,12 @@ describe('dist/index.js on a schedule (audit mode)', () => {
       for (const [path, text] of Object.entries(chart('0.22.1', 'v1.32.0-k3s1'))) files[path.replace('clusters/dev/', `clusters/team-${i}/`)] = text
     }
     const sha = repo.commit(files, 'twelve broken clusters')
-    const run = await runAction({ workspace: repo.dir, eventName: 'push', payload: { ref: 'refs/heads/main' }, apiUrl: standIn.url, sha, inputs: { 'github-token': 'ghs_secretToken123' } })
+    const run = await runAction({ workspace: repo.dir, eventName: 'push', payload: { ref: 'refs/heads/main' }, apiUrl: github().url, sha, inputs: { 'github-token': 'ghs_secretToken123' } })
 
     expect(run.code).toBe(1)
     expect(run.stdout.match(/^::error title=/gm)).toHaveLength(10)
     expect(run.stdout).toContain('::notice::2 more finding(s) are not annotated here (GitHub shows 10 per type); see the job summary and the kube-compat-gate check run.')
-    const check = standIn.checkRuns.at(-1)!
+    const check = github().checkRuns.at(-1)!
     expect((check.create.output as { annotations: unknown[] }).annotations).toHaveLength(12)
     expect(run.summary).toContain('### Findings (12)')
   })

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { chart, mergeGroupPayload, pullRequestPayload, runAction, TempRepo } from '../github/action-harness.js'
-import { GitHubStandIn } from '../github/stand-in.js'
+import { describe, expect, it } from 'vitest'
+import { chart, mergeGroupPayload, pullRequestPayload, runAction, TempRepo, useGitHubStandIn } from '../github/action-harness.js'
 import { tempDir } from '../helpers/run-bundle.js'
 
 /**
@@ -10,18 +9,7 @@ import { tempDir } from '../helpers/run-bundle.js'
  * repository is the seed incident: a PR moves the k3s virtual cluster to 1.32 while the
  * vcluster chart stays at 0.22.1.
  */
-let standIn: GitHubStandIn
-beforeAll(async () => {
-  standIn = await GitHubStandIn.start()
-})
-afterAll(async () => {
-  await standIn.close()
-  // Every request of every test, checked against GitHub's published description.
-  expect(standIn.violations).toEqual([])
-})
-beforeEach(() => {
-  standIn.faults = []
-})
+const github = useGitHubStandIn()
 
 const ENTRY = 'vcluster-qosclass-immutable-k8s-1.32'
 const PR = 2 // the number in the webhook example
@@ -34,16 +22,16 @@ function bumpRepository() {
 }
 
 function prRun(workspace: string, base: string, head: string, inputs: Record<string, string> = {}, eventName = 'pull_request') {
-  return runAction({ workspace, eventName, payload: pullRequestPayload(base, head), apiUrl: standIn.url, sha: head, inputs })
+  return runAction({ workspace, eventName, payload: pullRequestPayload(base, head), apiUrl: github().url, sha: head, inputs })
 }
 
 function commentsOn(number: number) {
-  return standIn.comments.get(number) ?? []
+  return github().comments.get(number) ?? []
 }
 
 describe('dist/index.js on a pull request', () => {
   it('fails a bump that introduces an error: annotation on the line, one comment, check run, outputs, SARIF; then a rerun edits the same comment', async () => {
-    standIn.comments.clear()
+    github().comments.clear()
     const { repo, base, head } = bumpRepository()
     const run = await prRun(repo.dir, base, head)
 
@@ -63,7 +51,7 @@ describe('dist/index.js on a pull request', () => {
     expect(comments[0]!.body).toContain('#### New in this change (1)')
     expect(comments[0]!.body).toContain(`[clusters/dev/Chart.yaml:6](https://github.com/Codertocat/Hello-World/blob/${head}/clusters/dev/Chart.yaml#L6)`)
 
-    const check = standIn.checkRuns.at(-1)!
+    const check = github().checkRuns.at(-1)!
     expect(check.create).toMatchObject({ name: 'kube-compat-gate', head_sha: head, conclusion: 'failure' })
     expect((check.create.output as { annotations: unknown[] }).annotations).toEqual([
       expect.objectContaining({ path: 'clusters/dev/Chart.yaml', start_line: 6, annotation_level: 'failure' })
@@ -81,7 +69,7 @@ describe('dist/index.js on a pull request', () => {
     const rerun = await prRun(repo.dir, base, head)
     expect(rerun.code).toBe(1)
     expect(commentsOn(PR)).toHaveLength(1)
-    expect(standIn.callsTo('issues/update-comment').at(-1)).toMatchObject({ status: 200, path: `/repos/Codertocat/Hello-World/issues/comments/${comments[0]!.id}` })
+    expect(github().callsTo('issues/update-comment').at(-1)).toMatchObject({ status: 200, path: `/repos/Codertocat/Hello-World/issues/comments/${comments[0]!.id}` })
     expect(rerun.stdout).toContain('pull request comment: updated')
 
     // A new push to the same pull request fixes it: the same comment says the findings are gone.
@@ -90,16 +78,15 @@ describe('dist/index.js on a pull request', () => {
     expect(later.code).toBe(0)
     expect(commentsOn(PR)).toHaveLength(1)
     expect(commentsOn(PR)[0]!.body).toContain('✅ no known incompatibilities any more')
-    expect(standIn.violations).toEqual([])
+    expect(github().violations).toEqual([])
   })
 
   it('passes a pull request that fixes a finding and reports it as fixed', async () => {
     const repo = new TempRepo()
     const base = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'broken')
     const head = repo.commit(chart('0.23.0', 'v1.32.0-k3s1'), 'fix')
-    const payload = pullRequestPayload(base, head)
-    ;(payload.pull_request as { number: number }).number = 31
-    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: standIn.url, sha: head, inputs: { 'sarif-file': 'reports/gate.sarif' } })
+    const payload = pullRequestPayload(base, head, 31)
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: github().url, sha: head, inputs: { 'sarif-file': 'reports/gate.sarif' } })
 
     expect(run.code).toBe(0)
     expect(run.stdout).not.toMatch(/^::error/m)
@@ -110,17 +97,16 @@ describe('dist/index.js on a pull request', () => {
     expect(run.summary).toContain('### Fixed by this change (1)')
     expect(commentsOn(31)).toHaveLength(1)
     expect(commentsOn(31)[0]!.body).toContain('#### Fixed by this change (1)')
-    expect(standIn.checkRuns.at(-1)!.create).toMatchObject({ head_sha: head, conclusion: 'success' })
+    expect(github().checkRuns.at(-1)!.create).toMatchObject({ head_sha: head, conclusion: 'success' })
     expect(run.outputs['sarif-file']).toBe(join(repo.dir, 'reports', 'gate.sarif'))
     expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([])
   })
 
   it('with a read-only token (a fork), warns with the missing permission and still fails on the finding', async () => {
-    standIn.faults = ['checks/create', 'issues/create-comment', 'issues/update-comment'].map((operationId) => ({ operationId, status: 403 }))
+    github().faults = ['checks/create', 'issues/create-comment', 'issues/update-comment'].map((operationId) => ({ operationId, status: 403 }))
     const { repo, base, head } = bumpRepository()
-    const payload = pullRequestPayload(base, head)
-    ;(payload.pull_request as { number: number }).number = 41
-    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: standIn.url, sha: head })
+    const payload = pullRequestPayload(base, head, 41)
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: github().url, sha: head })
 
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^::warning::kube-compat-gate could not create the kube-compat-gate check run: GitHub answered 403 \(Resource not accessible by integration[^\n]*"permissions: checks: write"/m)
@@ -132,27 +118,26 @@ describe('dist/index.js on a pull request', () => {
   })
 
   it('retries a 502 from GitHub and then publishes', async () => {
-    standIn.faults = [
+    github().faults = [
       { operationId: 'checks/create', status: 502, times: 1 },
       { operationId: 'issues/create-comment', status: 502, times: 1 }
     ]
     const { repo, base, head } = bumpRepository()
-    const payload = pullRequestPayload(base, head)
-    ;(payload.pull_request as { number: number }).number = 51
-    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: standIn.url, sha: head })
+    const payload = pullRequestPayload(base, head, 51)
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: github().url, sha: head })
 
     expect(run.code).toBe(1)
     expect(run.stdout).not.toContain('::warning::kube-compat-gate could not')
-    const checkCalls = standIn.callsTo('checks/create').filter((call) => (call.body as { head_sha: string }).head_sha === head)
+    const checkCalls = github().callsTo('checks/create').filter((call) => (call.body as { head_sha: string }).head_sha === head)
     expect(checkCalls.map((call) => call.status)).toEqual([502, 201])
-    const commentCalls = standIn.callsTo('issues/create-comment').filter((call) => call.path.endsWith('/issues/51/comments'))
+    const commentCalls = github().callsTo('issues/create-comment').filter((call) => call.path.endsWith('/issues/51/comments'))
     expect(commentCalls.map((call) => call.status)).toEqual([502, 201])
     expect(commentsOn(51)).toHaveLength(1)
   })
 
   it('reads the base through the REST API when the checkout has only the head (fetch-depth 1)', async () => {
     const { repo, base, head } = bumpRepository()
-    standIn.tarballs.set(base, repo.tarball(base))
+    github().tarballs.set(base, repo.tarball(base))
     const workspace = repo.shallowCheckout(head)
     const run = await prRun(workspace, base, head, { comment: 'never' })
 
@@ -163,7 +148,7 @@ describe('dist/index.js on a pull request', () => {
 
   it('on pull_request_target reads the head as data from its commit, not the checked-out base', async () => {
     const { repo, base, head } = bumpRepository()
-    standIn.tarballs.set(head, repo.tarball(head))
+    github().tarballs.set(head, repo.tarball(head))
     const workspace = repo.shallowCheckout(base)
     const run = await prRun(workspace, base, head, { comment: 'never' }, 'pull_request_target')
 
@@ -175,8 +160,8 @@ describe('dist/index.js on a pull request', () => {
 
   it('on pull_request_target without any checkout reads both commits through the API', async () => {
     const { repo, base, head } = bumpRepository()
-    standIn.tarballs.set(base, repo.tarball(base))
-    standIn.tarballs.set(head, repo.tarball(head))
+    github().tarballs.set(base, repo.tarball(base))
+    github().tarballs.set(head, repo.tarball(head))
     const run = await prRun(tempDir('kcg-empty-'), base, head, { comment: 'never' }, 'pull_request_target')
 
     expect(run.stdout).toContain(`head ${head.slice(0, 12)}: read through the REST API`)
@@ -202,27 +187,26 @@ describe('dist/index.js on a pull request', () => {
     const repo = new TempRepo()
     const base = repo.commit(chart('0.21.0', 'v1.31.4-k3s1'), 'base')
     const head = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'bump vcluster and k3s together')
-    const payload = pullRequestPayload(base, head)
-    ;(payload.pull_request as { number: number }).number = 61
-    const options = { workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: standIn.url, sha: head, inputs: { 'suggest-fixes': 'true', comment: 'never' } }
+    const payload = pullRequestPayload(base, head, 61)
+    const options = { workspace: repo.dir, eventName: 'pull_request', payload, apiUrl: github().url, sha: head, inputs: { 'suggest-fixes': 'true', comment: 'never' } }
     const run = await runAction(options)
 
     expect(run.code).toBe(1)
-    const suggestions = standIn.reviewComments.get(61) ?? []
+    const suggestions = github().reviewComments.get(61) ?? []
     expect(suggestions).toHaveLength(1)
     expect(suggestions[0]).toMatchObject({ path: 'clusters/dev/Chart.yaml', line: 6, commit_id: head })
     expect(suggestions[0]!.body).toContain('```suggestion\n    version: 0.23.0\n```')
     await runAction(options)
-    expect(standIn.reviewComments.get(61)).toHaveLength(1)
-    expect(standIn.violations).toEqual([])
+    expect(github().reviewComments.get(61)).toHaveLength(1)
+    expect(github().violations).toEqual([])
   })
 
   it('in a merge queue compares base and head without a comment', async () => {
     const { repo, base, head } = bumpRepository()
-    const before = standIn.callsTo('issues/create-comment').length
-    const run = await runAction({ workspace: repo.dir, eventName: 'merge_group', payload: mergeGroupPayload(base, head), apiUrl: standIn.url, sha: head })
+    const before = github().callsTo('issues/create-comment').length
+    const run = await runAction({ workspace: repo.dir, eventName: 'merge_group', payload: mergeGroupPayload(base, head), apiUrl: github().url, sha: head })
     expect(run.code).toBe(1)
     expect(JSON.parse(run.outputs['new-findings']!)).toHaveLength(1)
-    expect(standIn.callsTo('issues/create-comment')).toHaveLength(before)
+    expect(github().callsTo('issues/create-comment')).toHaveLength(before)
   })
 })

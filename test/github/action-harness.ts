@@ -1,4 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import { GitHubStandIn } from './stand-in.js'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -47,13 +49,36 @@ export class TempRepo {
 const require = createRequire(import.meta.url)
 const WEBHOOK_EXAMPLES = require('@octokit/webhooks-examples') as Array<{ name: string; examples: Json[] }>
 
-/** A real webhook payload from @octokit/webhooks-examples, with the commits of the test repository. */
-export function pullRequestPayload(base: string, head: string, action = 'synchronize'): Json {
-  const payload = structuredClone(WEBHOOK_EXAMPLES.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === action)!)
+/**
+ * A real webhook payload from @octokit/webhooks-examples, with the commits of the test
+ * repository (and another pull request number, so tests sharing a stand-in do not meet).
+ */
+export function pullRequestPayload(base: string, head: string, number?: number): Json {
+  const payload = structuredClone(WEBHOOK_EXAMPLES.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'synchronize')!)
   const pull = payload.pull_request as { base: Json; head: Json; number: number }
   pull.base.sha = base
   pull.head.sha = head
+  if (number !== undefined) pull.number = number
   return payload
+}
+
+/**
+ * One GitHub stand-in for a test file: faults are cleared before each test, and after the
+ * last one no request of the whole file may have broken GitHub's published description.
+ */
+export function useGitHubStandIn(): () => GitHubStandIn {
+  let standIn: GitHubStandIn | undefined
+  beforeAll(async () => {
+    standIn = await GitHubStandIn.start()
+  })
+  beforeEach(() => {
+    standIn!.faults = []
+  })
+  afterAll(async () => {
+    await standIn!.close()
+    expect(standIn!.violations).toEqual([])
+  })
+  return () => standIn!
 }
 
 export function mergeGroupPayload(base: string, head: string): Json {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { DatabaseMeta, type Database } from '../src/db/schema.js'
-import { parseEntryFile } from '../src/db/validate-file.js'
+import { validateEntryFile } from '../src/db/validate-file.js'
 
 const dbDir = join(import.meta.dirname, '..', 'db')
 const output = join(import.meta.dirname, '..', 'src', 'db', 'bundled-db.json')
@@ -20,7 +20,7 @@ const files = readdirSync(dbDir)
 const database: Database = { ...meta, entries: [] }
 let failed = false
 for (const name of files) {
-  const result = parseEntryFile(readFileSync(join(dbDir, name), 'utf8'), `db/${name}`)
+  const result = validateEntryFile(readFileSync(join(dbDir, name), 'utf8'), `db/${name}`, meta.date)
   if (!result.ok) {
     failed = true
     for (const problem of result.problems) console.error(`${problem.file}:${problem.line ?? 1}: ${problem.message}`)

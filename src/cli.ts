@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { dbCommand } from './cli/db.js'
 import { HELP } from './cli/help.js'
 import { scanCommand } from './cli/scan.js'
 import { describeError, UsageError } from './errors.js'
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (command === 'scan') return scanCommand(rest)
+  if (command === 'db') return dbCommand(rest)
   throw new UsageError(`unknown command "${command}" (try --help)`)
 }
 

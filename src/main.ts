@@ -53,6 +53,7 @@ export async function run(): Promise<void> {
       root: headRoot,
       ...(baseRoot ? { baseRoot } : {}),
       databaseFiles: inputs.databaseFiles,
+      ...(inputs.configFile ? { configFile: resolve(workspace, inputs.configFile) } : {}),
       failOn: inputs.failOn,
       failScope
     })

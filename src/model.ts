@@ -50,6 +50,17 @@ export interface Declaration extends Location {
   group?: string
 }
 
+/**
+ * A release that takes values from elsewhere: what `file` (or the declarations of
+ * `memberGroup`) declare is deployed with `group`. Produced by the scan; internal, not part of
+ * the JSON report.
+ */
+export interface GroupLink {
+  group: string
+  file?: string
+  memberGroup?: string
+}
+
 /** Versions that are deployed together; evaluated as one combination. */
 export interface Environment {
   vcluster?: Declaration
@@ -60,6 +71,37 @@ export interface Environment {
 }
 
 export type FindingStatus = 'new' | 'fixed' | 'unchanged'
+
+/**
+ * Something a manifest or configuration file uses that an entry can depend on: an API
+ * (`feature: api` with `apiVersion` and `kind`), a pod feature (`resizePolicy`,
+ * `execProbe`), a feature gate (`feature: featureGate` with its `name`), ...
+ */
+export interface Usage extends Location {
+  feature: string
+  apiVersion?: string
+  kind?: string
+  /** The feature gate's name, for `featureGate`. */
+  name?: string
+  /** Identifies one object (file, document, container) so its features can be matched together. */
+  object?: string
+  /** Extractor that found it. */
+  source: string
+  /** The directory it belongs to; decides which environment it is deployed to. */
+  group?: string
+}
+
+/** A waiver from `.kube-compat-gate.yml` that suppresses a finding until it expires. */
+export interface Waiver {
+  id: string
+  paths?: string[]
+  reason: string
+  owner: string
+  expires: string
+  /** Where the waiver is written. */
+  file: string
+  line: number
+}
 
 /** A known incompatibility that applies to the scanned repository. */
 export interface Finding extends Location {
@@ -73,7 +115,11 @@ export interface Finding extends Location {
   certainty: 'affected' | 'may-be-affected'
   /** All declarations that made the entry apply, the primary one first. */
   declarations: Declaration[]
+  /** Manifest usages that made the entry apply (an API, a resizePolicy, ...). */
+  usages?: Usage[]
   status?: FindingStatus
+  /** Set when a waiver suppresses the finding: reported, but never fails the gate. */
+  waived?: { reason: string; owner: string; expires: string }
 }
 
 /** A problem with one scanned file that did not stop the scan. */

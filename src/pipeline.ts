@@ -1,13 +1,15 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { CONFIG_FILE_NAME, loadConfigFile, type GateConfig } from './config/config-file.js'
 import { loadDatabase } from './db/load.js'
 import type { Database } from './db/schema.js'
 import { changedLines } from './evaluate/changed-lines.js'
 import { diffFindings } from './evaluate/diff.js'
 import { resolveEnvironments } from './evaluate/environments.js'
-import { evaluate } from './evaluate/evaluate.js'
+import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, type FailOn } from './evaluate/gate.js'
 import { compatibilityGrid, type CompatibilityGrid } from './evaluate/grid.js'
+import { applyWaivers } from './evaluate/waivers.js'
 import type { Declaration, Environment, Finding } from './model.js'
 import { buildReport, type Report } from './report/report.js'
 import { scanRepository } from './scan/scan.js'
@@ -15,13 +17,18 @@ import { scanRepository } from './scan/scan.js'
 export interface GateOptions {
   /** Directory to scan (the head of a change). */
   root: string
-  /** Extra database files. */
+  /** Extra database files (in addition to those the configuration file names). */
   databaseFiles?: readonly string[]
   failOn: FailOn
   maxFileBytes?: number
+  /** `.kube-compat-gate.yml` to use; `root/.kube-compat-gate.yml` when present otherwise. */
+  configFile?: string
+  /** Day that lifecycle dates and waiver expiries are checked against, `YYYY-MM-DD`; today by default. */
+  date?: string
   /**
    * The same directory as it was at the change's base. With it, findings are marked
-   * new / fixed / unchanged and the gate looks at `failScope` (default `new`).
+   * new / fixed / unchanged and the gate looks at `failScope` (default `new`). The head's
+   * configuration (waivers included) applies to both, so the policy under review decides.
    */
   baseRoot?: string
   failScope?: 'new' | 'all'
@@ -31,6 +38,8 @@ export interface GateResult {
   report: Report
   findings: Finding[]
   database: Database
+  /** The configuration file that was read, if any. */
+  config?: GateConfig
   environments: Environment[]
   /** The database's verdicts around the declared versions, for the Markdown report. */
   grid: CompatibilityGrid | undefined
@@ -38,13 +47,18 @@ export interface GateResult {
   changedLines: Map<string, Set<number>>
 }
 
-/** scan → resolve → evaluate (→ diff against the base) → report. The CLI and the action share it. */
+/**
+ * config → scan → resolve → evaluate → waivers (→ diff against the base) → report. The
+ * CLI and the action share it.
+ */
 export async function runGate(options: GateOptions): Promise<GateResult> {
-  const database = await loadDatabase(options.databaseFiles)
-  const head = await evaluateTree(options.root, database, options.maxFileBytes)
-  const base = options.baseRoot === undefined ? undefined : await evaluateTree(options.baseRoot, database, options.maxFileBytes)
+  const date = options.date ?? today()
+  const config = await readConfig(options)
+  const database = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
+  const tree = { database, config, date, maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes, configPath: config ? reportPath(options.root, config.file) : '' }
+  const head = await evaluateTree(options.root, tree)
+  const base = options.baseRoot === undefined ? undefined : await evaluateTree(options.baseRoot, tree)
   const findings = base ? diffFindings(base.findings, head.findings) : head.findings
-  const scope = options.failScope ?? (base ? 'new' : 'all')
   const report = buildReport({
     database,
     declarations: head.declarations,
@@ -52,22 +66,52 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     findings,
     diagnostics: head.diagnostics,
     filesScanned: head.filesScanned,
-    passed: gatePasses(findings, options.failOn, scope)
+    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all'))
   })
   return {
     report,
     findings,
     database,
+    ...(config ? { config } : {}),
     environments: head.environments,
-    grid: compatibilityGrid(head.environments, database),
+    grid: compatibilityGrid(head.environments, database, date),
     changedLines: options.baseRoot === undefined ? new Map() : await changedDeclarationLines(options.baseRoot, options.root, head.declarations)
   }
 }
 
-async function evaluateTree(root: string, database: Database, maxFileBytes: number | undefined) {
-  const scan = await scanRepository(root, maxFileBytes !== undefined ? { maxFileBytes } : {})
-  const environments = resolveEnvironments(scan.declarations)
-  return { ...scan, environments, findings: evaluate(environments, database) }
+interface TreeContext {
+  database: Database
+  config: GateConfig | undefined
+  date: string
+  maxFileBytes: number | undefined
+  /** The configuration file as the report names it. */
+  configPath: string
+}
+
+async function evaluateTree(root: string, { database, config, date, maxFileBytes, configPath }: TreeContext) {
+  const scan = await scanRepository(root, {
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+    ...(config?.include ? { include: config.include } : {}),
+    ...(config?.exclude ? { exclude: config.exclude } : {})
+  })
+  const environments = resolveEnvironments(scan.declarations, scan.links)
+  const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations: scan.declarations })
+  const findings = config ? applyWaivers(evaluated, config.waivers, date, configPath) : evaluated
+  return { ...scan, environments, findings }
+}
+
+async function readConfig(options: GateOptions): Promise<GateConfig | undefined> {
+  if (options.configFile !== undefined) return loadConfigFile(options.configFile)
+  const implicit = join(options.root, CONFIG_FILE_NAME)
+  const found = await stat(implicit).catch(() => undefined)
+  return found?.isFile() ? loadConfigFile(implicit) : undefined
+}
+
+/** The configuration file relative to the scanned root, like every other path in the report. */
+function reportPath(root: string, file: string): string {
+  const inside = relative(resolve(root), resolve(file))
+  if (inside.startsWith('..') || isAbsolute(inside)) return file
+  return inside.split(sep).join('/')
 }
 
 async function changedDeclarationLines(

@@ -7,11 +7,18 @@ Usage:
       --format text|json|sarif|markdown
                                       report format (default text)
       --output FILE                   write the report to FILE instead of stdout
+      --config FILE                   configuration (default DIR/.kube-compat-gate.yml when present)
       --db FILE                       extra database file (repeatable)
+      --date YYYY-MM-DD               day to check end-of-life dates and waiver expiries against (default today)
       --fail-on error|warning|notice|never
                                       lowest severity that fails the gate (default error)
       --base REF                      compare with git commit REF: findings are new, fixed
                                       or unchanged, and only new ones fail the gate
+  ${TOOL.name} db list [--format text|json] [--db FILE]...
+                                  the database's entries, version and date
+  ${TOOL.name} db explain ID [--db FILE]...
+                                  everything about one entry
+  ${TOOL.name} db validate FILE      check a database file; names file:line of each problem (exit 2)
   ${TOOL.name} --version | --help
 
 Exit codes: 0 passed, 1 the gate failed, 2 usage, configuration or internal error.

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import type { CommitTree } from '../commits/commit-tree.js'
 import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
+import { IsoDate } from '../db/schema.js'
 import { UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
 import { renderJson } from '../report/json.js'
@@ -25,6 +26,8 @@ export async function scanCommand(args: string[]): Promise<number> {
       output: { type: 'string' },
       db: { type: 'string', multiple: true, default: [] },
       'fail-on': { type: 'string', default: 'error' },
+      config: { type: 'string' },
+      date: { type: 'string' },
       base: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
@@ -38,10 +41,18 @@ export async function scanCommand(args: string[]): Promise<number> {
   const format = oneOf('--format', values.format, FORMATS)
   const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS)
   await requireDirectory(root)
+  const date = values.date === undefined ? undefined : parseDateFlag(values.date)
 
   const base = values.base === undefined ? undefined : await baseTree(root, values.base)
   try {
-    const result = await runGate({ root, databaseFiles: values.db, failOn: failOn as FailOn, ...(base ? { baseRoot: base.root } : {}) })
+    const result = await runGate({
+      root,
+      databaseFiles: values.db,
+      failOn: failOn as FailOn,
+      ...(values.config !== undefined ? { configFile: values.config } : {}),
+      ...(date !== undefined ? { date } : {}),
+      ...(base ? { baseRoot: base.root } : {})
+    })
     const output = render(result, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
     if (values.output !== undefined) await writeFile(values.output, output)
     else process.stdout.write(output)
@@ -84,3 +95,9 @@ async function requireDirectory(path: string): Promise<void> {
   if (!stats?.isDirectory()) throw new UsageError(`${path} is not a directory`)
 }
 
+
+/** `--date YYYY-MM-DD`: the day lifecycle dates and waiver expiries are checked against. */
+function parseDateFlag(value: string): string {
+  if (IsoDate.safeParse(value).success) return value
+  throw new UsageError(`--date must be a calendar date like 2026-11-22 (got "${value}")`)
+}

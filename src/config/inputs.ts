@@ -21,6 +21,8 @@ export interface ActionInputs {
   /** Unset means: `new` in pull requests, `all` in audits. */
   failScope: FailScope | undefined
   comment: CommentMode
+  /** `.kube-compat-gate.yml` to use; unset means the one in `path`, when present. */
+  configFile: string | undefined
   databaseFiles: string[]
   /** Unset means: a file in the runner's temporary directory. */
   sarifFile: string | undefined
@@ -34,12 +36,14 @@ export type InputReader = (name: string) => string
 export function readInputs(input: InputReader): ActionInputs {
   const failScope = input('fail-scope')
   const sarifFile = input('sarif-file')
+  const configFile = input('config')
   return {
     path: input('path') || '.',
     githubToken: input('github-token'),
     failOn: oneOf('fail-on', input('fail-on') || 'error', FAIL_ON_LEVELS),
     failScope: failScope ? oneOf('fail-scope', failScope, FAIL_SCOPES) : undefined,
     comment: oneOf('comment', input('comment') || 'on-findings', COMMENT_MODES),
+    configFile: configFile || undefined,
     databaseFiles: lines(input('database')),
     sarifFile: sarifFile || undefined,
     suggestFixes: boolean('suggest-fixes', input('suggest-fixes') || 'false'),

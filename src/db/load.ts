@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import bundled from './bundled-db.json' with { type: 'json' }
 import { DatabaseMeta, Entry, type Database } from './schema.js'
-import { parseEntryFile } from './validate-file.js'
+import { validateEntryFile } from './validate-file.js'
 
 /** A database file given by the user that is missing or invalid: a configuration error. */
 export class DatabaseError extends Error {
@@ -28,7 +28,7 @@ export async function loadDatabase(extraFiles: readonly string[] = []): Promise<
     } catch (error) {
       throw new DatabaseError(`cannot read database file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`)
     }
-    const result = parseEntryFile(text, path)
+    const result = validateEntryFile(text, path, database.date)
     if (!result.ok) {
       const first = result.problems[0]!
       const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : ''

@@ -5,14 +5,82 @@ import { isValidRange } from '../versions/range.js'
 /** A node-semver range, evaluated with pre-releases included. */
 const Range = z.string().refine(isValidRange, { message: 'not a valid version range' })
 
+const Version = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a version like 0.35.3 or 0.37.0-rc.1')
+
+const Minor = z.string().regex(/^\d+\.\d+$/, 'must be a minor version like 1.32')
+
 const HttpsUrl = z.url({ protocol: /^https$/, message: 'must be an https URL' })
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-22')
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-22')
+  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), {
+    message: 'not a calendar date'
+  })
+
+/** Names of things a manifest or configuration file uses (see src/scan/extractors/manifest-*.ts). */
+export const FEATURES = [
+  /** A container sets `resizePolicy` (in-place pod resize). */
+  'resizePolicy',
+  /** A container has an exec liveness, readiness or startup probe. */
+  'execProbe',
+  /** Values written for vcluster below 0.20 (`vcluster:`, `syncer:`, `api:` ... at the top). */
+  'vclusterLegacyValues',
+  /** `controlPlane.distro.k8s.{apiServer,controllerManager,scheduler}.image` (0.20–0.24 keys). */
+  'vclusterK8sComponentImages',
+  /** A script runs `vcluster convert config`. */
+  'vclusterConvertConfig',
+  /** A script runs `kubectl ... --subresource resize`. */
+  'kubectlResizeSubresource',
+  /** Nodes run cgroup v1 (runtime evidence, or a kubelet told `failCgroupV1: false`). */
+  'cgroupV1'
+] as const
+export type Feature = (typeof FEATURES)[number]
+
+/** An API a manifest may use, and what replaces it. */
+export const ApiUse = z
+  .object({
+    apiVersion: z.string().regex(/^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/, 'must be an apiVersion like apps/v1beta1'),
+    kinds: z.array(z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a Kind like Deployment')).nonempty(),
+    /** The apiVersion to move to, or a sentence when there is none. */
+    replacement: z.string().min(1)
+  })
+  .strict()
+
+/** How far a component may be from a cluster, in minor versions. */
+export const Skew = z
+  .object({
+    of: z.enum(['kubectl']),
+    against: z.enum(['cluster', 'host', 'virtual']),
+    /** How many minors older than the cluster the component may be. */
+    older: z.number().int().min(0),
+    /** How many minors newer than the cluster the component may be. */
+    newer: z.number().int().min(0)
+  })
+  .strict()
+
+/** A date per minor after which a release is past a phase of its lifecycle. */
+export const Lifecycle = z
+  .object({
+    of: z.enum(['kubernetes', 'vcluster']),
+    /** Words for the phase, as in "Kubernetes 1.30 reached <phase> on 2025-07-15". */
+    phase: z.string().min(3),
+    dates: z.record(Minor, IsoDate),
+    /** Minors older than every listed one are past the phase too (they ended earlier). */
+    olderThanListed: z.boolean().default(true),
+    /** Kubernetes distributions whose lifecycle differs (managed services) are skipped. */
+    skipDistros: z.array(z.string()).default([])
+  })
+  .strict()
+
+/** Kubernetes versions a vcluster release range is built and tested for. */
+export const SupportRow = z.object({ vcluster: Range, kubernetes: Range }).strict()
 
 /**
- * What must hold for an entry to apply; every constraint given must hold at once.
- * Kubernetes constraints name the role of the cluster: `host` (where vcluster or the
- * workload runs) or `virtual` (the vcluster tenant).
+ * What must hold for an entry to apply; every condition given must hold at once.
+ * Kubernetes versions name the cluster's role: `host` (where vcluster or the workload
+ * runs), `virtual` (the vcluster tenant) or `cluster` (where the repository's manifests
+ * are applied: the virtual cluster when there is one, else the host).
  */
 export const Conditions = z
   .object({
@@ -21,13 +89,53 @@ export const Conditions = z
     virtualDistro: z.array(z.string()).nonempty().optional(),
     host: Range.optional(),
     hostDistro: z.array(z.string()).nonempty().optional(),
+    cluster: Range.optional(),
     kind: Range.optional(),
-    kubectl: Range.optional()
+    kubectl: Range.optional(),
+    helm: Range.optional(),
+    runc: Range.optional(),
+    containerd: Range.optional(),
+    /** Features one object (a pod template, a values file) uses together. */
+    uses: z.array(z.enum(FEATURES)).nonempty().optional(),
+    /** The entry does not apply where one of these feature gates is turned on. */
+    unlessFeatureGates: z.array(z.string()).nonempty().optional(),
+    cgroup: z.enum(['v1']).optional(),
+    /** Manifests deployed to the environment use one of these APIs. */
+    api: z.array(ApiUse).nonempty().optional(),
+    skew: Skew.optional(),
+    lifecycle: Lifecycle.optional(),
+    /** Host or virtual Kubernetes outside the row for the vcluster release. */
+    outsideSupport: z.array(SupportRow).nonempty().optional(),
+    /** Node images (Kubernetes versions) published with each kind release. */
+    kindNodeImages: z.record(Version, z.array(Version).nonempty()).optional()
   })
   .strict()
   .refine((when) => Object.values(when).some((value) => value !== undefined), {
     message: 'an entry needs at least one condition'
   })
+
+/**
+ * One combination to try an entry on: versions as a repository writes them, features used,
+ * and the date. Runs at build time (`npm run build:db`) and in `db validate`.
+ */
+export const Scenario = z
+  .object({
+    vcluster: z.string().optional(),
+    virtual: z.string().optional(),
+    host: z.string().optional(),
+    hostDistro: z.string().optional(),
+    kind: z.string().optional(),
+    kubectl: z.string().optional(),
+    helm: z.string().optional(),
+    runc: z.string().optional(),
+    containerd: z.string().optional(),
+    uses: z.array(z.enum(FEATURES)).optional(),
+    featureGates: z.array(z.string()).optional(),
+    /** `apiVersion/Kind` used by a manifest, e.g. `apps/v1beta1/Deployment`. */
+    api: z.array(z.string().regex(/^(.+)\/([A-Z][A-Za-z0-9]*)$/, 'must be apiVersion/Kind')).optional(),
+    date: IsoDate.optional()
+  })
+  .strict()
 
 export const Entry = z
   .object({
@@ -38,8 +146,11 @@ export const Entry = z
     /** `unverified` entries come from second-hand reports and may never be errors. */
     confidence: z.enum(['verified', 'unverified']).default('verified'),
     when: Conditions,
-    /** First fixed version on each release branch. */
-    fixedIn: z.array(z.string()).default([]),
+    /**
+     * First fixed version on each release branch, per component: versions of a branch
+     * below its fix, and of branches without one below the last fix, are affected.
+     */
+    fixedIn: z.partialRecord(z.enum(['vcluster', 'kind', 'kubectl', 'helm', 'runc', 'containerd']), z.array(Version).nonempty()).default({}),
     /** Minimum versions to move to, per component. */
     minimumSafe: z.record(z.string(), z.string()).default({}),
     symptoms: z.array(z.string()).default([]),
@@ -50,16 +161,30 @@ export const Entry = z
     remediation: z.string().min(10),
     references: z.array(HttpsUrl).nonempty(),
     verified: IsoDate,
-    notes: z.string().optional()
+    notes: z.string().optional(),
+    /** Combinations the entry must fire on and must not fire on; checked at build time. */
+    examples: z
+      .object({ affected: z.array(Scenario).default([]), unaffected: z.array(Scenario).default([]) })
+      .strict()
+      .optional()
   })
   .strict()
   .refine((entry) => !(entry.confidence === 'unverified' && entry.severity === 'error'), {
     message: 'an unverified entry cannot be an error: verify it at its source or lower its severity',
     path: ['severity']
   })
+  .refine((entry) => Object.keys(entry.fixedIn).every((component) => component in entry.when), {
+    message: 'each fixedIn component needs a range in `when` too (the versions the problem exists in)',
+    path: ['fixedIn']
+  })
 
 export type Entry = z.infer<typeof Entry>
 export type Conditions = z.infer<typeof Conditions>
+export type Scenario = z.infer<typeof Scenario>
+export type ApiUse = z.infer<typeof ApiUse>
+export type Skew = z.infer<typeof Skew>
+export type Lifecycle = z.infer<typeof Lifecycle>
+export type SupportRow = z.infer<typeof SupportRow>
 
 export const EntryFile = z.object({ entries: z.array(Entry) }).strict()
 

@@ -1,6 +1,6 @@
-import { isNode, LineCounter, parseDocument } from 'yaml'
-import type { z } from 'zod'
+import { checkExamples } from '../evaluate/examples.js'
 import type { Diagnostic } from '../model.js'
+import { lineOf, parseYamlFile, problemAt } from '../yaml-problems.js'
 import { EntryFile, type Entry } from './schema.js'
 
 export type EntryFileResult =
@@ -12,20 +12,10 @@ export type EntryFileResult =
  * user with an extra `--db` file) is sent to the exact place to fix.
  */
 export function parseEntryFile(text: string, file: string): EntryFileResult {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        ...(error.linePos ? { line: error.linePos[0].line, column: error.linePos[0].col } : {}),
-        message: error.message.split('\n', 1)[0] ?? error.message
-      }))
-    }
-  }
+  const { doc, lineCounter, problems: syntax } = parseYamlFile(text, file)
+  if (syntax.length > 0) return { ok: false, problems: syntax }
   const parsed = EntryFile.safeParse(doc.toJS({ maxAliasCount: 100 }))
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => toProblem(issue, doc, lineCounter, file)) }
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue, doc, lineCounter, file)) }
 
   const seen = new Map<string, number>()
   const problems: Diagnostic[] = []
@@ -42,29 +32,21 @@ export function parseEntryFile(text: string, file: string): EntryFileResult {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries: parsed.data.entries }
 }
 
-function toProblem(
-  issue: z.core.$ZodIssue,
-  doc: ReturnType<typeof parseDocument>,
-  lineCounter: LineCounter,
-  file: string
-): Diagnostic {
-  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol')
-  const where = path.length > 0 ? `${path.join('.')}: ` : ''
-  return { file, ...lineOf(doc, lineCounter, path), message: `${where}${issue.message}` }
-}
-
-/** The line of the deepest node of `path` that exists in the document. */
-function lineOf(
-  doc: ReturnType<typeof parseDocument>,
-  lineCounter: LineCounter,
-  path: Array<string | number>
-): { line?: number; column?: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
-    if (isNode(node) && node.range) {
-      const { line, col } = lineCounter.linePos(node.range[0])
-      return { line, column: col }
+/**
+ * `parseEntryFile`, then every entry's examples are run: an entry that does not fire on
+ * its `affected` examples, or fires on an `unaffected` one, is a problem at that example's
+ * line. Examples without a date are evaluated on `date` (the database's date).
+ */
+export function validateEntryFile(text: string, file: string, date: string): EntryFileResult {
+  const result = parseEntryFile(text, file)
+  if (!result.ok) return result
+  const { doc, lineCounter } = parseYamlFile(text, file)
+  const problems: Diagnostic[] = []
+  result.entries.forEach((entry, index) => {
+    for (const problem of checkExamples(entry, date)) {
+      const path = ['entries', index, ...problem.path]
+      problems.push({ file, ...lineOf(doc, lineCounter, path), message: `${entry.id}: ${path.slice(2).join('.')}: ${problem.message}` })
     }
-  }
-  return {}
+  })
+  return problems.length > 0 ? { ok: false, problems } : result
 }

@@ -12,16 +12,16 @@ export function isBlocking(finding: Pick<Finding, 'severity'>, failOn: FailOn): 
 
 /**
  * The gate's one decision. With `scope: new` (pull requests) only findings the change
- * introduces can fail it; fixed findings never do.
+ * introduces can fail it; fixed and waived findings never do.
  */
 export function gatePasses(findings: readonly Finding[], failOn: FailOn, scope: 'new' | 'all' = 'all'): boolean {
   return blockingFindings(findings, failOn, scope).length === 0
 }
 
 /** The findings that fail the gate, for the message that says why. */
-export function blockingFindings<T extends Pick<Finding, 'severity' | 'status'>>(findings: readonly T[], failOn: FailOn, scope: 'new' | 'all' = 'all'): T[] {
+export function blockingFindings<T extends Pick<Finding, 'severity' | 'status' | 'waived'>>(findings: readonly T[], failOn: FailOn, scope: 'new' | 'all' = 'all'): T[] {
   return findings.filter(
     (finding) =>
-      finding.status !== 'fixed' && (scope === 'all' || finding.status !== 'unchanged') && isBlocking(finding, failOn)
+      !finding.waived && finding.status !== 'fixed' && (scope === 'all' || finding.status !== 'unchanged') && isBlocking(finding, failOn)
   )
 }

@@ -14,7 +14,7 @@ export interface GridRow {
   cells: Array<{ status: GridStatus; ids: string[] }>
 }
 
-/** vcluster versions × Kubernetes minors of the virtual cluster, the host held as declared. */
+/** vcluster versions × Kubernetes minors of the virtual cluster, the host held as declared; lifecycle entries left out. */
 export interface CompatibilityGrid {
   minors: string[]
   /** Minors the repository declares, to highlight. */
@@ -32,7 +32,7 @@ const MINORS_ABOVE = 1
  * vcluster versions and the minimum safe ones entries name, against the declared virtual
  * Kubernetes minors and their neighbours. Undefined when nothing vcluster-related is declared.
  */
-export function compatibilityGrid(environments: readonly Environment[], database: Database): CompatibilityGrid | undefined {
+export function compatibilityGrid(environments: readonly Environment[], database: Database, date?: string): CompatibilityGrid | undefined {
   const relevant = environments.filter((e) => e.vcluster || e.virtual)
   const declaredVclusters = unique(relevant.flatMap((e) => (e.vcluster && parsedOf(e.vcluster).kind === 'exact' ? [e.vcluster.version] : [])))
   const kubernetes = relevant.flatMap((e) => [e.virtual ?? e.host].filter((d): d is Declaration => d !== undefined))
@@ -43,6 +43,8 @@ export function compatibilityGrid(environments: readonly Environment[], database
   const versions = pickRows(unique([...declaredVclusters, ...safe]).sort(compareVersions), declaredVclusters)
   const minors = neighbourMinors(declaredMinors)
   const context = relevant.find((e) => e.virtual) ?? relevant[0]!
+  // End-of-life dates hold for a version whatever it is combined with; they would paint whole rows.
+  const combinations: Database = { ...database, entries: database.entries.filter((entry) => entry.when.lifecycle === undefined) }
   const host = context.host
 
   const rows = versions.map((vcluster): GridRow => ({
@@ -54,7 +56,7 @@ export function compatibilityGrid(environments: readonly Environment[], database
         virtual: synthetic({ component: 'kubernetes', role: 'virtual', version: minor, ...(context.virtual?.distro ? { distro: context.virtual.distro } : {}) }),
         ...(host ? { host } : {})
       }
-      const findings = evaluate([environment], database)
+      const findings = evaluate([environment], combinations, date ? { date } : {})
       const status: GridStatus = findings.some((f) => f.severity === 'error' && f.certainty === 'affected')
         ? 'broken'
         : findings.length > 0

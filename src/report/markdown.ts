@@ -68,8 +68,9 @@ export function findingsTable(findings: readonly FindingReport[], report: Report
       .map((index) => report.declarations[index])
       .filter((declaration) => declaration !== undefined)
       .map((declaration) => place(declaration.file, declaration.line, options))
+    const waived = finding.waived ? ` (waived until ${forMarkdown(finding.waived.expires)} by ${forMarkdown(finding.waived.owner)})` : ''
     lines.push(
-      `| ${ICON[finding.severity] ?? ''} | **${forMarkdown(finding.title)}**<br>${forMarkdown(finding.message)} (${id}) | ` +
+      `| ${finding.waived ? '🔕' : (ICON[finding.severity] ?? '')} | **${forMarkdown(finding.title)}**${waived}<br>${forMarkdown(finding.message)} (${id}) | ` +
         `${(where.length > 0 ? where : [place(finding.file, finding.line, options)]).join('<br>')} | ${forMarkdown(finding.remediation)} |`
     )
   }
@@ -107,7 +108,8 @@ function gridTable(grid: CompatibilityGrid): string[] {
     '### Compatibility around these versions',
     '',
     `What the database says for vcluster versions (rows) and the virtual cluster's Kubernetes minor (columns)${host}. ` +
-      '✅ nothing known · ⚠️ a warning, or some patch releases affected · ❌ known to break. Declared versions are in bold.',
+      '✅ nothing known · ⚠️ a warning, or some patch releases affected · ❌ known to break. Declared versions are in bold; ' +
+      'end-of-life dates are left out here (they are in the findings).',
     '',
     `| vcluster | ${header.join(' | ')} |`,
     `| --- | ${grid.minors.map(() => ':---:').join(' | ')} |`

@@ -29,6 +29,8 @@ export interface FindingReport {
   /** Every declaration that made the entry apply, as indexes into `declarations`. */
   declarations: number[]
   status?: FindingStatus
+  /** Present when a waiver in the configuration file accepts the finding. */
+  waived?: Finding['waived']
 }
 
 /** The JSON report (DESIGN.md §3). Other tools read it: change it only by adding fields. */
@@ -57,7 +59,7 @@ export function buildReport(input: ReportInput): Report {
   const indexOf = new Map(input.declarations.map((declaration, index) => [declaration, index]))
   const refer = (declaration: Declaration): number => indexOf.get(declaration) ?? -1
   const counts = { error: 0, warning: 0, notice: 0 }
-  for (const finding of input.findings) if (finding.status !== 'fixed') counts[finding.severity]++
+  for (const finding of input.findings) if (finding.status !== 'fixed' && !finding.waived) counts[finding.severity]++
 
   return {
     schemaVersion: 1,
@@ -85,7 +87,8 @@ export function buildReport(input: ReportInput): Report {
       references: finding.references,
       certainty: finding.certainty,
       declarations: finding.declarations.map(refer),
-      ...(finding.status ? { status: finding.status } : {})
+      ...(finding.status ? { status: finding.status } : {}),
+      ...(finding.waived ? { waived: finding.waived } : {})
     })),
     diagnostics: [...input.diagnostics],
     summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed }

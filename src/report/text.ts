@@ -23,11 +23,14 @@ export function renderText(report: Report, options: { color: boolean }): string 
         if (index === undefined) return
         const d = report.declarations[index]!
         const distro = d.distro && d.component === 'kubernetes' ? ` ${d.distro}` : ''
-        parts.push(`${label} ${forTerminal(d.version)}${distro} ${paint('dim', `(${forTerminal(d.file)}:${d.line})`)}`)
+        const where = d.implied ? `default of vcluster at ${d.file}:${d.line}` : `${d.file}:${d.line}`
+        parts.push(`${label} ${forTerminal(d.version)}${distro} ${paint('dim', `(${forTerminal(where)})`)}`)
       }
       show('vcluster', environment.vcluster)
       show('virtual', environment.virtual)
       show('host', environment.host)
+      show('kind', environment.kind)
+      show('kubectl', environment.kubectl)
       lines.push(`  ${parts.join(' · ')}`)
     }
     lines.push('')
@@ -37,7 +40,9 @@ export function renderText(report: Report, options: { color: boolean }): string 
   for (const finding of report.findings) {
     const where = `${finding.file}:${finding.line}:${finding.column}`.padEnd(width)
     const severity = paint(SEVERITY_STYLE[finding.severity] ?? 'reset', finding.severity.padEnd(7))
-    const status = finding.status ? paint('dim', ` [${finding.status}]`) : ''
+    const status =
+      (finding.status ? paint('dim', ` [${finding.status}]`) : '') +
+      (finding.waived ? paint('dim', ` [waived until ${finding.waived.expires} by ${forTerminal(finding.waived.owner)}]`) : '')
     lines.push(`${paint('bold', forTerminal(where))}  ${severity} ${forTerminal(finding.title)}${status}`)
     lines.push(`    ${forTerminal(finding.message)}`)
     lines.push(`    ${paint('green', 'fix:')} ${forTerminal(finding.remediation)}`)

@@ -1,54 +1,81 @@
 import type { Component, Declaration, Diagnostic, KubernetesRole } from '../model.js'
 import { parseVersion, type ParseOptions } from '../versions/parse.js'
 import type { Extraction } from './extractors/extractor.js'
-import type { SourceFile } from './source-file.js'
-import { locateIn, type StringAt } from './yaml-nodes.js'
+import { parseImageRef } from './image-ref.js'
+import { locateToken, textOf, type Traced } from './traced.js'
 
 export interface DeclareRequest {
   component: Component
   source: string
+  /** What is deployed together (see evaluate/environments.ts). */
   group: string
   role?: KubernetesRole
   /** Distribution known from where the value sits (e.g. the `k3s` key). */
   distro?: string
-  /** The version text; defaults to the whole scalar. */
-  token?: string
   /** What the value is, for diagnostics ("vcluster chart version"). */
   what: string
   parse?: ParseOptions
 }
 
+/** Range spellings that allow every version: a declaration of nothing. */
+const UNPINNED_RANGES = new Set(['*', 'x', 'X', '>=0', '>=0.0.0'])
+
 /**
  * Turns a version found in a file into a Declaration, or into a Diagnostic that names the
- * file, the line and why the value cannot be used.
+ * file, the line and why the value cannot be used. `token` selects part of the text (the tag
+ * of an image); by default the whole text is the version.
  */
-export function declareFromYaml(
+export function declareVersion(
   out: Extraction,
-  file: SourceFile,
-  at: StringAt,
-  request: DeclareRequest
+  value: Traced,
+  request: DeclareRequest,
+  token: { start: number; end: number } = { start: 0, end: textOf(value).length }
 ): Declaration | undefined {
-  const token = request.token ?? at.value
-  const location = locateIn(file, at, token)
-  const parsed = parseVersion(token, request.parse)
+  if (value.length === 0) return undefined
+  const text = textOf(value).slice(token.start, token.end)
+  const { location, raw } = locateToken(value, token.start, token.end)
+  if (UNPINNED_RANGES.has(text.trim())) {
+    out.diagnostics.push({ ...location, message: `${request.what}: "${text.trim()}" is not pinned to a version` })
+    return undefined
+  }
+  const parsed = parseVersion(text, request.parse)
   if (!parsed.ok) {
     const diagnostic: Diagnostic = { ...location, message: `${request.what}: ${parsed.reason}` }
     out.diagnostics.push(diagnostic)
     return undefined
   }
-  const value = parsed.value
-  const distro = value.kind === 'range' ? request.distro : (value.distro ?? request.distro)
+  const parsedValue = parsed.value
+  const distro = parsedValue.kind === 'range' ? request.distro : (parsedValue.distro ?? request.distro)
   const declaration: Declaration = {
     component: request.component,
     ...(request.role ? { role: request.role } : {}),
     ...(distro ? { distro } : {}),
-    version: value.version,
-    raw: token,
+    version: parsedValue.version,
+    raw: raw.trim() === '' ? text : raw,
     ...location,
     source: request.source,
-    ...(value.kind === 'range' ? { constraint: true as const } : {}),
+    ...(parsedValue.kind === 'range' ? { constraint: true as const } : {}),
     group: request.group
   }
   out.declarations.push(declaration)
   return declaration
+}
+
+/**
+ * A version carried by an image tag (`kindest/node:v1.31.4@sha256:…`, `rancher/k3s:v1.32.0-k3s1`).
+ * An image without a tag, or tagged `latest`, is reported as unpinned.
+ */
+export function declareImageTag(out: Extraction, value: Traced, request: DeclareRequest): Declaration | undefined {
+  const text = textOf(value)
+  const image = parseImageRef(text)
+  if (!image) return undefined
+  if (image.tag === undefined || image.tagStart === undefined || /^(latest|stable|main|master|edge)$/i.test(image.tag)) {
+    const { location } = locateToken(value, 0, text.length)
+    out.diagnostics.push({
+      ...location,
+      message: `${request.what} "${text.trim()}" is unpinned: pin it to a version${image.digest ? '' : ' (and a digest)'}`
+    })
+    return undefined
+  }
+  return declareVersion(out, value, request, { start: image.tagStart, end: image.tagStart + image.tag.length })
 }

@@ -1,5 +1,5 @@
 import { opendir, readFile, realpath, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { join, posix, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import type { Diagnostic } from '../model.js'
 
@@ -8,6 +8,8 @@ export interface DiscoverOptions {
   maxFileBytes: number
   /** Only paths for which this returns true are listed (cheap, path-only test). */
   wanted: (path: string) => boolean
+  /** Paths never entered or counted (user `exclude` globs). */
+  skip?: (path: string, isDirectory: boolean) => boolean
 }
 
 export interface DiscoveredFile {
@@ -70,12 +72,12 @@ async function walk(
     const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
     const absolute = join(absoluteDir, entry.name)
     if (entry.isDirectory()) {
-      if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(ignores, path, true)) continue
+      if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(ignores, path, true) || options.skip?.(path, true)) continue
       subdirectories.push([absolute, path])
       continue
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) continue
-    if (isIgnored(ignores, path, false)) continue
+    if (isIgnored(ignores, path, false) || options.skip?.(path, false)) continue
     if (entry.isSymbolicLink()) {
       const target = await linkedFileInside(absolute, realRoot)
       if (!target.ok) {
@@ -133,6 +135,27 @@ async function linkedFileInside(
   const stats = await statSafe(target)
   if (!stats?.isFile()) return { ok: false, reason: 'skipped: symbolic link to a directory is not followed' }
   return { ok: true }
+}
+
+/**
+ * A repository-relative path named by another file (a values file a release points to),
+ * checked to stay inside the root, also through symbolic links.
+ */
+export async function resolveInsideRoot(
+  root: string,
+  path: string
+): Promise<{ ok: true; absolute: string; size: number } | { ok: false; reason: string }> {
+  const normalised = posix.normalize(path)
+  if (normalised.startsWith('../') || normalised === '..' || posix.isAbsolute(normalised)) {
+    return { ok: false, reason: 'the path leaves the scanned directory' }
+  }
+  const realRoot = await realpath(root)
+  const absolute = join(realRoot, ...normalised.split('/'))
+  const stats = await statSafe(absolute)
+  if (!stats) return { ok: false, reason: 'missing' }
+  const inside = await linkedFileInside(absolute, realRoot)
+  if (!inside.ok) return { ok: false, reason: inside.reason.replace(/^skipped: /, '') }
+  return { ok: true, absolute, size: stats.size }
 }
 
 async function statSafe(path: string) {

@@ -1,3 +1,5 @@
+import { posix } from 'node:path'
+
 /** Path helpers on repository-relative, `/`-separated paths. */
 
 export function dirnameOf(path: string): string {
@@ -11,4 +13,18 @@ export function basenameOf(path: string): string {
 
 export function isYamlPath(path: string): boolean {
   return /\.ya?ml$/i.test(path)
+}
+
+/**
+ * `relative` resolved against a repository directory (`.` for the root), normalised and
+ * `/`-separated. A result that leaves the repository starts with `../` and is refused when read.
+ */
+export function joinPath(directory: string, relative: string): string {
+  const joined = relative.startsWith('/') ? relative.slice(1) : directory === '.' ? relative : `${directory}/${relative}`
+  return posix.normalize(joined).replace(/^\.\//, '').replace(/(.)\/$/, '$1')
+}
+
+/** A path written with a template or variable cannot be followed. */
+export function isLiteralPath(path: string): boolean {
+  return path !== '' && !path.includes('{{') && !path.includes('${') && !path.includes('$(')
 }

@@ -1,96 +1,236 @@
 import { readFile } from 'node:fs/promises'
-import type { Declaration, Diagnostic } from '../model.js'
-import { discover } from './discover.js'
-import type { Extractor } from './extractors/extractor.js'
+import ignore from 'ignore'
+import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
+import { discover, resolveInsideRoot } from './discover.js'
+import type { Extraction, Extractor } from './extractors/extractor.js'
 import { EXTRACTORS } from './extractors/index.js'
+import { vclusterValues } from './extractors/vcluster-values.js'
+import { groupMembership } from './groups.js'
+import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
+import { resolveNamedUses } from './named-values.js'
 import { SourceFile } from './source-file.js'
 
 export interface ScanOptions {
   maxFileBytes?: number
   extractors?: readonly Extractor[]
+  /** Only files matching one of these (gitignore-style globs) are read; default all. */
+  include?: readonly string[]
+  /** Files and directories matching one of these (gitignore-style globs) are never read. */
+  exclude?: readonly string[]
 }
 
 export interface ScanResult {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
+  /** What manifests use (APIs, pod features, feature gates). */
+  usages: Usage[]
   filesScanned: number
+  /** Releases that take values from other files or ConfigMaps (for evaluate/environments.ts). */
+  links: GroupLink[]
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 /** Enough parallel reads to hide I/O latency without holding many files in memory. */
 const READ_CONCURRENCY = 16
 
+interface FileScan {
+  path: string
+  extraction: Extraction
+  /** Whether the file was read as vcluster values (so a link need not read it again). */
+  readAsValues: boolean
+}
+
 /**
  * Finds every declared version under `root`. A file that cannot be read or parsed becomes
- * a diagnostic; it never stops the scan or hides what other files declare.
+ * a diagnostic; it never stops the scan or hides what other files declare. After every file
+ * is read, releases are joined to the values files and ConfigMaps they point to, and a
+ * release that sets no virtual Kubernetes version gets its release default (implied).
  */
 export async function scanRepository(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const extractors = options.extractors ?? EXTRACTORS
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const filter = pathFilter(options)
   const discovery = await discover(root, {
-    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    wanted: (path) => extractors.some((extractor) => extractor.accepts(path))
+    maxFileBytes,
+    skip: filter.excluded,
+    wanted: (path) => filter.included(path) && extractors.some((extractor) => extractor.accepts(path))
   })
-  const declarations: Declaration[][] = new Array(discovery.files.length)
-  const diagnostics: Diagnostic[][] = new Array(discovery.files.length)
+  const scans: FileScan[] = new Array(discovery.files.length)
 
   let next = 0
   async function worker(): Promise<void> {
     while (next < discovery.files.length) {
       const index = next++
       const file = discovery.files[index]!
-      const result = await scanFile(file.path, file.absolute, extractors)
-      declarations[index] = result.declarations
-      diagnostics[index] = result.diagnostics
+      scans[index] = await scanFile(file.path, file.absolute, extractors)
     }
   }
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker))
 
+  const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
+  const linked = await readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
+  const all = [...scans, named, ...linked.scans]
+  const declarations = uniqueDeclarations(all.flatMap((scan) => scan.extraction.declarations))
+  const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
+    (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
+  )
+  const membership = groupMembership(declarations, linked.links)
+  const deploys = new Set(all.flatMap((scan) => scan.extraction.deploys ?? []))
+  const implied = impliedVirtualVersions(membership, linked.links, distros, deploys)
+
   return {
-    declarations: declarations.flat(),
-    diagnostics: [...discovery.diagnostics, ...diagnostics.flat()],
-    filesScanned: discovery.filesSeen
+    declarations: [...declarations, ...implied].sort(byPosition),
+    diagnostics: unique([...discovery.diagnostics, ...all.flatMap((scan) => scan.extraction.diagnostics), ...linked.diagnostics]),
+    usages: all.flatMap((scan) => scan.extraction.usages ?? []),
+    filesScanned: discovery.filesSeen,
+    links: linked.links
   }
 }
 
-async function scanFile(
-  path: string,
-  absolute: string,
-  extractors: readonly Extractor[]
-): Promise<{ declarations: Declaration[]; diagnostics: Diagnostic[] }> {
-  const applicable = extractors.filter((extractor) => extractor.accepts(path))
+interface PathFilter {
+  included: (path: string) => boolean
+  excluded: (path: string, isDirectory: boolean) => boolean
+}
+
+/** include/exclude globs with .gitignore semantics (the `ignore` package), as users know them. */
+function pathFilter(options: ScanOptions): PathFilter {
+  const include = options.include?.length ? ignore().add([...options.include]) : undefined
+  const exclude = options.exclude?.length ? ignore().add([...options.exclude]) : undefined
+  return {
+    included: (path) => include === undefined || include.ignores(path),
+    excluded: (path, isDirectory) => exclude !== undefined && exclude.ignores(isDirectory ? `${path}/` : path)
+  }
+}
+
+async function scanFile(path: string, absolute: string, extractors: readonly Extractor[]): Promise<FileScan> {
+  const text = await readText(path, absolute)
+  if (typeof text !== 'string') return { path, extraction: text, readAsValues: false }
+  const applicable = extractors.filter((extractor) => extractor.accepts(path) && extractor.mightDeclare(text))
+  if (applicable.length === 0) return { path, extraction: { declarations: [], diagnostics: [] }, readAsValues: false }
+  return { path, extraction: extractAll(new SourceFile(path, text), applicable), readAsValues: applicable.includes(vclusterValues) }
+}
+
+/** The file's text, or an extraction holding why it could not be read (binary files are skipped silently). */
+async function readText(path: string, absolute: string): Promise<string | Extraction> {
   let bytes: Buffer
   try {
     bytes = await readFile(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }] }
+    return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }], usages: [] }
   }
   if (bytes.subarray(0, 8000).includes(0)) return { declarations: [], diagnostics: [] }
-  const text = decode(bytes)
-  const interested = applicable.filter((extractor) => extractor.mightDeclare(text))
-  if (interested.length === 0) return { declarations: [], diagnostics: [] }
+  return decode(bytes)
+}
 
-  const file = new SourceFile(path, text)
-  const declarations: Declaration[] = []
+function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
   const diagnostics = new Map<string, Diagnostic>()
-  for (const extractor of interested) {
+  for (const extractor of extractors) {
     try {
       const result = extractor.extract(file)
-      declarations.push(...result.declarations)
+      out.declarations.push(...result.declarations)
+      out.usages.push(...(result.usages ?? []))
+      out.links.push(...(result.links ?? []))
+      out.providers.push(...(result.providers ?? []))
+      out.distros.push(...(result.distros ?? []))
+      out.deploys.push(...(result.deploys ?? []))
+      out.uses.push(...(result.uses ?? []))
+      out.values.push(...(result.values ?? []))
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(keyOf(diagnostic), diagnostic)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      diagnostics.set(`${path}:${extractor.id}`, { file: path, message: `${extractor.id} could not read this file: ${message}` })
+      diagnostics.set(`${file.path}:${extractor.id}`, { file: file.path, message: `${extractor.id} could not read this file: ${message}` })
     }
   }
-  return { declarations, diagnostics: [...diagnostics.values()] }
+  out.diagnostics = [...diagnostics.values()]
+  return out
+}
+
+/**
+ * Turns what extractors said about values elsewhere into group links, reading each
+ * referenced values file that the first pass did not read as vcluster values (its name or
+ * content did not look like one). Paths outside the scanned root are never read.
+ */
+async function readLinkedValues(
+  root: string,
+  scans: readonly FileScan[],
+  limits: { maxFileBytes: number; excluded: PathFilter['excluded'] }
+): Promise<{ links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[] }> {
+  const providers = new Map<string, { files: string[]; groups: string[] }>()
+  for (const scan of scans) {
+    for (const provider of scan.extraction.providers ?? []) {
+      const entry = providers.get(provider.ref) ?? { files: [], groups: [] }
+      entry.files.push(...(provider.files ?? []))
+      if (provider.group !== undefined) entry.groups.push(provider.group)
+      providers.set(provider.ref, entry)
+    }
+  }
+  const readAsValues = new Set(scans.filter((scan) => scan.readAsValues).map((scan) => scan.path))
+  const links: GroupLink[] = []
+  const extra: FileScan[] = []
+  const diagnostics: Diagnostic[] = []
+  for (const scan of scans) {
+    for (const link of scan.extraction.links ?? []) {
+      const target = link.target
+      const files = 'file' in target ? [target.file] : (providers.get(target.ref)?.files ?? [])
+      if ('ref' in target) {
+        for (const memberGroup of providers.get(target.ref)?.groups ?? []) links.push({ group: link.group, memberGroup })
+      }
+      for (const path of files) {
+        if (limits.excluded(path, false)) continue
+        if (!readAsValues.has(path)) {
+          readAsValues.add(path)
+          const read = await readValuesFile(root, path, limits.maxFileBytes)
+          if (read === undefined) continue
+          if ('message' in read) {
+            diagnostics.push({ ...link.from, message: read.message })
+            continue
+          }
+          extra.push(read)
+        }
+        links.push({ group: link.group, file: path })
+      }
+    }
+  }
+  return { links, scans: extra, diagnostics }
+}
+
+/** Reads one file as vcluster values; undefined when it does not exist in the repository. */
+async function readValuesFile(root: string, path: string, maxFileBytes: number): Promise<FileScan | { message: string } | undefined> {
+  const resolved = await resolveInsideRoot(root, path)
+  if (!resolved.ok) return resolved.reason === 'missing' ? undefined : { message: `values file ${path} not read: ${resolved.reason}` }
+  if (resolved.size > maxFileBytes) return { message: `values file ${path} not read: ${resolved.size} bytes is over the ${maxFileBytes}-byte limit` }
+  const text = await readText(path, resolved.absolute)
+  if (typeof text !== 'string') return { path, extraction: text, readAsValues: true }
+  return { path, extraction: extractAll(new SourceFile(path, text), [vclusterValues]), readAsValues: true }
 }
 
 /** A BOM is not part of the text; invalid UTF-8 becomes U+FFFD rather than an error. */
 function decode(bytes: Buffer): string {
   const text = bytes.toString('utf8')
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Reading order: by file, line and column; an implied default after the version it is implied from. */
+function byPosition(a: Declaration, b: Declaration): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || Number(a.implied ?? false) - Number(b.implied ?? false)
+}
+
+/** A workflow `env` value used by two steps of one job is one declaration, not two. */
+function uniqueDeclarations(declarations: Declaration[]): Declaration[] {
+  const seen = new Set<string>()
+  return declarations.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.component}:${d.role ?? ''}:${d.group ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...new Map(diagnostics.map((diagnostic) => [keyOf(diagnostic), diagnostic])).values()]
 }
 
 function keyOf(diagnostic: Diagnostic): string {

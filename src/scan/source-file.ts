@@ -18,8 +18,7 @@ export interface ParsedYaml {
  */
 export class SourceFile {
   private yamlCache: ParsedYaml | undefined
-  private readonly lines = new LineCounter()
-  private lineIndexBuilt = false
+  private lines: LineCounter | undefined
 
   constructor(
     /** Repository-relative, `/`-separated. */
@@ -31,16 +30,16 @@ export class SourceFile {
     if (this.yamlCache) return this.yamlCache
     const documents: YamlDocument[] = []
     const diagnostics: Diagnostic[] = []
-    const parsed = parseAllDocuments(this.text, { lineCounter: this.lines, uniqueKeys: false })
-    this.lineIndexBuilt = true
+    const lineCounter = new LineCounter()
+    const parsed = parseAllDocuments(this.text, { lineCounter, uniqueKeys: false })
+    this.lines ??= lineCounter
     const docs = Array.isArray(parsed) ? parsed : [parsed]
     docs.forEach((doc, index) => {
       const error = doc.errors[0]
       if (error) {
-        const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [undefined, undefined]
+        const offset = error.pos[0]
         diagnostics.push({
-          file: this.path,
-          ...(line !== undefined ? { line, column } : {}),
+          ...this.locate(offset),
           message: `YAML does not parse, skipped${docs.length > 1 ? ` document ${index + 1}` : ''}: ${firstLine(error.message)}`
         })
         return
@@ -53,13 +52,80 @@ export class SourceFile {
 
   /** The 1-based line and column of a character offset. */
   locate(offset: number): Location {
-    if (!this.lineIndexBuilt) {
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1)
-      this.lineIndexBuilt = true
-    }
-    const { line, col } = this.lines.linePos(offset)
+    const { line, col } = this.linePosition(offset)
     return { file: this.path, line, column: col }
   }
+
+  protected linePosition(offset: number): { line: number; col: number } {
+    if (!this.lines) {
+      this.lines = new LineCounter()
+      this.lines.addNewLine(0)
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1)
+    }
+    return this.lines.linePos(offset)
+  }
+}
+
+/**
+ * Text written inside a string of another file: an Argo CD `helm.values` block, a workflow
+ * `run:` script. Positions are mapped back into the enclosing file so that declarations point
+ * at the line a person edits. A literal block keeps lines one to one (shifted by its
+ * indentation); any other string maps to where it starts.
+ */
+export class EmbeddedSource extends SourceFile {
+  constructor(
+    readonly outer: SourceFile,
+    text: string,
+    /** Offset in the outer file of the string's first content line, when lines map one to one. */
+    private readonly firstLineOffset: number | undefined,
+    private readonly indent: number,
+    /** Where the string starts in the outer file, for strings whose lines cannot be mapped. */
+    private readonly fallbackOffset: number
+  ) {
+    super(outer.path, text)
+  }
+
+  override locate(offset: number): Location {
+    if (this.firstLineOffset === undefined) return this.outer.locate(this.fallbackOffset)
+    const inner = this.linePosition(offset)
+    const start = this.outer.locate(this.firstLineOffset)
+    return { file: this.outer.path, line: start.line + inner.line - 1, column: inner.col + this.indent }
+  }
+}
+
+/**
+ * The embedded source of a YAML string scalar (`range` is the scalar's range in `outer`).
+ * A block scalar (`|`) whose lines reappear, indented, in the outer text maps line by line.
+ */
+export function embeddedSource(outer: SourceFile, value: string, range: readonly number[]): EmbeddedSource {
+  const [start = 0, end = start] = range
+  const written = outer.text.slice(start, end)
+  if (/^[|>]/.test(written)) {
+    const headerEnd = written.indexOf('\n')
+    const body = headerEnd === -1 ? '' : written.slice(headerEnd + 1)
+    const indicator = /^[|>][+-]?([1-9])|^[|>]([1-9])/.exec(written)
+    const indent = indicator
+      ? parentIndent(outer.text, start) + Number(indicator[1] ?? indicator[2])
+      : (/^( *)\S/m.exec(body)?.[1]?.length ?? 0)
+    if (written.startsWith('|') && linesMatch(body, value, indent)) {
+      return new EmbeddedSource(outer, value, start + headerEnd + 1, indent, start)
+    }
+  }
+  if (written === value) return new EmbeddedSource(outer, value, start, outer.locate(start).column - 1, start)
+  return new EmbeddedSource(outer, value, undefined, 0, start)
+}
+
+/** Indentation of the line holding the key of a block scalar starting at `offset`. */
+function parentIndent(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1
+  return /^ */.exec(text.slice(lineStart, offset))?.[0].length ?? 0
+}
+
+/** Each line of the parsed value is the same line of the block with its indentation removed. */
+function linesMatch(body: string, value: string, indent: number): boolean {
+  const bodyLines = body.split('\n')
+  const valueLines = value.replace(/\n$/, '').split('\n')
+  return valueLines.every((line, i) => (bodyLines[i] ?? '').slice(indent) === line || (line === '' && (bodyLines[i] ?? '').trim() === ''))
 }
 
 function firstLine(message: string): string {

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { Location } from '../model.js'
 import type { SourceFile } from './source-file.js'
+import type { Traced } from './traced.js'
 
 /** A string scalar found at a path, with the location of a token inside it. */
 export interface StringAt {
@@ -43,9 +44,32 @@ export function itemsOf(node: unknown): Node[] {
  */
 export function locateIn(file: SourceFile, at: StringAt, token: string = at.value): Location {
   const [start, end] = at.node.range ?? [0, 0]
-  const source = file.text.slice(start, end)
-  const within = source.indexOf(token)
+  const within = file.text.slice(start, end).indexOf(token)
   return file.locate(start + (within === -1 ? 0 : within))
+}
+
+/**
+ * The scalar as traced text: a plain or quoted value without escapes is found verbatim in
+ * the source; otherwise every character maps to the scalar's start.
+ */
+export function tracedOf(file: SourceFile, at: StringAt): Traced {
+  const [start, end] = at.node.range ?? [0, 0]
+  const within = file.text.slice(start, end).indexOf(at.value)
+  return [{ text: at.value, file, offset: start + Math.max(within, 0), exact: within !== -1 }]
+}
+
+/** The string at `key` of a map, when the node is a map. */
+export function stringIn(node: unknown, key: string): StringAt | undefined {
+  return isMap(node) ? asString(node.get(key, true)) : undefined
+}
+
+/** Every string at `key` of a map: one string or a list of strings. */
+export function stringsIn(node: unknown, key: string): StringAt[] {
+  if (!isMap(node)) return []
+  const value = node.get(key, true)
+  if (isSeq(value)) return value.items.flatMap((item) => asString(item) ?? [])
+  const one = asString(value)
+  return one ? [one] : []
 }
 
 /**

@@ -14,7 +14,8 @@ describe('dist/cli.js', () => {
     expect(run.stdout).toContain('clusters/dev/Chart.yaml:8:14')
     expect(run.stdout).toContain('vcluster below 0.23.0-rc.4 leaves every pod Pending')
     expect(run.stdout).toContain('fix: Upgrade vcluster to 0.23.0 or later')
-    expect(run.stdout).toMatch(/✖ failed: 1 error, 0 warnings, 0 notices/)
+    // Warnings and notices (end of life, ...) depend on the day; the error does not.
+    expect(run.stdout).toMatch(/✖ failed: 1 error, /)
     expect(run.stderr).toBe('')
   })
 
@@ -51,7 +52,7 @@ describe('dist/cli.js', () => {
       column: 16,
       source: 'vcluster-values'
     })
-    expect(report.findings).toEqual([
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([
       expect.objectContaining({
         id: 'vcluster-qosclass-immutable-k8s-1.32',
         severity: 'error',
@@ -60,7 +61,8 @@ describe('dist/cli.js', () => {
         references: expect.arrayContaining(['https://github.com/loft-sh/vcluster/issues/2472'])
       })
     ])
-    expect(report.summary).toEqual({ error: 1, warning: 0, notice: 0, filesScanned: 4, passed: false })
+    expect(report.summary).toMatchObject({ error: 1, filesScanned: 4, passed: false })
+    expect(report.summary.warning).toBe(report.findings.filter((f) => f.severity === 'warning').length)
   })
 
   it('--fail-on never passes whatever it finds', () => {
@@ -71,7 +73,7 @@ describe('dist/cli.js', () => {
     const out = join(tempDir(), 'report.json')
     const run = runBundle('cli', ['scan', FAILING, '--format', 'json', '--output', out])
     expect(run.stdout).toBe('')
-    expect((JSON.parse(readFileSync(out, 'utf8')) as Report).findings).toHaveLength(1)
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Report).findings.filter((f) => f.severity === 'error')).toHaveLength(1)
   })
 
   it('keeps the finding of a good file next to a YAML file that does not parse', () => {
@@ -84,7 +86,7 @@ describe('dist/cli.js', () => {
     const run = runBundle('cli', ['scan', root, '--format', 'json'])
     expect(run.code).toBe(1)
     const report = JSON.parse(run.stdout) as Report
-    expect(report.findings.map((f) => f.file)).toEqual(['good/Chart.yaml'])
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.file)).toEqual(['good/Chart.yaml'])
     expect(report.diagnostics).toEqual([
       expect.objectContaining({ file: 'bad/vcluster.yaml', line: expect.any(Number), message: expect.stringContaining('YAML does not parse') })
     ])

@@ -60,6 +60,7 @@ describe('readInputs', () => {
       failOn: 'error',
       failScope: undefined,
       comment: 'on-findings',
+      configFile: undefined,
       databaseFiles: [],
       sarifFile: undefined,
       suggestFixes: false,
@@ -69,8 +70,8 @@ describe('readInputs', () => {
 
   it('parses every input', () => {
     expect(
-      read({ path: 'clusters', 'fail-on': 'warning', 'fail-scope': 'all', comment: 'never', database: 'a.yaml\n\n b.yaml ', 'sarif-file': 'out.sarif', 'suggest-fixes': 'true', mode: 'pr' })
-    ).toMatchObject({ path: 'clusters', failOn: 'warning', failScope: 'all', comment: 'never', databaseFiles: ['a.yaml', 'b.yaml'], sarifFile: 'out.sarif', suggestFixes: true, mode: 'pr' })
+      read({ path: 'clusters', config: 'ci/gate.yml', 'fail-on': 'warning', 'fail-scope': 'all', comment: 'never', database: 'a.yaml\n\n b.yaml ', 'sarif-file': 'out.sarif', 'suggest-fixes': 'true', mode: 'pr' })
+    ).toMatchObject({ path: 'clusters', configFile: 'ci/gate.yml', failOn: 'warning', failScope: 'all', comment: 'never', databaseFiles: ['a.yaml', 'b.yaml'], sarifFile: 'out.sarif', suggestFixes: true, mode: 'pr' })
   })
 
   it.each([

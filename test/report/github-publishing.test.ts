@@ -90,8 +90,10 @@ describe('jsonArrayWithin', () => {
 })
 
 describe('renderComment', () => {
+  /** The seed example's report with only the seed incident's finding. */
   async function failingReport(): Promise<Report> {
-    return (await runGate({ root: join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32'), failOn: 'error' })).report
+    const { report } = await runGate({ root: join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32'), failOn: 'error' })
+    return { ...report, findings: report.findings.filter((finding) => finding.id === 'vcluster-qosclass-immutable-k8s-1.32') }
   }
   const context = { marker: '<!-- m -->', sha: 'a'.repeat(40), runUrl: 'https://github.com/o/r/actions/runs/1', previous: false }
 

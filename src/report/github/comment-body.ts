@@ -36,9 +36,11 @@ export function renderComment(report: Report, context: CommentContext): string {
 }
 
 function verdict(report: Report, previous: boolean): string {
-  const active = report.findings.filter((finding) => finding.status !== 'fixed')
-  if (active.length === 0) {
-    return previous ? '✅ no known incompatibilities any more' : '✅ no known incompatibilities'
+  const diffed = report.findings.some((finding) => finding.status)
+  const introduced = report.findings.filter((finding) => !finding.waived && (diffed ? finding.status === 'new' : finding.status !== 'fixed'))
+  if (introduced.length === 0) {
+    const what = diffed ? 'this change introduces no known incompatibilities' : 'no known incompatibilities'
+    return `✅ ${what}${previous ? ' any more' : ''}`
   }
   return report.summary.passed ? '✅ passed, with findings' : '❌ failed'
 }

@@ -1,9 +1,83 @@
-import type { Declaration, Diagnostic } from '../../model.js'
+import type { Declaration, Diagnostic, Location, Usage } from '../../model.js'
+import type { DeclareRequest } from '../declare.js'
 import type { SourceFile } from '../source-file.js'
+import type { Traced } from '../traced.js'
+
+/**
+ * Where a release takes more from: a file of the repository, or an object by kind and name
+ * (`ConfigMap/vcluster-values` for Flux `valuesFrom`, `HelmChart/vcluster` for `chartRef`).
+ */
+export type ValuesTarget = { file: string } | { ref: string }
+
+/**
+ * A release (an Argo CD Application, a HelmRelease, a `helm_release`, `helm -f`, ...) that
+ * reads vcluster values from elsewhere. What those values declare belongs to the release.
+ */
+export interface ValuesLink {
+  group: string
+  target: ValuesTarget
+  from: Location
+}
+
+/**
+ * An object a release can point to by `Kind/name`: a ConfigMap generated from files or
+ * written with values inline, a Flux HelmChart that pins the chart version.
+ */
+export interface ValuesProvider {
+  ref: string
+  files?: string[]
+  group?: string
+}
+
+/**
+ * A vcluster distro picked without a version (`k3s.enabled: true`, the `vcluster-k8s`
+ * chart): the implied virtual version is that distro's default.
+ */
+export interface DistroChoice {
+  group: string
+  distro: string
+  /** Values that enable a distro win over the distro a chart name stands for. */
+  from: 'values' | 'chart'
+}
+
+/**
+ * A version written as a name defined in another file of the same scope (Terraform
+ * `var.k8s_version` with its default in `variables.tf` or its value in `prod.tfvars`).
+ * Resolved once every file is read.
+ */
+export interface NamedUse {
+  /** Where names are looked up: a Terraform module directory. */
+  scope: string
+  name: string
+  request: DeclareRequest
+  /** The value is an image reference whose tag is the version. */
+  image?: boolean
+  from: Location
+}
+
+/** A value for a name; values of a higher priority (tfvars over defaults) hide lower ones. */
+export interface NamedValue {
+  scope: string
+  name: string
+  value: Traced
+  priority: number
+}
 
 export interface Extraction {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
+  links?: ValuesLink[]
+  providers?: ValuesProvider[]
+  distros?: DistroChoice[]
+  /**
+   * Groups that install the vcluster chart (a chart release, `helm install`, `vcluster create`).
+   * Only those get an implied virtual version: a CLI that is merely installed deploys nothing.
+   */
+  deploys?: string[]
+  uses?: NamedUse[]
+  values?: NamedValue[]
+  /** What a manifest uses (APIs, pod features, feature gates); only manifest extractors set it. */
+  usages?: Usage[]
 }
 
 /**
@@ -15,11 +89,11 @@ export interface Extractor {
   readonly id: string
   /** Decides from the path alone whether the file is worth reading. */
   accepts(path: string): boolean
-  /** A cheap test of the text that must pass before the file is parsed. */
+  /** A cheap test of the text that must pass before the file is parsed (plain `includes`, no regex). */
   mightDeclare(text: string): boolean
   extract(file: SourceFile): Extraction
 }
 
 export function emptyExtraction(): Extraction {
-  return { declarations: [], diagnostics: [] }
+  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
 }

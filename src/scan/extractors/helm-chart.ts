@@ -1,41 +1,55 @@
 import { isMap } from 'yaml'
-import { declareFromYaml } from '../declare.js'
+import { declareVersion } from '../declare.js'
 import { basenameOf, dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
-import { itemsOf, stringAt } from '../yaml-nodes.js'
-import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import { vclusterChartDistro } from '../vcluster-config.js'
+import { itemsOf, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
 
-/** Helm `Chart.yaml`: a dependency on the vcluster chart pins the vcluster version. */
-export const helmChart: Extractor = {
+/**
+ * Helm `Chart.yaml`: a dependency on a vcluster chart pins the vcluster version (its values
+ * sit in the `values.yaml` beside it, the same group), and `kubeVersion` is the range of
+ * host Kubernetes versions the chart accepts.
+ */
+export const helmChart: Extractor = yamlExtractor({
   id: 'helm-chart',
   accepts: (path) => basenameOf(path) === 'Chart.yaml',
-  mightDeclare: (text) => text.includes('vcluster'),
-  extract(file: SourceFile): Extraction {
-    const out = emptyExtraction()
-    const yaml = file.yaml()
-    out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc } of yaml.documents) {
-      const root = doc.contents
-      if (!isMap(root)) continue
-      for (const dependency of itemsOf(root.get('dependencies', true))) {
-        if (stringAt(dependency, ['name'])?.value !== 'vcluster') continue
-        const version = stringAt(dependency, ['version'])
-        if (!version) {
-          out.diagnostics.push({
-            ...file.locate(dependency.range?.[0] ?? 0),
-            message: 'vcluster chart dependency has no version: pin one so upgrades can be checked'
-          })
-          continue
-        }
-        declareFromYaml(out, file, version, {
-          component: 'vcluster',
-          source: 'helm-chart',
-          group: dirnameOf(file.path),
-          what: 'vcluster chart dependency version',
-          parse: { allowRange: true }
-        })
-      }
+  mightDeclare: (text) => text.includes('vcluster') || text.includes('kubeVersion'),
+  readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
+    const group = dirnameOf(file.path)
+    if (!isMap(root)) return
+    const kubeVersion = stringIn(root, 'kubeVersion')
+    if (kubeVersion) {
+      declareVersion(out, tracedOf(file, kubeVersion), {
+        component: 'kubernetes',
+        role: 'host',
+        source: 'helm-chart',
+        group,
+        what: 'chart kubeVersion',
+        parse: { allowRange: true }
+      })
     }
-    return out
+    for (const dependency of itemsOf(root.get('dependencies', true))) {
+      const chart = vclusterChartDistro(stringAt(dependency, ['name'])?.value ?? '')
+      if (!chart) continue
+      out.deploys?.push(group)
+      if (chart.distro) out.distros?.push({ group, distro: chart.distro, from: 'chart' })
+      const version = stringAt(dependency, ['version'])
+      if (!version) {
+        out.diagnostics.push({
+          ...file.locate(dependency.range?.[0] ?? 0),
+          message: 'vcluster chart dependency has no version: pin one so upgrades can be checked'
+        })
+        continue
+      }
+      declareVersion(out, tracedOf(file, version), {
+        component: 'vcluster',
+        source: 'helm-chart',
+        group,
+        what: 'vcluster chart dependency version',
+        parse: { allowRange: true }
+      })
+    }
   }
-}
+})

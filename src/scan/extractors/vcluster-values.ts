@@ -1,69 +1,97 @@
-import { isMap, type YAMLMap } from 'yaml'
-import { declareFromYaml } from '../declare.js'
+import { isMap, isScalar, type Scalar } from 'yaml'
+import { declareImageTag, declareVersion } from '../declare.js'
+import { fileGroup } from '../groups.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
-import type { SourceFile } from '../source-file.js'
-import { mapAt, stringAt, type StringAt } from '../yaml-nodes.js'
-import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import { embeddedSource, type SourceFile } from '../source-file.js'
+import { distroOfImage, readVclusterConfigs, virtualVersionKey } from '../vcluster-config.js'
+import { expand, type Variables } from '../shell/expand.js'
+import { textOf, type Traced } from '../traced.js'
+import { stringAt, tracedOf } from '../yaml-nodes.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
 
-type Distro = 'k8s' | 'k3s' | 'k0s'
+const SOURCE = 'vcluster-values'
 
 /**
- * vcluster ≥ 0.20 configuration (`vcluster.yaml` or chart values): the virtual cluster's
- * Kubernetes version. Values of an umbrella chart sit one level down, under the
- * dependency's name, so both the document root and its top-level maps are looked at.
+ * vcluster values files (`vcluster.yaml`, chart values, an umbrella chart's values) in every
+ * config era, and ConfigMaps that carry such values for a Flux HelmRelease's `valuesFrom`.
  */
-export const vclusterValues: Extractor = {
-  id: 'vcluster-values',
+export const vclusterValues: Extractor = yamlExtractor({
+  id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('controlPlane') && text.includes('distro'),
-  extract(file: SourceFile): Extraction {
-    const out = emptyExtraction()
-    const yaml = file.yaml()
-    out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc } of yaml.documents) {
-      for (const config of vclusterConfigs(doc.contents)) {
-        const distros = mapAt(config, ['controlPlane', 'distro'])
-        if (!distros) continue
-        const distro = enabledDistro(distros)
-        const tag = virtualVersionOf(distros, distro)
-        if (!tag) continue
-        declareFromYaml(out, file, tag, {
-          component: 'kubernetes',
-          role: 'virtual',
-          distro,
-          source: 'vcluster-values',
-          group: dirnameOf(file.path),
-          what: `virtual cluster Kubernetes version (controlPlane.distro.${distro})`
-        })
-      }
+  mightDeclare: (text) =>
+    text.includes('controlPlane') || text.includes('rancher/k3s') || text.includes('kube-apiserver') || text.includes('k0sproject/k0s'),
+  readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
+    const group = dirnameOf(file.path)
+    if (stringAt(root, ['kind'])?.value === 'ConfigMap') {
+      readConfigMap(out, file, root, index)
+      return
     }
-    return out
+    if (stringAt(root, ['apiVersion']) !== undefined) return
+    readValuesNode(out, file, root, group, SOURCE)
   }
-}
+})
 
-function vclusterConfigs(root: unknown): YAMLMap[] {
-  if (!isMap(root)) return []
-  if (root.has('controlPlane')) return [root]
-  return root.items.flatMap((pair) => (isMap(pair.value) && pair.value.has('controlPlane') ? [pair.value] : []))
-}
-
-/** vcluster runs k8s unless another distro is enabled (default since 0.20). */
-function enabledDistro(distros: YAMLMap): Distro {
-  for (const distro of ['k3s', 'k0s', 'k8s'] as const) {
-    if (mapAt(distros, [distro])?.get('enabled') === true) return distro
+/**
+ * Declares what a vcluster values map sets for the virtual cluster, or records the distro it
+ * enables without a version (for the implied default).
+ */
+export function readValuesNode(out: Extraction, file: SourceFile, node: unknown, group: string, source: string, variables?: Variables): void {
+  for (const config of readVclusterConfigs(node)) {
+    if (!config.version) {
+      if (config.distro) out.distros?.push({ group, distro: config.distro, from: 'values' })
+      continue
+    }
+    const request = {
+      component: 'kubernetes' as const,
+      role: 'virtual' as const,
+      source,
+      group,
+      ...(config.distro ? { distro: config.distro } : {}),
+      what: `virtual cluster Kubernetes version (${config.key ?? 'vcluster values'})`
+    }
+    for (const expanded of variables ? expand(tracedOf(file, config.version), variables) : [{ value: tracedOf(file, config.version) }]) {
+      const placed = { ...request, group: expanded.group ?? group }
+      if (config.isImage) declareImageTag(out, expanded.value, { ...placed, what: `virtual cluster image (${config.key})` })
+      else declareVersion(out, expanded.value, placed)
+    }
   }
-  return 'k8s'
 }
 
 /**
- * Component-level image tags win over the `version` shortcut. 0.25+ uses one image
- * (`k8s.image.tag`); 0.20–0.24 set the API server's image.
+ * One value set by its dotted key (`--set`, Argo CD `parameters`, Helmfile and Terraform
+ * `set`): declares it when the key sets the virtual Kubernetes version.
  */
-function virtualVersionOf(distros: YAMLMap, distro: Distro): StringAt | undefined {
-  if (distro !== 'k8s') return stringAt(distros, [distro, 'image', 'tag'])
-  return (
-    stringAt(distros, ['k8s', 'image', 'tag']) ??
-    stringAt(distros, ['k8s', 'apiServer', 'image', 'tag']) ??
-    stringAt(distros, ['k8s', 'version'])
-  )
+export function readValuesKey(out: Extraction, key: string, value: Traced, group: string, source: string): void {
+  const target = virtualVersionKey(key)
+  if (!target) return
+  const request = { component: 'kubernetes' as const, role: 'virtual' as const, source, group, what: `virtual cluster Kubernetes version (${key})` }
+  if (!target.isImage) {
+    declareVersion(out, value, { ...request, distro: target.distro })
+    return
+  }
+  const distro = distroOfImage(textOf(value))
+  if (distro) declareImageTag(out, value, { ...request, distro, what: `virtual cluster image (${key})` })
+}
+
+/** Values written as a YAML string (Argo CD `helm.values`, a ConfigMap key): parsed and mapped back. */
+export function readValuesString(out: Extraction, file: SourceFile, node: unknown, group: string, source: string, variables?: Variables): void {
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return
+  const embedded = embeddedSource(file, node.value, node.range)
+  const yaml = embedded.yaml()
+  out.diagnostics.push(...yaml.diagnostics)
+  for (const { doc } of yaml.documents) readValuesNode(out, embedded, doc.contents, group, source, variables)
+}
+
+function readConfigMap(out: Extraction, file: SourceFile, root: unknown, index: number): void {
+  const name = stringAt(root, ['metadata', 'name'])?.value
+  const data = isMap(root) ? root.get('data', true) : undefined
+  if (name === undefined || !isMap(data)) return
+  const group = fileGroup(file.path, index)
+  for (const pair of data.items) {
+    const value = pair.value as Scalar | null
+    if (!isScalar(value) || typeof value.value !== 'string' || !value.value.includes('\n')) continue
+    readValuesString(out, file, value, group, SOURCE)
+  }
+  out.providers?.push({ ref: `ConfigMap/${name}`, group })
 }

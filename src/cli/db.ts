@@ -1,0 +1,187 @@
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { bundledDatabase, loadDatabase } from '../db/load.js'
+import type { Database, Entry } from '../db/schema.js'
+import { validateEntryFile } from '../db/validate-file.js'
+import { UsageError } from '../errors.js'
+import { describeRange } from '../evaluate/describe.js'
+import { HELP } from './help.js'
+
+/** What `db list --format json` prints: other tools read it, so change it only by adding fields. */
+export interface DatabaseListing {
+  version: string
+  date: string
+  entries: Array<Pick<Entry, 'id' | 'severity' | 'category' | 'title' | 'confidence' | 'references' | 'verified'>>
+}
+
+/** `kube-compat-gate db list|explain|validate`: returns the exit code. */
+export async function dbCommand(args: string[]): Promise<number> {
+  const [subcommand, ...rest] = args
+  switch (subcommand) {
+    case 'list':
+      return listCommand(rest)
+    case 'explain':
+      return explainCommand(rest)
+    case 'validate':
+      return validateCommand(rest)
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP)
+      return 0
+    default:
+      throw new UsageError(subcommand === undefined ? 'db needs a command: list, explain ID or validate FILE' : `unknown db command "${subcommand}" (try --help)`)
+  }
+}
+
+async function listCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, db: { type: 'string', multiple: true, default: [] } }
+  })
+  if (positionals.length > 0) throw new UsageError(`db list takes no arguments, got "${positionals[0]}"`)
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be one of text, json (got "${values.format}")`)
+  const database = await loadDatabase(values.db)
+  process.stdout.write(values.format === 'json' ? `${JSON.stringify(listing(database), null, 2)}\n` : listText(database))
+  return 0
+}
+
+export function listing(database: Database): DatabaseListing {
+  return {
+    version: database.version,
+    date: database.date,
+    entries: database.entries.map(({ id, severity, category, title, confidence, references, verified }) => ({
+      id,
+      severity,
+      category,
+      title,
+      confidence,
+      references,
+      verified
+    }))
+  }
+}
+
+function listText(database: Database): string {
+  const width = Math.max(...database.entries.map((entry) => entry.id.length))
+  const lines = [`database ${database.version} (${database.date}), ${database.entries.length} entries`, '']
+  for (const entry of database.entries) {
+    lines.push(`${entry.id.padEnd(width)}  ${entry.severity.padEnd(7)}  ${entry.title}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+async function explainCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string', multiple: true, default: [] } }
+  })
+  if (positionals.length !== 1) throw new UsageError('db explain takes one entry id')
+  const id = positionals[0]!
+  const database = await loadDatabase(values.db)
+  const entry = database.entries.find((each) => each.id === id)
+  if (!entry) {
+    const near = database.entries.filter((each) => each.id.includes(id) || id.includes(each.id)).map((each) => each.id)
+    throw new UsageError(`no database entry "${id}"${near.length > 0 ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ' (see db list)'}`)
+  }
+  process.stdout.write(explainText(entry))
+  return 0
+}
+
+/** Everything about one entry, for people. */
+export function explainText(entry: Entry): string {
+  const lines = [
+    `${entry.id}`,
+    `  ${entry.title}`,
+    '',
+    `severity:    ${entry.severity}${entry.confidence === 'unverified' ? ' (unverified: from a second-hand report)' : ''}`,
+    `category:    ${entry.category}`,
+    `verified:    ${entry.verified}`,
+    '',
+    'Applies when:'
+  ]
+  for (const [condition, value] of Object.entries(entry.when)) {
+    if (value !== undefined) lines.push(`  ${describeCondition(condition, value)}`)
+  }
+  for (const [component, versions] of Object.entries(entry.fixedIn)) {
+    lines.push(`  and ${component} is not a fixed release: ${versions!.join(', ')} (one per release branch)`)
+  }
+  const safe = Object.entries(entry.minimumSafe)
+  if (safe.length > 0) lines.push('', `Minimum safe: ${safe.map(([component, version]) => `${component} ${version}`).join(', ')}`)
+  section(lines, 'Symptoms', entry.symptoms)
+  section(lines, 'Runtime signatures (regular expressions)', entry.signatures)
+  lines.push('', 'Remediation:', `  ${entry.remediation}`)
+  section(lines, 'References', entry.references)
+  if (entry.notes) lines.push('', 'Notes:', `  ${entry.notes}`)
+  if (entry.examples) {
+    section(lines, 'Fires on', entry.examples.affected.map((scenario) => JSON.stringify(scenario)))
+    section(lines, 'Does not fire on', entry.examples.unaffected.map((scenario) => JSON.stringify(scenario)))
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function section(lines: string[], heading: string, items: readonly string[]): void {
+  if (items.length === 0) return
+  lines.push('', `${heading}:`, ...items.map((item) => `  - ${item}`))
+}
+
+function describeCondition(condition: string, value: unknown): string {
+  switch (condition) {
+    case 'virtual':
+    case 'host':
+    case 'cluster':
+      return `${condition} Kubernetes ${describeRange(value as string)}`
+    case 'virtualDistro':
+    case 'hostDistro':
+      return `${condition.replace('Distro', '')} distro is one of ${(value as string[]).join(', ')}`
+    case 'uses':
+      return `one object uses ${(value as string[]).join(' and ')}`
+    case 'unlessFeatureGates':
+      return `unless feature gate ${(value as string[]).join(' or ')} is on`
+    case 'cgroup':
+      return `nodes run cgroup ${value as string}`
+    case 'api':
+      return `a manifest uses one of: ${(value as Array<{ apiVersion: string; kinds: string[] }>).map((api) => `${api.apiVersion} ${api.kinds.join('/')}`).join('; ')}`
+    case 'skew': {
+      const skew = value as { of: string; against: string; older: number; newer: number }
+      return `${skew.of} is more than ${skew.older} minor(s) older or ${skew.newer} newer than the ${skew.against}`
+    }
+    case 'lifecycle': {
+      const lifecycle = value as { of: string; phase: string; dates: Record<string, string> }
+      const dates = Object.entries(lifecycle.dates).map(([minor, date]) => `${minor}: ${date}`)
+      return `the ${lifecycle.of} minor has reached ${lifecycle.phase} on the evaluation date (${dates.join(', ')})`
+    }
+    case 'outsideSupport':
+      return `host or virtual Kubernetes is outside the tested range: ${(value as Array<{ vcluster: string; kubernetes: string }>)
+        .map((row) => `vcluster ${row.vcluster} → ${describeRange(row.kubernetes)}`)
+        .join('; ')}`
+    case 'kindNodeImages':
+      return `the kind node image is not one published with the kind release: ${Object.entries(value as Record<string, string[]>)
+        .map(([release, images]) => `kind ${release}: ${images.join(', ')}`)
+        .join('; ')}`
+    default:
+      return `${condition} ${value as string}`
+  }
+}
+
+async function validateCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
+  if (positionals.length !== 1) throw new UsageError('db validate takes one file')
+  const file = positionals[0]!
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+  }
+  const result = validateEntryFile(text, file, bundledDatabase().date)
+  if (!result.ok) {
+    for (const problem of result.problems) {
+      process.stderr.write(`${problem.file}:${problem.line ?? 1}${problem.column ? `:${problem.column}` : ''}: ${problem.message}\n`)
+    }
+    return 2
+  }
+  process.stdout.write(`${file}: ${result.entries.length} ${result.entries.length === 1 ? 'entry' : 'entries'} valid\n`)
+  return 0
+}

@@ -1,0 +1,163 @@
+import { isMap, isScalar, type YAMLMap } from 'yaml'
+import type { Component, KubernetesRole } from '../../model.js'
+import { declareImageTag, declareVersion } from '../declare.js'
+import { fileGroup } from '../groups.js'
+import { basenameOf, isYamlPath } from '../paths.js'
+import { collectAssignments, readCommands } from '../shell/commands.js'
+import { addVariable, expand, type Variables } from '../shell/expand.js'
+import { commandsOf } from '../shell/words.js'
+import { embeddedSource, type SourceFile } from '../source-file.js'
+import { itemsOf, mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
+import type { Extraction, Extractor } from './extractor.js'
+import { yamlExtractor } from './yaml-extractor.js'
+
+const SOURCE = 'github-workflow'
+
+interface ActionInput {
+  component: Component
+  role?: KubernetesRole
+  distro?: string
+  image?: true
+}
+
+const KIND_IMAGE: ActionInput = { component: 'kubernetes', role: 'host', distro: 'kind', image: true }
+const KIND: ActionInput = { component: 'kind' }
+const KUBECTL: ActionInput = { component: 'kubectl' }
+
+/** Inputs of setup actions that pin a version, by action (owner/name, lower case). */
+const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWithout?: string }> = {
+  'helm/kind-action': { inputs: { node_image: KIND_IMAGE, version: KIND, kubectl_version: KUBECTL } },
+  'engineerd/setup-kind': { inputs: { image: KIND_IMAGE, version: KIND } },
+  'loft-sh/setup-vcluster': { inputs: { version: { component: 'vcluster' }, 'kubectl-version': KUBECTL }, unpinnedWithout: 'version' },
+  'azure/setup-kubectl': { inputs: { version: KUBECTL }, unpinnedWithout: 'version' },
+  'medyagh/setup-minikube': { inputs: { 'kubernetes-version': { component: 'kubernetes', role: 'host', distro: 'minikube' } } },
+  'nolar/setup-k3d-k3s': { inputs: { version: { component: 'kubernetes', role: 'host', distro: 'k3s' } } }
+}
+
+/**
+ * GitHub Actions workflows and composite actions: setup actions' `with:` inputs
+ * (`helm/kind-action` `node_image`, `loft-sh/setup-vcluster` `version`, ...) and the commands
+ * of `run:` steps. `${{ matrix.x }}`, `${{ env.X }}` and `${{ inputs.x }}` are expanded: a
+ * matrix axis gives one declaration per value, at the value's line; an `include` entry is
+ * its own group, so its versions are combined with each other and not with other entries.
+ */
+export const githubWorkflow: Extractor = yamlExtractor({
+  id: SOURCE,
+  accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /^action\.ya?ml$/.test(basenameOf(path)),
+  mightDeclare: (text) =>
+    text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s'),
+  readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
+    if (!isMap(root)) return
+    const variables: Variables = new Map()
+    addInputDefaults(file, root, variables)
+    addEnv(file, root, variables)
+    const jobs = mapAt(root, ['jobs'])
+    for (const pair of jobs?.items ?? []) {
+      const id = stringAt(pair.key, [])?.value
+      if (id === undefined || !isMap(pair.value)) continue
+      readSteps(out, file, pair.value, fileGroup(file.path, id), jobVariables(file, pair.value, fileGroup(file.path, id), variables))
+    }
+    const composite = mapAt(root, ['runs'])
+    if (composite && stringIn(composite, 'using')?.value === 'composite') readSteps(out, file, composite, fileGroup(file.path, 'runs'), variables)
+  }
+})
+
+function readSteps(out: Extraction, file: SourceFile, job: YAMLMap, group: string, inherited: Variables): void {
+  for (const step of itemsOf(job.get('steps', true))) {
+    if (!isMap(step)) continue
+    const variables = new Map(inherited)
+    addEnv(file, step, variables)
+    const uses = stringIn(step, 'uses')
+    if (uses) readActionInputs(out, file, step, uses.value, group, variables)
+    const run = step.get('run', true)
+    if (isScalar(run) && typeof run.value === 'string' && run.range) {
+      const script = embeddedSource(file, run.value, run.range)
+      const commands = commandsOf(script)
+      collectAssignments(commands, variables)
+      const workingDirectory = stringIn(step, 'working-directory')?.value ?? stringIn(job.get('defaults', true), 'working-directory')?.value
+      readCommands(commands, { out, group, source: SOURCE, directories: workingDirectory ? [workingDirectory, '.'] : ['.'], variables })
+    }
+  }
+}
+
+function readActionInputs(out: Extraction, file: SourceFile, step: YAMLMap, uses: string, group: string, variables: Variables): void {
+  const action = ACTIONS[uses.replace(/@.*$/, '').toLowerCase()]
+  if (!action) return
+  const inputs = mapAt(step, ['with'])
+  if (action.unpinnedWithout && !stringIn(inputs, action.unpinnedWithout)) {
+    out.diagnostics.push({
+      ...file.locate(step.range?.[0] ?? 0),
+      message: `${uses.replace(/@.*$/, '')} without "${action.unpinnedWithout}" installs the latest release: unpinned, pin a version`
+    })
+  }
+  for (const [name, input] of Object.entries(action.inputs)) {
+    const value = stringIn(inputs, name)
+    if (!value) continue
+    for (const expanded of expand(tracedOf(file, value), variables)) {
+      const request = {
+        component: input.component,
+        ...(input.role ? { role: input.role } : {}),
+        ...(input.distro ? { distro: input.distro } : {}),
+        source: SOURCE,
+        group: expanded.group ?? group,
+        what: `${uses.replace(/@.*$/, '')} ${name}`
+      }
+      if (input.image) declareImageTag(out, expanded.value, request)
+      else declareVersion(out, expanded.value, request)
+    }
+  }
+}
+
+/** The job's variables: the workflow's, its `env`, and every matrix value with its group. */
+function jobVariables(file: SourceFile, job: YAMLMap, group: string, workflow: Variables): Variables {
+  const variables = new Map(workflow)
+  addEnv(file, job, variables)
+  const matrix = mapAt(job, ['strategy', 'matrix'])
+  for (const pair of matrix?.items ?? []) {
+    const key = stringAt(pair.key, [])?.value
+    if (key === undefined || key === 'exclude') continue
+    itemsOf(pair.value).forEach((item, n) => {
+      if (key === 'include') {
+        addMatrixEntry(file, item, '', fileGroup(group, `include.${n}`), variables)
+      } else if (isMap(item)) {
+        addMatrixEntry(file, item, `${key}.`, fileGroup(group, `matrix.${key}.${n}`), variables)
+      } else {
+        const value = stringAt(item, [])
+        if (value) addVariable(variables, `matrix.${key}`, { value: tracedOf(file, value), group })
+      }
+    })
+  }
+  return variables
+}
+
+function addMatrixEntry(file: SourceFile, entry: unknown, prefix: string, group: string, variables: Variables): void {
+  if (!isMap(entry)) return
+  for (const pair of entry.items) {
+    const key = stringAt(pair.key, [])?.value
+    const value = stringAt(pair.value, [])
+    if (key !== undefined && value) addVariable(variables, `matrix.${prefix}${key}`, { value: tracedOf(file, value), group })
+  }
+}
+
+/** `env:` of a workflow, job or step; a shell in `run:` sees them as `$NAME`. */
+function addEnv(file: SourceFile, node: YAMLMap, variables: Variables): void {
+  for (const pair of mapAt(node, ['env'])?.items ?? []) {
+    const name = stringAt(pair.key, [])?.value
+    const value = stringAt(pair.value, [])
+    if (name === undefined || !value) continue
+    variables.set(`env.${name}`, [{ value: tracedOf(file, value) }])
+    variables.set(name, [{ value: tracedOf(file, value) }])
+  }
+}
+
+/** `workflow_dispatch` and `workflow_call` inputs: their defaults are what scheduled runs use. */
+function addInputDefaults(file: SourceFile, root: YAMLMap, variables: Variables): void {
+  const on = root.get('on', true)
+  for (const trigger of ['workflow_dispatch', 'workflow_call']) {
+    for (const pair of mapAt(on, [trigger, 'inputs'])?.items ?? []) {
+      const name = stringAt(pair.key, [])?.value
+      const value = stringAt(pair.value, ['default'])
+      if (name !== undefined && value) addVariable(variables, `inputs.${name}`, { value: tracedOf(file, value) })
+    }
+  }
+}

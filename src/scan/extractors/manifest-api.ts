@@ -1,0 +1,42 @@
+import { isMap } from 'yaml'
+import type { Usage } from '../../model.js'
+import { dirnameOf, isYamlPath } from '../paths.js'
+import type { SourceFile } from '../source-file.js'
+import { locateIn, stringAt } from '../yaml-nodes.js'
+import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import { isTemplated } from './manifest-yaml.js'
+
+/** `group/version` or a core `v1`: what a Kubernetes object's apiVersion looks like. */
+const API_VERSION = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/
+
+/**
+ * Kubernetes manifests: the apiVersion and kind of every object, at the line of its
+ * apiVersion, so that APIs removed from the cluster version they are deployed to can be
+ * reported where they are written.
+ */
+export const manifestApi: Extractor = {
+  id: 'manifest-api',
+  accepts: isYamlPath,
+  mightDeclare: (text) => text.includes('apiVersion') && text.includes('kind'),
+  extract(file: SourceFile): Extraction {
+    const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
+    const yaml = file.yaml()
+    if (!isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
+    for (const { doc } of yaml.documents) {
+      const root = doc.contents
+      if (!isMap(root)) continue
+      const apiVersion = stringAt(root, ['apiVersion'])
+      const kind = stringAt(root, ['kind'])?.value
+      if (!apiVersion || !kind || !API_VERSION.test(apiVersion.value)) continue
+      out.usages.push({
+        feature: 'api',
+        apiVersion: apiVersion.value,
+        kind,
+        ...locateIn(file, apiVersion),
+        source: 'manifest-api',
+        group: dirnameOf(file.path)
+      })
+    }
+    return out
+  }
+}

@@ -1,0 +1,39 @@
+import { fileGroup } from '../groups.js'
+import { basenameOf, dirnameOf } from '../paths.js'
+import { collectAssignments, readCommands } from '../shell/commands.js'
+import type { Variables } from '../shell/expand.js'
+import { commandsOf } from '../shell/words.js'
+import type { SourceFile } from '../source-file.js'
+import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+
+const SOURCE = 'shell'
+
+/**
+ * Shell scripts, Makefiles and Dockerfiles: `kind create cluster --image`, `vcluster create
+ * --chart-version`, `helm upgrade … vcluster --version -f values.yaml`, `minikube start
+ * --kubernetes-version`, `INSTALL_K3S_VERSION=…`, and pinned downloads of the vcluster, kind
+ * and kubectl binaries. Variables assigned in the same file are followed to their values.
+ */
+export const shellScript: Extractor = {
+  id: SOURCE,
+  accepts: (path) => {
+    const name = basenameOf(path)
+    return /\.(sh|bash|mk)$/i.test(name) || /^(GNU)?makefile$/i.test(name) || /^justfile$/i.test(name) || /(^|\.)Dockerfile(\..+)?$/i.test(name) || /^Containerfile$/.test(name)
+  },
+  mightDeclare: (text) =>
+    text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl'),
+  extract(file: SourceFile): Extraction {
+    const out = emptyExtraction()
+    const commands = commandsOf(file)
+    const variables: Variables = new Map()
+    collectAssignments(commands, variables)
+    readCommands(commands, {
+      out,
+      group: fileGroup(file.path, 'commands'),
+      source: SOURCE,
+      directories: [dirnameOf(file.path), '.'],
+      variables
+    })
+    return out
+  }
+}

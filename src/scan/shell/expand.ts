@@ -1,0 +1,90 @@
+import { sliceTraced, textOf, type Traced } from '../traced.js'
+
+/** A value a variable may have, and the group (a matrix entry) it belongs to, if any. */
+export interface VariableValue {
+  value: Traced
+  group?: string
+}
+
+/**
+ * Variables known where a value is used: shell and Make assignments of the same file,
+ * Dockerfile `ARG`/`ENV`, a workflow's `env`, `matrix` and `inputs` defaults. One name may
+ * have several values (a matrix axis): each gives its own expansion.
+ */
+export type Variables = Map<string, VariableValue[]>
+
+export function addVariable(variables: Variables, name: string, value: VariableValue): void {
+  // `K8S=` unsets rather than sets: a use of it stays a reported variable.
+  if (textOf(value.value) === '') return
+  const list = variables.get(name)
+  if (!list) variables.set(name, [value])
+  else if (!list.some((known) => textOf(known.value) === textOf(value.value) && known.group === value.group)) list.push(value)
+}
+
+/**
+ * `${{ matrix.k8s }}`, `${{ env.X }}`, `${{ inputs.x }}`, `${X}`, `${X:-default}`, `$(X)`, `$X`,
+ * and Argo CD ApplicationSet parameters `{{ .x }}`/`{{x}}` (looked up as `template.x`).
+ * Compiled once; applied to short values only.
+ */
+const REFERENCE =
+  /\$\{\{\s*((?:matrix|env|inputs|vars)\.[\w.-]+)\s*\}\}|\$\{([A-Za-z_]\w*)(?::?[-=]([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\{\{\s*\.?([A-Za-z_][\w.-]*)\s*\}\}/g
+
+/** Nested references deeper than this are left as written (and reported as unresolved). */
+const MAX_DEPTH = 4
+/** More expansions than this of one value are cut: a matrix that large is a test grid. */
+const MAX_EXPANSIONS = 32
+
+/**
+ * Every way a value can read once its variables are replaced, each traced to where its
+ * characters are written. A reference with a default (`${X:-v1.30.0}`) takes the default:
+ * in CI the variable is seldom set. An unknown reference is left as written, so the version
+ * parser reports it as a variable.
+ */
+export function expand(value: Traced, variables: Variables, depth = 0): VariableValue[] {
+  const text = textOf(value)
+  if (depth >= MAX_DEPTH || (!text.includes('$') && !text.includes('{{'))) return [{ value }]
+  let results: VariableValue[] = [{ value: [] }]
+  let at = 0
+  for (const match of text.matchAll(REFERENCE)) {
+    const start = match.index
+    const end = start + match[0].length
+    const before = sliceTraced(value, at, start)
+    const choices = replacementsOf(match, value, start, variables, depth)
+    results = results
+      .flatMap((partial) =>
+        choices.map((choice) => ({
+          value: [...partial.value, ...before, ...choice.value],
+          ...(choice.group ?? partial.group ? { group: deeper(choice.group, partial.group) } : {})
+        }))
+      )
+      .slice(0, MAX_EXPANSIONS)
+    at = end
+  }
+  const rest = sliceTraced(value, at, text.length)
+  return results.map((result) => ({ ...result, value: [...result.value, ...rest] }))
+}
+
+function replacementsOf(match: RegExpMatchArray, value: Traced, start: number, variables: Variables, depth: number): VariableValue[] {
+  const [whole, expression, braced, fallback, made, bare, template] = match
+  const asWritten = [{ value: sliceTraced(value, start, start + whole.length) }]
+  if (fallback !== undefined && braced !== undefined) {
+    const fallbackStart = start + whole.length - 1 - fallback.length
+    return [{ value: sliceTraced(value, fallbackStart, fallbackStart + fallback.length) }]
+  }
+  const name = expression ?? braced ?? made ?? bare ?? (template === undefined ? undefined : `template.${template}`)
+  const known = name === undefined ? undefined : variables.get(name)
+  if (!known || known.length === 0) return asWritten
+  return known.flatMap((entry) =>
+    expand(entry.value, variables, depth + 1).map((expanded) => ({
+      value: expanded.value,
+      ...(entry.group ?? expanded.group ? { group: deeper(entry.group, expanded.group) } : {})
+    }))
+  )
+}
+
+/** Of two groups, the more specific one (a matrix entry over its job). */
+function deeper(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b
+  if (b === undefined) return a
+  return a.length >= b.length ? a : b
+}

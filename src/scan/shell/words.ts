@@ -1,0 +1,118 @@
+import type { SourceFile } from '../source-file.js'
+import type { Piece, Traced } from '../traced.js'
+
+/** One shell word with its quotes removed, each character traced to where it is written. */
+export interface Word {
+  text: string
+  value: Traced
+}
+
+/**
+ * Splits shell text (a script, a workflow `run:` block, a Makefile recipe, a Dockerfile
+ * `RUN`) into commands and words, the way a reader would: quotes removed, `\`-newline
+ * continuations joined, `#` comments dropped, and `${{ … }}`, `${…}` and `$(…)` kept whole
+ * even with spaces inside. Commands end at newlines, `;`, `&&`, `||`, `|` and `&`.
+ *
+ * Hand-written on purpose: real shell parsers reject the `${{ matrix.x }}` expressions and
+ * Make `$(VAR)` references that such text is full of, and they do not keep the offset of
+ * every character, which the report needs.
+ */
+export function commandsOf(file: SourceFile): Word[][] {
+  const text = file.text
+  const commands: Word[][] = []
+  let words: Word[] = []
+  let chars = ''
+  let offsets: number[] = []
+  let quote: '"' | "'" | undefined
+
+  const endWord = (): void => {
+    if (offsets.length > 0 || chars !== '') words.push({ text: chars, value: piecesOf(file, chars, offsets) })
+    chars = ''
+    offsets = []
+  }
+  const endCommand = (): void => {
+    endWord()
+    if (words.length > 0) commands.push(words)
+    words = []
+  }
+  const take = (from: number, to: number): void => {
+    for (let j = from; j < to; j++) {
+      chars += text[j]
+      offsets.push(j)
+    }
+  }
+
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quote === "'") {
+      if (c === "'") quote = undefined
+      else take(i, i + 1)
+      continue
+    }
+    if (c === '\\') {
+      const next = text[i + 1]
+      if (next === '\n') i++
+      else if (next === '\r' && text[i + 2] === '\n') i += 2
+      else if (next !== undefined) take(i + 1, i + 2), i++
+      continue
+    }
+    if (c === '$' && (text[i + 1] === '{' || text[i + 1] === '(')) {
+      const end = closingOf(text, i + 1)
+      take(i, end)
+      i = end - 1
+      continue
+    }
+    if (quote === '"') {
+      if (c === '"') quote = undefined
+      else take(i, i + 1)
+      continue
+    }
+    if (c === '"' || c === "'") {
+      quote = c
+      continue
+    }
+    if (c === '#' && chars === '' && offsets.length === 0) {
+      const newline = text.indexOf('\n', i)
+      i = newline === -1 ? text.length : newline - 1
+      continue
+    }
+    if (c === '\n' || c === ';' || c === '|' || c === '&') {
+      endCommand()
+      continue
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord()
+      continue
+    }
+    take(i, i + 1)
+  }
+  endCommand()
+  return commands
+}
+
+/** The end (exclusive) of a `${…}`, `${{ … }}` or `$(…)` starting at `open`, nesting counted. */
+function closingOf(text: string, open: number): number {
+  const opener = text[open]!
+  const closer = opener === '{' ? '}' : ')'
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n' && opener === '{') return i
+    if (c === opener) depth++
+    else if (c === closer && --depth === 0) return i + 1
+  }
+  return text.length
+}
+
+/** Characters written next to each other become one piece; a removed quote starts a new one. */
+function piecesOf(file: SourceFile, chars: string, offsets: number[]): Traced {
+  const pieces: Piece[] = []
+  let start = 0
+  for (let i = 1; i <= chars.length; i++) {
+    if (i === chars.length || offsets[i] !== offsets[i - 1]! + 1) {
+      pieces.push({ text: chars.slice(start, i), file, offset: offsets[start] ?? 0, exact: true })
+      start = i
+    }
+  }
+  return pieces
+}

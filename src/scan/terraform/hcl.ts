@@ -1,0 +1,158 @@
+/**
+ * Just enough of HCL (Terraform's language) to find versions with their positions: blocks
+ * with labels, attributes, string literals, references (`var.x`), function calls and
+ * comments. Expressions are kept as token lists; nothing is evaluated.
+ *
+ * Hand-written on purpose: the HCL packages on npm (`@cdktf/hcl2json`, `hcl2-parser`)
+ * convert HCL to JSON and drop every source position, which the report needs.
+ */
+
+export type TokenKind = 'ident' | 'string' | 'number' | 'punct' | 'newline' | 'heredoc'
+
+export interface Token {
+  kind: TokenKind
+  /** For strings: the text between the quotes (escapes kept as written). */
+  text: string
+  /** Offset of `text` in the file (for strings: after the opening quote). */
+  offset: number
+}
+
+export interface Attribute {
+  name: string
+  nameOffset: number
+  value: Token[]
+}
+
+export interface Block {
+  type: string
+  labels: string[]
+  offset: number
+  attributes: Map<string, Attribute>
+  blocks: Block[]
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  let i = 0
+  while (i < text.length) {
+    const c = text[i]!
+    if (c === '\n') {
+      tokens.push({ kind: 'newline', text: '\n', offset: i++ })
+    } else if (c === ' ' || c === '\t' || c === '\r') {
+      i++
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      i = end === -1 ? text.length : end + 2
+    } else if (c === '"') {
+      const start = i + 1
+      let depth = 0
+      i = start
+      while (i < text.length) {
+        const d = text[i]!
+        if (d === '\\') i += 2
+        else if (d === '$' && text[i + 1] === '{') (depth++, (i += 2))
+        else if (d === '}' && depth > 0) (depth--, i++)
+        else if ((d === '"' && depth === 0) || d === '\n') break
+        else i++
+      }
+      tokens.push({ kind: 'string', text: text.slice(start, i), offset: start })
+      i++
+    } else if (c === '<' && text[i + 1] === '<') {
+      const header = /^<<-?([A-Za-z_]\w*)[^\n]*\n/.exec(text.slice(i, i + 200))
+      if (!header) {
+        tokens.push({ kind: 'punct', text: c, offset: i++ })
+        continue
+      }
+      const bodyStart = i + header[0].length
+      const end = new RegExp(`^\\s*${header[1]}\\s*$`, 'm')
+      const rest = text.slice(bodyStart)
+      const close = end.exec(rest)
+      const bodyEnd = close ? bodyStart + close.index : text.length
+      tokens.push({ kind: 'heredoc', text: text.slice(bodyStart, bodyEnd), offset: bodyStart })
+      i = close ? bodyStart + close.index + close[0].length : text.length
+    } else if (/[A-Za-z_]/.test(c)) {
+      const start = i
+      while (i < text.length && /[\w-]/.test(text[i]!)) i++
+      tokens.push({ kind: 'ident', text: text.slice(start, i), offset: start })
+    } else if (/[0-9]/.test(c)) {
+      const start = i
+      while (i < text.length && /[0-9.]/.test(text[i]!)) i++
+      tokens.push({ kind: 'number', text: text.slice(start, i), offset: start })
+    } else {
+      tokens.push({ kind: 'punct', text: c, offset: i++ })
+    }
+  }
+  return tokens
+}
+
+/** The body of a file: top-level attributes (a `.tfvars` file) and blocks. */
+export function parseBody(tokens: readonly Token[]): Block {
+  const root: Block = { type: '', labels: [], offset: 0, attributes: new Map(), blocks: [] }
+  parseInto(root, tokens, 0)
+  return root
+}
+
+function parseInto(block: Block, tokens: readonly Token[], start: number): number {
+  let i = start
+  while (i < tokens.length) {
+    const token = tokens[i]!
+    if (token.kind === 'newline') {
+      i++
+      continue
+    }
+    if (token.kind === 'punct' && token.text === '}') return i + 1
+    if (token.kind !== 'ident') {
+      i++
+      continue
+    }
+    const next = tokens[i + 1]
+    if (next?.kind === 'punct' && (next.text === '=' || next.text === ':') && tokens[i + 2]?.text !== '=') {
+      const end = expressionEnd(tokens, i + 2)
+      block.attributes.set(token.text, { name: token.text, nameOffset: token.offset, value: tokens.slice(i + 2, end) })
+      i = end
+      continue
+    }
+    const labels: string[] = []
+    let j = i + 1
+    while (j < tokens.length && (tokens[j]!.kind === 'string' || tokens[j]!.kind === 'ident')) labels.push(tokens[j++]!.text)
+    if (tokens[j]?.kind === 'punct' && tokens[j]!.text === '{') {
+      const child: Block = { type: token.text, labels, offset: token.offset, attributes: new Map(), blocks: [] }
+      block.blocks.push(child)
+      i = parseInto(child, tokens, j + 1)
+      continue
+    }
+    i = j + 1
+  }
+  return i
+}
+
+/** An expression ends at a newline outside brackets, or at the `}` closing its block. */
+function expressionEnd(tokens: readonly Token[], start: number): number {
+  let depth = 0
+  for (let i = start; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (token.kind === 'punct') {
+      if ('([{'.includes(token.text)) depth++
+      else if (')]}'.includes(token.text)) {
+        if (depth === 0) return i
+        depth--
+      }
+    } else if (token.kind === 'newline' && depth === 0) return i
+  }
+  return tokens.length
+}
+
+/** The one string literal an attribute holds (`"1.30"`), if that is all it holds. */
+export function literalString(value: readonly Token[]): Token | undefined {
+  return value.length === 1 && (value[0]!.kind === 'string' || value[0]!.kind === 'number') ? value[0] : undefined
+}
+
+/** A reference like `var.k8s_version` or `local.version`, if that is all the attribute holds. */
+export function reference(value: readonly Token[]): { root: string; name: string; offset: number } | undefined {
+  if (value.length !== 3) return undefined
+  const [root, dot, name] = value
+  if (root?.kind !== 'ident' || dot?.text !== '.' || name?.kind !== 'ident') return undefined
+  return { root: root.text, name: name.text, offset: root.offset }
+}

@@ -1,0 +1,93 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { scanRepository } from '../../src/scan/scan.js'
+import { tempDir, writeTree } from '../helpers/run-bundle.js'
+
+const KIND = (version: string): string => `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - image: kindest/node:${version}\n`
+
+async function filesDeclaring(root: string, options = {}): Promise<string[]> {
+  const scan = await scanRepository(root, options)
+  return scan.declarations.map((d) => d.file).sort()
+}
+
+describe('which files the scan reads', () => {
+  it('honours .gitignore at every level and skips node_modules, vendor and .terraform', async () => {
+    const root = tempDir()
+    writeTree(root, {
+      '.gitignore': 'generated/\n*.local.yaml\n',
+      'generated/kind.yaml': KIND('v1.20.0'),
+      'dev.local.yaml': KIND('v1.20.0'),
+      'team/.gitignore': 'scratch.yaml\n',
+      'team/scratch.yaml': KIND('v1.20.0'),
+      'team/kind.yaml': KIND('v1.31.0'),
+      'node_modules/x/kind.yaml': KIND('v1.20.0'),
+      'vendor/x/kind.yaml': KIND('v1.20.0'),
+      '.terraform/x/kind.yaml': KIND('v1.20.0')
+    })
+    expect(await filesDeclaring(root)).toEqual(['team/kind.yaml'])
+  })
+
+  it.each([
+    ['include keeps only matching files', { include: ['clusters/**'] }, ['clusters/prod/kind.yaml']],
+    ['exclude drops matching files and directories', { exclude: ['hack/', 'clusters/prod/*.yaml'] }, ['ci/kind.yaml']],
+    ['exclude wins over include', { include: ['*.yaml'], exclude: ['ci/'] }, ['clusters/prod/kind.yaml', 'hack/kind.yaml']]
+  ])('%s', async (_name, options, expected) => {
+    const root = tempDir()
+    writeTree(root, { 'clusters/prod/kind.yaml': KIND('v1.31.0'), 'hack/kind.yaml': KIND('v1.30.0'), 'ci/kind.yaml': KIND('v1.29.0') })
+    expect(await filesDeclaring(root, options)).toEqual(expected)
+  })
+
+  it('skips a file over the size limit with a diagnostic naming the limit', async () => {
+    const root = tempDir()
+    writeTree(root, { 'big/kind.yaml': `${KIND('v1.31.0')}#${'x'.repeat(2000)}\n`, 'small/kind.yaml': KIND('v1.30.0') })
+    const scan = await scanRepository(root, { maxFileBytes: 1000 })
+    expect(scan.declarations.map((d) => d.file)).toEqual(['small/kind.yaml'])
+    expect(scan.diagnostics).toEqual([{ file: 'big/kind.yaml', message: expect.stringMatching(/over the 1000-byte limit/) }])
+  })
+
+  it('never follows a symbolic link out of the scanned directory', async () => {
+    const outside = tempDir()
+    writeTree(outside, { 'kind.yaml': KIND('v1.20.0'), 'dir/kind.yaml': KIND('v1.20.0') })
+    const root = tempDir()
+    writeTree(root, { 'real/kind.yaml': KIND('v1.31.0') })
+    symlinkSync(join(outside, 'kind.yaml'), join(root, 'escape.yaml'))
+    symlinkSync(join(outside, 'dir'), join(root, 'escape-dir'))
+    symlinkSync(join(root, 'real', 'kind.yaml'), join(root, 'inside.yaml'))
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => d.file).sort()).toEqual(['inside.yaml', 'real/kind.yaml'])
+    expect(scan.diagnostics).toEqual([{ file: 'escape.yaml', message: 'skipped: symbolic link points outside the scanned directory' }])
+  })
+
+  it('refuses a values file that a release points outside the root, and reads one inside', async () => {
+    const outside = tempDir()
+    writeFileSync(join(outside, 'values.yaml'), 'controlPlane:\n  distro:\n    k8s:\n      version: v1.20.0\n')
+    const root = tempDir()
+    mkdirSync(join(root, 'hack'))
+    writeTree(root, {
+      'hack/deploy.sh': `helm upgrade --install vc loft/vcluster --version 0.23.0 -f ../${outside.split('/').pop()}/values.yaml -f my-values.yaml -f linked-values.yaml\n`,
+      // A name no extractor reads on its own: only the release's -f makes it vcluster values.
+      'hack/my-values.yaml': 'controlPlane:\n  distro:\n    k8s:\n      version: v1.32.1\n'
+    })
+    symlinkSync(join(outside, 'values.yaml'), join(root, 'hack', 'linked-values.yaml'))
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => `${d.component} ${d.version} ${d.file}`).sort()).toEqual([
+      'kubernetes 1.32.1 hack/my-values.yaml',
+      'vcluster 0.23.0 hack/deploy.sh'
+    ])
+    expect(scan.diagnostics.map((d) => d.message).sort()).toEqual([
+      'skipped: symbolic link points outside the scanned directory',
+      expect.stringMatching(/^values file \.\.\/.*\/values\.yaml not read: the path leaves the scanned directory$/),
+      'values file hack/linked-values.yaml not read: symbolic link points outside the scanned directory'
+    ])
+  })
+
+  it('skips binary files silently', async () => {
+    const root = tempDir()
+    writeFileSync(join(root, 'image.yaml'), Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x00, 0x01]))
+    writeTree(root, { 'kind.yaml': KIND('v1.31.0') })
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => d.file)).toEqual(['kind.yaml'])
+    expect(scan.diagnostics).toEqual([])
+  })
+})

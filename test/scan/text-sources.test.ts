@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { parseDocument } from 'yaml'
+import { expand } from '../../src/scan/shell/expand.js'
+import { commandsOf } from '../../src/scan/shell/words.js'
+import { embeddedSource, SourceFile } from '../../src/scan/source-file.js'
+import { parseBody, tokenize } from '../../src/scan/terraform/hcl.js'
+import { locateToken, textOf, traced } from '../../src/scan/traced.js'
+
+describe('shell words', () => {
+  it.each([
+    ['quotes are removed, expressions with spaces stay whole', 'kind create cluster --image "kindest/node:${{ matrix.k8s }}"', [['kind', 'create', 'cluster', '--image', 'kindest/node:${{ matrix.k8s }}']]],
+    ['continuations join, comments and separators split', 'helm upgrade \\\n  --version 1 # note\nkind create; echo "a b" && ls', [['helm', 'upgrade', '--version', '1'], ['kind', 'create'], ['echo', 'a b'], ['ls']]],
+    ['Make and command substitutions stay one word', '$(KIND) create --image kindest/node:$(VERSION) $(shell pwd)', [['$(KIND)', 'create', '--image', 'kindest/node:$(VERSION)', '$(shell pwd)']]]
+  ])('%s', (_name, text, expected) => {
+    expect(commandsOf(new SourceFile('x.sh', text)).map((words) => words.map((word) => word.text))).toEqual(expected)
+  })
+
+  it('traces a quoted word back to its characters', () => {
+    const file = new SourceFile('x.sh', 'echo\nkind --image "kindest/node:v1.31.2"\n')
+    const word = commandsOf(file)[1]![2]!
+    expect(locateToken(word.value, 13, 20)).toEqual({ location: { file: 'x.sh', line: 2, column: 28 }, raw: 'v1.31.2' })
+  })
+})
+
+describe('variable expansion', () => {
+  const file = new SourceFile('x.sh', 'K8S=1.31.2\n')
+  const variables = new Map([['K8S', [{ value: traced(file, '1.31.2', 4) }]], ['matrix.k', [{ value: traced(file, 'a', 0), group: 'g#0' }, { value: traced(file, 'b', 0), group: 'g#1' }]]])
+
+  it.each([
+    ['a known variable', 'kindest/node:v${K8S}', ['kindest/node:v1.31.2']],
+    ['a default wins over other values', '${K8S:-v1.30.0}', ['v1.30.0']],
+    ['an unknown variable stays as written', '${NOPE}', ['${NOPE}']],
+    ['a matrix gives one value per entry', 'x-${{ matrix.k }}', ['x-a', 'x-b']]
+  ])('%s', (_name, text, expected) => {
+    const source = new SourceFile('y.sh', text)
+    expect(expand(traced(source, text, 0), variables).map((result) => textOf(result.value))).toEqual(expected)
+  })
+
+  it('places a version that comes from a variable at the variable', () => {
+    const source = new SourceFile('y.sh', 'kindest/node:v${K8S}')
+    const [result] = expand(traced(source, source.text, 0), variables)
+    expect(locateToken(result!.value, 13, 20)).toEqual({ location: { file: 'x.sh', line: 1, column: 5 }, raw: '1.31.2' })
+  })
+})
+
+describe('embedded YAML strings', () => {
+  it.each([
+    ['a literal block maps line by line', 'values: |\n  a: 1\n\n  tag: v1.32.1\n', 'v1.32.1', { line: 4, column: 8 }],
+    ['a block with an indentation indicator', 'values: |2\n    tag: v1.32.1\n', 'v1.32.1', { line: 2, column: 10 }],
+    ['a folded block points at its start', 'values: >\n  tag: v1.32.1\n', 'v1.32.1', { line: 1, column: 9 }]
+  ])('%s', (_name, text, token, expected) => {
+    const outer = new SourceFile('app.yaml', text)
+    const node = parseDocument(text).get('values', true) as { value: string; range: number[] }
+    const inner = embeddedSource(outer, node.value, node.range)
+    expect(inner.locate(inner.text.indexOf(token))).toEqual({ file: 'app.yaml', ...expected })
+  })
+})
+
+describe('HCL', () => {
+  it('reads blocks, labels and attributes past comments and heredocs', () => {
+    const text = '# c\nresource "helm_release" "vc" {\n  /* x */ description = <<EOT\n version = "9"\nEOT\n  version = "0.22.1" // pin\n  set {\n    name = "a"\n  }\n}\n'
+    const body = parseBody(tokenize(text))
+    const release = body.blocks[0]!
+    expect([release.type, ...release.labels]).toEqual(['resource', 'helm_release', 'vc'])
+    expect(release.attributes.get('version')?.value.map((t) => t.text)).toEqual(['0.22.1'])
+    expect(release.blocks.map((b) => b.attributes.get('name')?.value[0]?.text)).toEqual(['a'])
+  })
+})

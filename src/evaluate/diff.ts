@@ -2,11 +2,13 @@ import type { Finding } from '../model.js'
 
 /**
  * What identifies "the same problem" across two commits: the database entry and the files
- * whose declarations made it apply. Versions and lines are left out on purpose: a PR that
+ * whose declarations (and manifest usages) made it apply. Versions and lines are left out on purpose: a PR that
  * moves a line or bumps vcluster from one affected version to another changes neither.
  */
-export function fingerprint(finding: Pick<Finding, 'id' | 'declarations'>): string {
-  const files = [...new Set(finding.declarations.map((declaration) => declaration.file))].sort()
+export function fingerprint(finding: Pick<Finding, 'id' | 'declarations' | 'file'> & Partial<Pick<Finding, 'usages'>>): string {
+  const involved = [...finding.declarations, ...(finding.usages ?? [])].map((place) => place.file)
+  // A finding with nothing declared behind it (an expired waiver) is identified by where it is reported.
+  const files = [...new Set(involved.length > 0 ? involved : [finding.file])].sort()
   return `${finding.id}|${files.join('|')}`
 }
 

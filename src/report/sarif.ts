@@ -82,7 +82,7 @@ function result(finding: FindingReport, report: Report, ruleIndex: number, prefi
         }
       : {}),
     // The same identity as the base/head diff, so code scanning tracks a problem across line moves.
-    partialFingerprints: { 'kubeCompatGate/v1': fingerprint({ id: finding.id, declarations: declarationsOf(finding, report) }) },
+    partialFingerprints: { 'kubeCompatGate/v1': fingerprint({ id: finding.id, file: finding.file, declarations: declarationsOf(finding, report) }) },
     ...(finding.status === 'new' || finding.status === 'unchanged' ? { baselineState: BASELINE[finding.status] } : {})
   }
 }

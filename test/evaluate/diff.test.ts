@@ -35,6 +35,11 @@ describe('fingerprint', () => {
     expect(fingerprint(other)).toBe(fingerprint(original))
   })
 
+  it('uses the reporting file when nothing declared is behind a finding (an expired waiver)', () => {
+    const expired = { ...finding('waiver-expired', declaration('.kube-compat-gate.yml', 4, '')), declarations: [] }
+    expect(fingerprint(expired)).toBe('waiver-expired|.kube-compat-gate.yml')
+  })
+
   it.each([
     ['another entry', finding('other-entry', declaration('Chart.yaml', 8, '0.22.1'))],
     ['another file', finding(QOS, declaration('clusters/prod/Chart.yaml', 8, '0.22.1'))]

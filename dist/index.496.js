@@ -370,6 +370,27 @@ function virtualVersionValues(vclusterVersion, virtual) {
         return [`${base}.enabled=true`, `${base}.version=${tag}`];
     return [`${base}.enabled=true`, `${base}.image.tag=${tag}`];
 }
+/**
+ * Values files as the vcluster chart itself expects them. An umbrella chart (a Chart.yaml that
+ * depends on vcluster) keeps the vcluster values under the dependency's name; installed directly,
+ * the chart needs that subtree, so it goes to a temporary file.
+ */
+async function chartValuesFiles(files, umbrellaKey) {
+    if (!umbrellaKey)
+        return [...files];
+    const out = [];
+    for (const file of files) {
+        const values = (0,dist/* parseDocument */.Tp)(await (0,promises_.readFile)(file, 'utf8')).toJS();
+        const subtree = values?.[umbrellaKey];
+        if (typeof subtree !== 'object' || subtree === null)
+            continue;
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kcg-values-'));
+        const target = (0,external_node_path_.join)(dir, 'values.yaml');
+        await (0,promises_.writeFile)(target, (0,dist/* stringify */.As)(subtree));
+        out.push(target);
+    }
+    return out;
+}
 /** The helm argv for the install; exported so tests can read exactly what would run. */
 function helmInstallArgs(install) {
     const args = [
@@ -660,7 +681,9 @@ async function runSmoke(options) {
             vclusterNamespace = `${namespace}-vcluster`;
             if (options.kubeconfig !== undefined)
                 plan.add({ kind: 'namespace', namespace: vclusterNamespace, kubeconfig: options.kubeconfig });
-            const valuesFiles = unique(options.declarations.filter((d) => d.source === 'vcluster-values' && (d.component === 'vcluster' || d.role === 'virtual')).map((d) => (0,external_node_path_.join)(options.root, d.file)));
+            const valuesFiles = await chartValuesFiles(unique(options.declarations.filter((d) => d.source === 'vcluster-values').map((d) => (0,external_node_path_.join)(options.root, d.file))), 
+            // A Chart.yaml dependency means an umbrella chart: its values nest under the dependency name.
+            vcluster.source === 'helm-chart' ? 'vcluster' : undefined);
             log(`installing vcluster ${vcluster.version}${virtual ? ` with Kubernetes ${virtual.raw}` : ''} in ${vclusterNamespace}`);
             await installVcluster(tools, {
                 vclusterVersion: vcluster.version,

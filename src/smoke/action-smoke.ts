@@ -3,6 +3,7 @@
  * state after every change (so the post step can finish the job of a cancelled run), and the
  * `evidence-dir` output. Takes the @actions/core functions as parameters so it stays testable.
  */
+import { join, resolve } from 'node:path'
 import { UsageError } from '../errors.js'
 import type { SmokeRequest } from '../pipeline.js'
 import type { CleanupStep } from './cleanup.js'
@@ -19,10 +20,11 @@ export interface ActionHooks {
 
 export function readSmokeInputs(hooks: ActionHooks, workspace: string): SmokeRequest | undefined {
   if (!bool('smoke', hooks.getInput('smoke'), false)) return undefined
-  const kubeconfig = hooks.getInput('kubeconfig').trim()
+  const kubeconfigInput = hooks.getInput('kubeconfig').trim()
+  const kubeconfig = kubeconfigInput ? resolve(workspace, kubeconfigInput) : ''
   const timeout = hooks.getInput('smoke-timeout').trim()
   if (timeout && (!/^\d+$/.test(timeout) || Number(timeout) < 1)) {
-    throw new UsageError(`input smoke-timeout must be a whole number of seconds, at least 1 (got "${timeout}")`)
+    throw new UsageError(`input "smoke-timeout" must be a whole number of seconds, at least 1 (got "${timeout}")`)
   }
   const keep = bool('smoke-keep', hooks.getInput('smoke-keep'), false)
   return {
@@ -30,7 +32,7 @@ export function readSmokeInputs(hooks: ActionHooks, workspace: string): SmokeReq
     timeoutSeconds: timeout ? Number(timeout) : DEFAULT_SMOKE_TIMEOUT_SECONDS,
     image: hooks.getInput('smoke-image').trim() || DEFAULT_SMOKE_IMAGE,
     keep,
-    evidenceDir: `${workspace}/${DEFAULT_EVIDENCE_DIR}`,
+    evidenceDir: join(workspace, DEFAULT_EVIDENCE_DIR),
     log: (line) => hooks.info(`smoke: ${line}`),
     // With smoke-keep nothing is to be cleaned, by the run or by the post step.
     onCleanupPlan: (steps: readonly CleanupStep[]) => hooks.saveState(CLEANUP_STATE, JSON.stringify(keep ? [] : steps))
@@ -42,5 +44,5 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   if (v === '') return fallback
   if (v === 'true') return true
   if (v === 'false') return false
-  throw new UsageError(`input ${name} must be true or false (got "${value}")`)
+  throw new UsageError(`input "${name}" must be true or false (got "${value}")`)
 }

@@ -69,7 +69,7 @@ describe('smoke inputs of the action', () => {
   })
 
   it('names the input when a value is wrong', () => {
-    expect(() => readSmokeInputs(hooks({ smoke: 'yes' }), '/w')).toThrow('input smoke must be true or false (got "yes")')
-    expect(() => readSmokeInputs(hooks({ smoke: 'true', 'smoke-timeout': '0' }), '/w')).toThrow(/input smoke-timeout must be a whole number/)
+    expect(() => readSmokeInputs(hooks({ smoke: 'yes' }), '/w')).toThrow('input "smoke" must be true or false (got "yes")')
+    expect(() => readSmokeInputs(hooks({ smoke: 'true', 'smoke-timeout': '0' }), '/w')).toThrow(/input "smoke-timeout" must be a whole number/)
   })
 })

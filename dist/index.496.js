@@ -708,11 +708,12 @@ async function runSmoke(options) {
         await client.createPod(namespace, pod);
         await client.createDeployment(namespace, deployment);
         // 4. One deadline for everything.
-        const podOutcome = await client.waitForPodReady(namespace, pod.metadata?.name ?? '', remaining());
+        const podOutcome = await waitWatchingEvidence(client, namespace, options.database, remaining, options.evidenceCheckMs ?? EVIDENCE_CHECK_MS, (slice) => client.waitForPodReady(namespace, pod.metadata?.name ?? '', slice));
         result.workload.pod = podOutcome.state;
         if (podOutcome.reason)
             result.workload.reasons.push(`Pod: ${podOutcome.reason}`);
-        const deploymentOutcome = await client.waitForDeploymentReady(namespace, deployment.metadata?.name ?? '', remaining());
+        // A Pod that is proven broken gives the Deployment no chance either; do not wait twice.
+        const deploymentOutcome = await client.waitForDeploymentReady(namespace, deployment.metadata?.name ?? '', podOutcome.state === 'ready' ? remaining() : 0);
         result.workload.deployment = deploymentOutcome.state;
         if (deploymentOutcome.reason)
             result.workload.reasons.push(`Deployment: ${deploymentOutcome.reason}`);
@@ -755,6 +756,26 @@ async function runSmoke(options) {
         unhook();
     }
     return result;
+}
+/** How often the wait looks at the Events for a known incident. */
+const EVIDENCE_CHECK_MS = 15_000;
+/**
+ * Waits in slices and, between them, matches the namespace's Events against the database: once a
+ * known incident shows (the #2472 SyncError appears within seconds), waiting out the deadline
+ * would only delay the verdict.
+ */
+async function waitWatchingEvidence(client, namespace, database, remaining, checkMs, wait) {
+    for (;;) {
+        const outcome = await wait(Math.min(checkMs, remaining()));
+        if (outcome.state !== 'timeout' || remaining() <= 0)
+            return outcome;
+        const events = await client.listEvents(namespace).catch(() => []);
+        const known = matchSignatures(database, events.map((e) => ({ source: e.reason, text: e.message })));
+        if (known.length > 0) {
+            const ids = known.map((m) => m.entry.id).join(', ');
+            return { ...outcome, reason: `${outcome.reason ? `${outcome.reason}; ` : ''}stopped waiting: the Events show ${ids}` };
+        }
+    }
 }
 /**
  * Resize the running container through the `resize` subresource and check it did not restart.

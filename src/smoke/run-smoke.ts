@@ -43,6 +43,8 @@ export interface SmokeOptions {
   connect?: (kubeconfig: string | undefined) => Promise<ClusterClient>
   /** Called whenever the cleanup plan changes (the action saves it for its post step). */
   onCleanupPlan?: (steps: readonly CleanupStep[]) => void
+  /** How often the wait looks at the Events for a known incident (default 15 s). */
+  evidenceCheckMs?: number
   /** Install SIGTERM/SIGINT handlers that clean up (default true). */
   handleSignals?: boolean
   log?: (line: string) => void
@@ -183,10 +185,13 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     await client.createDeployment(namespace, deployment)
 
     // 4. One deadline for everything.
-    const podOutcome = await client.waitForPodReady(namespace, pod.metadata?.name ?? '', remaining())
+    const podOutcome = await waitWatchingEvidence(client, namespace, options.database, remaining, options.evidenceCheckMs ?? EVIDENCE_CHECK_MS, (slice) =>
+      client!.waitForPodReady(namespace, pod.metadata?.name ?? '', slice)
+    )
     result.workload.pod = podOutcome.state
     if (podOutcome.reason) result.workload.reasons.push(`Pod: ${podOutcome.reason}`)
-    const deploymentOutcome = await client.waitForDeploymentReady(namespace, deployment.metadata?.name ?? '', remaining())
+    // A Pod that is proven broken gives the Deployment no chance either; do not wait twice.
+    const deploymentOutcome = await client.waitForDeploymentReady(namespace, deployment.metadata?.name ?? '', podOutcome.state === 'ready' ? remaining() : 0)
     result.workload.deployment = deploymentOutcome.state
     if (deploymentOutcome.reason) result.workload.reasons.push(`Deployment: ${deploymentOutcome.reason}`)
     if (podOutcome.state === 'ready') result.workload.resize = await resizeWithoutRestart(client, namespace, pod.metadata?.name ?? '', remaining, result)
@@ -221,6 +226,34 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     unhook()
   }
   return result
+}
+
+/** How often the wait looks at the Events for a known incident. */
+const EVIDENCE_CHECK_MS = 15_000
+
+/**
+ * Waits in slices and, between them, matches the namespace's Events against the database: once a
+ * known incident shows (the #2472 SyncError appears within seconds), waiting out the deadline
+ * would only delay the verdict.
+ */
+async function waitWatchingEvidence<T extends { state: ReadyState; reason?: string }>(
+  client: ClusterClient,
+  namespace: string,
+  database: Database,
+  remaining: () => number,
+  checkMs: number,
+  wait: (sliceMs: number) => Promise<T>
+): Promise<T> {
+  for (;;) {
+    const outcome = await wait(Math.min(checkMs, remaining()))
+    if (outcome.state !== 'timeout' || remaining() <= 0) return outcome
+    const events = await client.listEvents(namespace).catch(() => [])
+    const known = matchSignatures(database, events.map((e) => ({ source: e.reason, text: e.message })))
+    if (known.length > 0) {
+      const ids = known.map((m) => m.entry.id).join(', ')
+      return { ...outcome, reason: `${outcome.reason ? `${outcome.reason}; ` : ''}stopped waiting: the Events show ${ids}` }
+    }
+  }
 }
 
 /**

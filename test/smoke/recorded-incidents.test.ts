@@ -30,13 +30,14 @@ afterEach(async () => {
 })
 
 /** A kubeconfig-mode run against the scenario; the workload is already "there" in the replay. */
-async function replay(name: string, timeoutSeconds = 1): Promise<{ result: SmokeResult; evidenceDir: string }> {
+async function replay(name: string, timeoutSeconds = 1, evidenceCheckMs?: number): Promise<{ result: SmokeResult; evidenceDir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'kcg-replay-'))
   server = await startReplayServer(await loadScenario(name), dir)
   const evidenceDir = join(dir, 'evidence')
   const result = await runSmoke({
     database, declarations: [], root: '.', kubeconfig: server.kubeconfig, timeoutSeconds, image: 'busybox', keep: false, evidenceDir,
     handleSignals: false,
+    ...(evidenceCheckMs ? { evidenceCheckMs } : {}),
     connect: (kubeconfig) => createKubeClient({ ...(kubeconfig ? { kubeconfigPath: kubeconfig } : {}), pollIntervalMs: 50 })
   })
   return { result, evidenceDir }
@@ -118,5 +119,14 @@ describe('smoke runs against recorded API answers', () => {
         evidence: { source: 'smoke test', excerpt: expect.stringContaining('FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu.') }
       })
     ])
+  })
+})
+
+describe('waiting with a known incident in the Events', () => {
+  it('stops before the deadline once the SyncError of #2472 is there', async () => {
+    const { result } = await replay('vcluster-qosclass-immutable', 600, 200)
+    expect(result.workload.pod).toBe('timeout')
+    expect(result.workload.reasons[0]).toContain('stopped waiting: the Events show vcluster-qosclass-immutable-k8s-1.32')
+    expect(result.matches.map((m) => m.entry.id)).toEqual(['vcluster-qosclass-immutable-k8s-1.32'])
   })
 })

@@ -39,6 +39,12 @@ describe('rankForAnnotation', () => {
     )
     expect(ranked.map((f) => f.file)).toEqual(['new.yaml', 'touched.yaml', 'old.yaml'])
   })
+
+  it('does not annotate a waived finding', () => {
+    const waived = { reason: 'tracked in PLAT-12', owner: 'platform', expires: '2027-01-01' }
+    const ranked = rankForAnnotation([finding({ file: 'waived.yaml', waived }), finding({ file: 'open.yaml' })], new Map())
+    expect(ranked.map((f) => f.file)).toEqual(['open.yaml'])
+  })
 })
 
 describe('emitAnnotations', () => {

@@ -5,13 +5,14 @@ import { LIMITS } from './limits.js'
 /**
  * The order in which findings are annotated, since GitHub shows only the first ten of each
  * type per step: what the change introduces, then what sits on a line it touched, then the
- * rest. Fixed findings are not in the code any more and are never annotated.
+ * rest. Fixed findings are not in the code any more, and waived ones are accepted by the
+ * repository's owners (they stay in the summary and the report), so neither is annotated.
  */
 export function rankForAnnotation(findings: readonly FindingReport[], changedLines: ReadonlyMap<string, ReadonlySet<number>>): FindingReport[] {
   const rank = (finding: FindingReport): number =>
     (finding.status === 'new' ? 0 : 2) + (changedLines.get(finding.file)?.has(finding.line) ? 0 : 1)
   return findings
-    .filter((finding) => finding.status !== 'fixed')
+    .filter((finding) => finding.status !== 'fixed' && !finding.waived)
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index)
     .map(({ finding }) => finding)

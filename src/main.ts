@@ -21,6 +21,7 @@ import { publishStickyComment } from './report/github/sticky-comment.js'
 import { planSuggestions, publishSuggestions } from './report/github/suggestions.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderSarif } from './report/sarif.js'
+import { readSmokeInputs } from './smoke/action-smoke.js'
 
 /** Step outputs share GitHub's 1 MB per job; these budgets keep the three large ones inside it. */
 const OUTPUT_BUDGET = { findings: 400_000, newFindings: 200_000, markdown: 300_000 }
@@ -49,14 +50,17 @@ export async function run(): Promise<void> {
 
     const { headRoot, baseRoot } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })
     const failScope = inputs.failScope ?? (baseRoot ? 'new' : 'all')
+    const smoke = readSmokeInputs({ getInput: (name) => core.getInput(name), saveState: core.saveState, info: core.info }, workspace)
     const result = await runGate({
       root: headRoot,
       ...(baseRoot ? { baseRoot } : {}),
       databaseFiles: inputs.databaseFiles,
       ...(inputs.configFile ? { configFile: resolve(workspace, inputs.configFile) } : {}),
       failOn: inputs.failOn,
-      failScope
+      failScope,
+      ...(smoke ? { smoke } : {})
     })
+    if (result.report.smoke) core.setOutput('evidence-dir', result.report.smoke.evidenceDir)
     const { report } = result
     const headSha = event.change?.headSha ?? event.sha
     const link = headSha && event.owner ? blobLink(event, headSha, pathPrefix) : undefined

@@ -120,6 +120,19 @@ export interface Finding extends Location {
   status?: FindingStatus
   /** Set when a waiver suppresses the finding: reported, but never fails the gate. */
   waived?: { reason: string; owner: string; expires: string }
+  /** Set when the smoke test saw the incident happen (an entry's signature matched its evidence). */
+  confirmedAtRuntime?: true
+  /** What the smoke test saw: where, and the matching (or most telling) line. */
+  evidence?: RuntimeEvidence
+}
+
+/** A line of smoke-test evidence that backs a finding. */
+export interface RuntimeEvidence {
+  /** e.g. `event Pod/kcg-smoke-pod Failed`, `vcluster-syncer`. */
+  source: string
+  excerpt: string
+  /** The signature (regular expression) that matched, for confirmed findings. */
+  signature?: string
 }
 
 /** A problem with one scanned file that did not stop the scan. */

@@ -11,8 +11,9 @@ import { gatePasses, type FailOn } from './evaluate/gate.js'
 import { compatibilityGrid, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { Declaration, Environment, Finding } from './model.js'
-import { buildReport, type Report } from './report/report.js'
+import { buildReport, type Report, type SmokeReport } from './report/report.js'
 import { scanRepository } from './scan/scan.js'
+import type { SmokeOptions } from './smoke/run-smoke.js'
 
 export interface GateOptions {
   /** Directory to scan (the head of a change). */
@@ -32,7 +33,12 @@ export interface GateOptions {
    */
   baseRoot?: string
   failScope?: 'new' | 'all'
+  /** Run the smoke test on the head after the static checks (`--smoke`); its findings join the others. */
+  smoke?: SmokeRequest
 }
+
+/** What the caller decides about a smoke run; the pipeline adds the database and declarations. */
+export type SmokeRequest = Omit<SmokeOptions, 'database' | 'declarations' | 'root'>
 
 export interface GateResult {
   report: Report
@@ -58,7 +64,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const tree = { database, config, date, maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes, configPath: config ? reportPath(options.root, config.file) : '' }
   const head = await evaluateTree(options.root, tree)
   const base = options.baseRoot === undefined ? undefined : await evaluateTree(options.baseRoot, tree)
-  const findings = base ? diffFindings(base.findings, head.findings) : head.findings
+  const compared = base ? diffFindings(base.findings, head.findings) : head.findings
+  const smoke = options.smoke ? await runSmokeStage(options.smoke, database, head.declarations, compared, options.root, base !== undefined) : undefined
+  const findings = smoke?.findings ?? compared
   const report = buildReport({
     database,
     declarations: head.declarations,
@@ -66,7 +74,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     findings,
     diagnostics: head.diagnostics,
     filesScanned: head.filesScanned,
-    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all'))
+    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')),
+    ...(smoke ? { smoke: smoke.report } : {})
   })
   return {
     report,
@@ -98,6 +107,30 @@ async function evaluateTree(root: string, { database, config, date, maxFileBytes
   const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations: scan.declarations })
   const findings = config ? applyWaivers(evaluated, config.waivers, date, configPath) : evaluated
   return { ...scan, environments, findings }
+}
+
+/**
+ * Loaded on demand so a plain scan never reads the smoke modules. Runtime findings join the
+ * static ones; with a base, a finding only the smoke test found is new (the head broke it).
+ */
+async function runSmokeStage(
+  request: SmokeRequest,
+  database: Database,
+  declarations: readonly Declaration[],
+  findings: readonly Finding[],
+  root: string,
+  compared: boolean
+): Promise<{ findings: Finding[]; report: SmokeReport }> {
+  const [{ runSmoke }, { mergeRuntimeFindings }, { toSmokeReport }] = await Promise.all([
+    import('./smoke/run-smoke.js'),
+    import('./smoke/runtime-findings.js'),
+    import('./smoke/smoke-report.js')
+  ])
+  const result = await runSmoke({ ...request, database, declarations, root })
+  const merged = mergeRuntimeFindings(findings, result, declarations).map((finding) =>
+    compared && finding.status === undefined ? { ...finding, status: 'new' as const } : finding
+  )
+  return { findings: merged, report: toSmokeReport(result) }
 }
 
 async function readConfig(options: GateOptions): Promise<GateConfig | undefined> {

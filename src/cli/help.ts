@@ -14,6 +14,15 @@ Usage:
                                       lowest severity that fails the gate (default error)
       --base REF                      compare with git commit REF: findings are new, fixed
                                       or unchanged, and only new ones fail the gate
+      --smoke                         also run the smoke workload on a cluster and match its evidence
+                                      against the database (a kind cluster at the declared host
+                                      version, created and deleted; needs kind and Docker)
+      --kubeconfig FILE               with --smoke: use this existing cluster instead (only a fresh
+                                      namespace is created, and deleted afterwards)
+      --smoke-timeout SECONDS         with --smoke: deadline for the workload to become Ready (default 180)
+      --smoke-image IMAGE             with --smoke: image with busybox sh + httpd (default busybox 1.36.1, by digest)
+      --smoke-keep                    with --smoke: leave the cluster/namespace for debugging
+      --evidence-dir DIR              with --smoke: where the evidence goes (default kube-compat-gate-evidence)
   ${TOOL.name} db list [--format text|json] [--db FILE]...
                                   the database's entries, version and date
   ${TOOL.name} db explain ID [--db FILE]...

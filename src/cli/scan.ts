@@ -12,6 +12,7 @@ import { renderMarkdown } from '../report/markdown.js'
 import { renderSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { HELP } from './help.js'
+import { parseSmokeFlags } from './smoke-flags.js'
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
@@ -29,6 +30,12 @@ export async function scanCommand(args: string[]): Promise<number> {
       config: { type: 'string' },
       date: { type: 'string' },
       base: { type: 'string' },
+      smoke: { type: 'boolean', default: false },
+      kubeconfig: { type: 'string' },
+      'smoke-timeout': { type: 'string' },
+      'smoke-image': { type: 'string' },
+      'smoke-keep': { type: 'boolean', default: false },
+      'evidence-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -42,6 +49,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS)
   await requireDirectory(root)
   const date = values.date === undefined ? undefined : parseDateFlag(values.date)
+  const smoke = parseSmokeFlags(values)
 
   const base = values.base === undefined ? undefined : await baseTree(root, values.base)
   try {
@@ -51,7 +59,8 @@ export async function scanCommand(args: string[]): Promise<number> {
       failOn: failOn as FailOn,
       ...(values.config !== undefined ? { configFile: values.config } : {}),
       ...(date !== undefined ? { date } : {}),
-      ...(base ? { baseRoot: base.root } : {})
+      ...(base ? { baseRoot: base.root } : {}),
+      ...(smoke ? { smoke } : {})
     })
     const output = render(result, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
     if (values.output !== undefined) await writeFile(values.output, output)

@@ -31,6 +31,29 @@ export interface FindingReport {
   status?: FindingStatus
   /** Present when a waiver in the configuration file accepts the finding. */
   waived?: Finding['waived']
+  /** The smoke test saw this incident happen. */
+  confirmedAtRuntime?: true
+  evidence?: Finding['evidence']
+}
+
+/** What `--smoke` did; present only when it ran. */
+export interface SmokeReport {
+  passed: boolean
+  mode: 'kind' | 'kubeconfig'
+  /** The server's own version next to what the repository declares. */
+  serverVersion?: string
+  declaredHostVersion?: string
+  kindNodeImage?: string
+  vcluster?: string
+  virtualVersion?: string
+  namespace: string
+  evidenceDir: string
+  workload: { pod: string; deployment: string; resize: string; reasons: string[] }
+  warnings: string[]
+  error?: string
+  /** Cleanup messages; `kept` when --smoke-keep left everything in place. */
+  cleanup: Array<{ ok: boolean; message: string }>
+  kept: boolean
 }
 
 /** The JSON report (DESIGN.md §3). Other tools read it: change it only by adding fields. */
@@ -43,6 +66,7 @@ export interface Report {
   findings: FindingReport[]
   diagnostics: Diagnostic[]
   summary: { error: number; warning: number; notice: number; filesScanned: number; passed: boolean }
+  smoke?: SmokeReport
 }
 
 export interface ReportInput {
@@ -53,6 +77,7 @@ export interface ReportInput {
   diagnostics: readonly Diagnostic[]
   filesScanned: number
   passed: boolean
+  smoke?: SmokeReport
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -88,9 +113,12 @@ export function buildReport(input: ReportInput): Report {
       certainty: finding.certainty,
       declarations: finding.declarations.map(refer),
       ...(finding.status ? { status: finding.status } : {}),
-      ...(finding.waived ? { waived: finding.waived } : {})
+      ...(finding.waived ? { waived: finding.waived } : {}),
+      ...(finding.confirmedAtRuntime ? { confirmedAtRuntime: true as const } : {}),
+      ...(finding.evidence ? { evidence: finding.evidence } : {})
     })),
     diagnostics: [...input.diagnostics],
-    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed }
+    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed },
+    ...(input.smoke ? { smoke: input.smoke } : {})
   }
 }

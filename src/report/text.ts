@@ -1,6 +1,7 @@
 import { styleText } from 'node:util'
 import type { Report } from './report.js'
 import { forTerminal } from './escape.js'
+import { smokeTextLines } from './smoke-text.js'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -42,9 +43,11 @@ export function renderText(report: Report, options: { color: boolean }): string 
     const severity = paint(SEVERITY_STYLE[finding.severity] ?? 'reset', finding.severity.padEnd(7))
     const status =
       (finding.status ? paint('dim', ` [${finding.status}]`) : '') +
-      (finding.waived ? paint('dim', ` [waived until ${finding.waived.expires} by ${forTerminal(finding.waived.owner)}]`) : '')
+      (finding.waived ? paint('dim', ` [waived until ${finding.waived.expires} by ${forTerminal(finding.waived.owner)}]`) : '') +
+      (finding.confirmedAtRuntime ? paint('red', ' [confirmed at runtime]') : '')
     lines.push(`${paint('bold', forTerminal(where))}  ${severity} ${forTerminal(finding.title)}${status}`)
     lines.push(`    ${forTerminal(finding.message)}`)
+    if (finding.confirmedAtRuntime && finding.evidence) lines.push(`    ${paint('red', 'seen:')} ${forTerminal(finding.evidence.excerpt)}`)
     lines.push(`    ${paint('green', 'fix:')} ${forTerminal(finding.remediation)}`)
     lines.push(`    ${paint('dim', `${finding.id} · ${finding.references[0] ?? ''}`)}`)
   }
@@ -58,6 +61,8 @@ export function renderText(report: Report, options: { color: boolean }): string 
     }
     lines.push('')
   }
+
+  lines.push(...smokeTextLines(report, (text) => paint('dim', text)))
 
   const { error, warning, notice, filesScanned, passed } = report.summary
   const verdict = passed ? paint('green', '✔ passed') : paint('red', '✖ failed')

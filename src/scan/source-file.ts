@@ -1,5 +1,6 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic, Location } from '../model.js'
+import { recordAliases } from './yaml-aliases.js'
 
 /** A YAML document that parsed without errors, with its index in the file. */
 export interface YamlDocument {
@@ -34,6 +35,7 @@ export class SourceFile {
     const parsed = parseAllDocuments(this.text, { lineCounter, uniqueKeys: false })
     this.lines ??= lineCounter
     const docs = Array.isArray(parsed) ? parsed : [parsed]
+    const mayHaveAliases = this.text.includes('*')
     docs.forEach((doc, index) => {
       const error = doc.errors[0]
       if (error) {
@@ -44,6 +46,7 @@ export class SourceFile {
         })
         return
       }
+      if (mayHaveAliases) recordAliases(doc)
       documents.push({ index, doc })
     })
     this.yamlCache = { documents, diagnostics }

@@ -1,5 +1,6 @@
 import { isMap, type YAMLMap } from 'yaml'
 import { isApiServerImage, isK0sImage, isK3sImage, parseImageRef } from './image-ref.js'
+import { followAlias } from './yaml-aliases.js'
 import { asString, mapAt, stringAt, type StringAt } from './yaml-nodes.js'
 
 export type VclusterDistro = 'k8s' | 'k3s' | 'k0s' | 'eks'
@@ -23,7 +24,8 @@ export interface VclusterConfig {
  * ≥ 0.25 (`controlPlane.distro.k8s.image.tag`). An umbrella chart nests the values under the
  * dependency's name, so the top-level maps are looked at too.
  */
-export function readVclusterConfigs(root: unknown): VclusterConfig[] {
+export function readVclusterConfigs(aliased: unknown): VclusterConfig[] {
+  const root = followAlias(aliased)
   if (!isMap(root)) return []
   const direct = readOne(root)
   if (direct) return [direct]

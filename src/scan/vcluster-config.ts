@@ -1,7 +1,7 @@
-import { isMap, type YAMLMap } from 'yaml'
+import { isCollection, isMap, type Node, type YAMLMap } from 'yaml'
 import { isApiServerImage, isK0sImage, isK3sImage, parseImageRef } from './image-ref.js'
 import { followAlias } from './yaml-aliases.js'
-import { asString, mapAt, stringAt, type StringAt } from './yaml-nodes.js'
+import { asString, mapAt, valueAt, type StringAt } from './yaml-nodes.js'
 
 export type VclusterDistro = 'k8s' | 'k3s' | 'k0s' | 'eks'
 
@@ -15,6 +15,8 @@ export interface VclusterConfig {
   distro?: VclusterDistro
   /** Path of keys to the value, for messages. */
   key?: string
+  /** A list or map where the version belongs (a mistake, or an alias to the wrong anchor). */
+  notAVersion?: Node
 }
 
 /**
@@ -51,8 +53,10 @@ function readModern(distros: YAMLMap): VclusterConfig {
         ]
       : [[[distro, 'image', 'tag'], `controlPlane.distro.${distro}.image.tag`]]
   for (const [path, key] of candidates) {
-    const version = stringAt(distros, path)
+    const value = valueAt(distros, path)
+    const version = asString(value)
     if (version) return { version, isImage: false, distro, key }
+    if (isCollection(value)) return { isImage: false, distro, key, notAVersion: value }
   }
   return { isImage: false, ...(enabled ? { distro } : {}) }
 }

@@ -21,12 +21,17 @@ export function mapAt(node: unknown, path: readonly string[]): YAMLMap | undefin
 }
 
 export function stringAt(node: unknown, path: readonly string[]): StringAt | undefined {
+  return asString(valueAt(node, path))
+}
+
+/** Whatever node sits at a path of maps (a scalar, a list, a map), or undefined. */
+export function valueAt(node: unknown, path: readonly string[]): unknown {
   let current: unknown = followAlias(node)
   for (const key of path) {
     if (!isMap(current)) return undefined
     current = valueIn(current, key)
   }
-  return asString(current)
+  return current
 }
 
 /** Numbers count as strings too: `version: 1.32` is common and means "1.32". */

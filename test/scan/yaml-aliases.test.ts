@@ -42,6 +42,16 @@ describe('YAML anchors, aliases and merge keys', () => {
     expect(extractFrom(compose, 'docker-compose.yaml', `# rancher/k3s\n${text}`)).toMatchObject({ declarations: [] })
   })
 
+  it.each([
+    ['a list written in place', 'controlPlane:\n  distro:\n    k3s:\n      enabled: true\n      image:\n        tag: [v1.32.0-k3s1]\n', 6, 14, 'a list'],
+    ['an alias to a map', 'x: &x {a: 1}\ncontrolPlane:\n  distro:\n    k3s:\n      enabled: true\n      image:\n        tag: *x\n', 1, 7, 'a map']
+  ])('names %s where the version belongs instead of taking the distro default', (_name, text, line, column, kind) => {
+    expect(extractFrom(vclusterValues, 'values.yaml', text)).toMatchObject({
+      declarations: [],
+      diagnostics: [{ file: 'values.yaml', line, column, message: `virtual cluster Kubernetes version (controlPlane.distro.k3s.image.tag): ${kind}, not a version` }]
+    })
+  })
+
   it('reads a billion-laughs alias bomb without expanding it', () => {
     const laughs = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for (let i = 1; i <= 30; i++) laughs.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(',')}]`)

@@ -65,4 +65,27 @@ describe('HCL', () => {
     expect(release.attributes.get('version')?.value.map((t) => t.text)).toEqual(['0.22.1'])
     expect(release.blocks.map((b) => b.attributes.get('name')?.value[0]?.text)).toEqual(['a'])
   })
+
+  it('ends an unterminated string at its line, so the next attribute is still read', () => {
+    const release = parseBody(tokenize('resource "helm_release" "v" {\n  chart = "vcluster\n  version = "0.22.1"\n}\n')).blocks[0]!
+    expect(release.attributes.get('version')?.value.map((t) => t.text)).toEqual(['0.22.1'])
+    expect(tokenize('a = "x\n').find((t) => t.kind === 'string')).toMatchObject({ text: 'x', unterminated: true })
+  })
+
+  it('does not call a newline inside an interpolation unterminated', () => {
+    expect(tokenize('a = "${join(",",\n').find((t) => t.kind === 'string')?.unterminated).toBeUndefined()
+  })
+
+  it('closes a heredoc only at a line holding its marker, indented or not', () => {
+    const tokens = tokenize('v = <<-EOT\n  EOTX\n  EOT\nw = 1\n')
+    expect(tokens.find((t) => t.kind === 'heredoc')).toMatchObject({ text: '  EOTX\n', offset: 11 })
+    expect(parseBody(tokens).attributes.has('w')).toBe(true)
+    expect(tokenize('v = <<EOT\nx\n').find((t) => t.kind === 'heredoc')).toMatchObject({ text: 'x\n', unterminated: true })
+  })
+
+  it('skips blocks nested deeper than Terraform nests them, and reads what follows', () => {
+    const text = `${'a {\n'.repeat(20_000)}${'}\n'.repeat(20_000)}resource "helm_release" "v" {\n  version = "0.22.1"\n}\n`
+    const body = parseBody(tokenize(text))
+    expect(body.blocks.map((b) => b.type)).toEqual(['a', 'resource'])
+  })
 })

@@ -39,7 +39,13 @@ export const terraform: Extractor = {
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const module = dirnameOf(file.path)
-    const body = parseBody(tokenize(file.text))
+    const tokens = tokenize(file.text)
+    const open = tokens.find((token) => token.unterminated)
+    if (open) {
+      const what = open.kind === 'heredoc' ? 'a heredoc that is never closed' : 'a string that is not closed on its line'
+      out.diagnostics.push({ ...file.locate(open.offset), message: `HCL does not parse: ${what}; Terraform rejects this file and versions after it may be missed` })
+    }
+    const body = parseBody(tokens)
     if (file.path.endsWith('.tfvars')) {
       for (const attribute of body.attributes.values()) addValue(out, file, module, attribute.name, attribute.value, 2)
       return out

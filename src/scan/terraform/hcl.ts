@@ -15,6 +15,8 @@ export interface Token {
   text: string
   /** Offset of `text` in the file (for strings: after the opening quote). */
   offset: number
+  /** A string or heredoc the file never closes: Terraform rejects the file. */
+  unterminated?: true
 }
 
 export interface Attribute {
@@ -57,8 +59,12 @@ export function tokenize(text: string): Token[] {
         else if ((d === '"' && depth === 0) || d === '\n') break
         else i++
       }
-      tokens.push({ kind: 'string', text: text.slice(start, i), offset: start })
-      i++
+      const closed = text[i] === '"'
+      // A newline inside `${ }` may be valid HCL; one outside it is not.
+      const unterminated = !closed && depth === 0
+      tokens.push({ kind: 'string', text: text.slice(start, i), offset: start, ...(unterminated ? { unterminated: true as const } : {}) })
+      // An unterminated string ends at its line: the newline still ends the attribute.
+      if (closed) i++
     } else if (c === '<' && text[i + 1] === '<') {
       const header = /^<<-?([A-Za-z_]\w*)[^\n]*\n/.exec(text.slice(i, i + 200))
       if (!header) {
@@ -67,7 +73,7 @@ export function tokenize(text: string): Token[] {
       }
       const bodyStart = i + header[0].length
       const close = heredocEnd(text, bodyStart, header[1]!)
-      tokens.push({ kind: 'heredoc', text: text.slice(bodyStart, close?.start ?? text.length), offset: bodyStart })
+      tokens.push({ kind: 'heredoc', text: text.slice(bodyStart, close?.start ?? text.length), offset: bodyStart, ...(close ? {} : { unterminated: true as const }) })
       i = close?.end ?? text.length
     } else if (/[A-Za-z_]/.test(c)) {
       const start = i

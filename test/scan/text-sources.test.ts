@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
+import { shellScript } from '../../src/scan/extractors/shell-script.js'
 import { expand } from '../../src/scan/shell/expand.js'
 import { commandsOf } from '../../src/scan/shell/words.js'
 import { embeddedSource, SourceFile } from '../../src/scan/source-file.js'
 import { parseBody, tokenize } from '../../src/scan/terraform/hcl.js'
 import { locateToken, textOf, traced } from '../../src/scan/traced.js'
+import { extractFrom, positions } from '../helpers/source.js'
 
 describe('shell words', () => {
   it.each([
@@ -15,10 +17,35 @@ describe('shell words', () => {
     expect(commandsOf(new SourceFile('x.sh', text)).map((words) => words.map((word) => word.text))).toEqual(expected)
   })
 
+  it('ends quotes at the line in Makefiles, where each line is its own command', () => {
+    const file = new SourceFile('Makefile', "MSG := don't panic\ncluster:\n\tkind create cluster\n")
+    expect(commandsOf(file, { lineQuotes: true }).map((words) => words.map((word) => word.text))).toEqual([['MSG', ':=', 'dont panic'], ['cluster:'], ['kind', 'create', 'cluster']])
+  })
+
+  it('reports where a quote opens that the script never closes', () => {
+    const opened: number[] = []
+    commandsOf(new SourceFile('x.sh', 'echo ok\nkind create cluster --image "kindest/node:v1\n'), { unclosedQuote: (offset) => opened.push(offset) })
+    expect(opened).toEqual([36])
+  })
+
   it('traces a quoted word back to its characters', () => {
     const file = new SourceFile('x.sh', 'echo\nkind --image "kindest/node:v1.31.2"\n')
     const word = commandsOf(file)[1]![2]!
     expect(locateToken(word.value, 13, 20)).toEqual({ location: { file: 'x.sh', line: 2, column: 28 }, raw: 'v1.31.2' })
+  })
+})
+
+describe('scripts with unbalanced quotes', () => {
+  it('keep the kind version of a Makefile whose variable holds an apostrophe', () => {
+    const result = extractFrom(shellScript, 'Makefile', "MSG := don't panic\ncluster:\n\tkind create cluster --image kindest/node:v1.31.0\n")
+    expect(positions(result.declarations)).toEqual([{ component: 'kubernetes', version: '1.31.0', line: 3, column: 43 }])
+    expect(result.diagnostics).toEqual([])
+  })
+
+  it('name the script and the quote a shell would reject', () => {
+    expect(extractFrom(shellScript, 'hack/up.sh', 'kind create cluster --image "kindest/node:v1.31.8\n').diagnostics).toEqual([
+      { file: 'hack/up.sh', line: 1, column: 29, message: 'this quote is never closed: a shell rejects the script and versions after it may be missed' }
+    ])
   })
 })
 

@@ -31,9 +31,9 @@ export class SourceFile {
     if (this.yamlCache) return this.yamlCache
     const documents: YamlDocument[] = []
     const diagnostics: Diagnostic[] = []
-    const lineCounter = new LineCounter()
-    const parsed = parseAllDocuments(this.text, { lineCounter, uniqueKeys: false })
-    this.lines ??= lineCounter
+    // Lines are counted from the text, not by the parser's LineCounter: it misses line breaks
+    // the lexer skips (a `%YAML` line inside a document), which put later positions a line off.
+    const parsed = parseAllDocuments(this.text, { uniqueKeys: false })
     const docs = Array.isArray(parsed) ? parsed : [parsed]
     const mayHaveAliases = this.text.includes('*')
     docs.forEach((doc, index) => {
@@ -131,6 +131,7 @@ function linesMatch(body: string, value: string, indent: number): boolean {
   return valueLines.every((line, i) => (bodyLines[i] ?? '').slice(indent) === line || (line === '' && (bodyLines[i] ?? '').trim() === ''))
 }
 
+/** The parser's message without its own "at line L, column C:" (the diagnostic carries the position). */
 function firstLine(message: string): string {
-  return message.split('\n', 1)[0] ?? message
+  return (message.split('\n', 1)[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
 }

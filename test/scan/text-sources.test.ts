@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
+import { kindConfig } from '../../src/scan/extractors/kind-config.js'
 import { shellScript } from '../../src/scan/extractors/shell-script.js'
 import { expand } from '../../src/scan/shell/expand.js'
 import { commandsOf } from '../../src/scan/shell/words.js'
@@ -80,6 +81,13 @@ describe('embedded YAML strings', () => {
     const node = parseDocument(text).get('values', true) as { value: string; range: number[] }
     const inner = embeddedSource(outer, node.value, node.range)
     expect(inner.locate(inner.text.indexOf(token))).toEqual({ file: 'app.yaml', ...expected })
+  })
+})
+
+describe('YAML positions', () => {
+  it('counts lines from the text, also past a stray carriage return the YAML lexer does not count', () => {
+    const text = "a: 'x'\r\r\n b\n---\nkind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - image: kindest/node:v1.31.2\n"
+    expect(positions(extractFrom(kindConfig, 'kind.yaml', text).declarations)).toEqual([{ component: 'kubernetes', version: '1.31.2', line: 7, column: 25 }])
   })
 })
 

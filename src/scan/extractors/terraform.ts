@@ -59,8 +59,8 @@ export const terraform: Extractor = {
         for (const attribute of block.attributes.values()) addValue(out, file, module, `local.${attribute.name}`, attribute.value, 1)
       } else if (block.type === 'resource' && kind === 'helm_release') {
         readHelmRelease(out, file, block, fileGroup(file.path, `helm_release.${name ?? ''}`), module)
-      } else if (block.type === 'resource' && kind !== undefined && RESOURCES[kind]) {
-        const cluster = RESOURCES[kind]
+      } else if (block.type === 'resource' && kind !== undefined && Object.hasOwn(RESOURCES, kind)) {
+        const cluster = RESOURCES[kind]!
         for (const attribute of cluster.attributes) readVersion(out, file, block.attributes.get(attribute), module, host(cluster.distro, `${kind}.${attribute}`, module), cluster.image)
       } else if (block.type === 'module') {
         const distro = moduleDistro(literalString(block.attributes.get('source')?.value ?? [])?.text ?? '')

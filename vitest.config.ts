@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     // The end-to-end tests start the bundles as child processes.
-    testTimeout: 30_000
+    testTimeout: 30_000,
+    restoreMocks: true
   }
 })

@@ -1,38 +1,201 @@
 import * as core from '@actions/core'
-import { isAbsolute, resolve } from 'node:path'
-import { readInputs } from './config/inputs.js'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { CommitTree } from './commits/commit-tree.js'
+import { readInputs, type ActionInputs } from './config/inputs.js'
 import { describeError } from './errors.js'
-import { runGate } from './pipeline.js'
+import { changeTrees } from './github/change-trees.js'
+import { createGitHubClient, type GitHubClient } from './github/client.js'
+import { readEventContext, type EventContext } from './github/event.js'
+import { describeWriteFailure, type Permission } from './github/write-failure.js'
+import { blockingFindings } from './evaluate/gate.js'
+import { runGate, type GateResult } from './pipeline.js'
+import { checkRunAnnotations, emitAnnotations, rankForAnnotation } from './report/github/annotations.js'
+import { publishAuditIssue } from './report/github/audit-issue.js'
+import { publishCheckRun } from './report/github/check-run.js'
+import { renderComment } from './report/github/comment-body.js'
+import { LIMITS, fitText, utf8Bytes } from './report/github/limits.js'
+import { jsonArrayWithin } from './report/github/outputs.js'
+import { publishStickyComment } from './report/github/sticky-comment.js'
+import { planSuggestions, publishSuggestions } from './report/github/suggestions.js'
 import { renderMarkdown } from './report/markdown.js'
-import type { FindingReport, Report } from './report/report.js'
+import { renderSarif } from './report/sarif.js'
 
-/** GitHub shows at most 10 annotations of each kind per step; the rest go to the summary. */
-const ANNOTATIONS_PER_KIND = 10
+/** Step outputs share GitHub's 1 MB per job; these budgets keep the three large ones inside it. */
+const OUTPUT_BUDGET = { findings: 400_000, newFindings: 200_000, markdown: 300_000 }
 
 /**
- * The action: scan the workspace, annotate, summarise, set outputs and decide. This is the
- * only place that turns a result into a failed step.
+ * The action: read the event, scan the head (and the base of a change), publish everything
+ * GitHub can show, and decide. This is the only place that turns a result into a failed
+ * step; publishing problems are warnings and never change the verdict.
  */
 export async function run(): Promise<void> {
+  const trees: CommitTree[] = []
   try {
     const inputs = readInputs((name) => core.getInput(name))
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
     const root = isAbsolute(inputs.path) ? inputs.path : resolve(workspace, inputs.path)
+    const pathPrefix = repositoryPrefix(workspace, root)
+    const event = readEventContext({
+      eventName: process.env.GITHUB_EVENT_NAME ?? '',
+      payload: await readPayload(process.env.GITHUB_EVENT_PATH),
+      env: process.env,
+      mode: inputs.mode
+    })
+    const client = inputs.githubToken && event.owner ? createGitHubClient(inputs.githubToken, { warning: core.warning, debug: core.debug }) : undefined
+    core.info(`kube-compat-gate: ${event.mode === 'pr' ? 'pull request (base/head diff)' : 'audit'} mode on the "${event.eventName || 'unknown'}" event`)
 
-    const { report } = await runGate({ root, databaseFiles: inputs.databaseFiles, failOn: inputs.failOn })
-    annotate(report, repositoryPrefix(workspace, root))
-    setOutputs(report)
-    await writeSummary(renderMarkdown(report))
+    const { headRoot, baseRoot } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })
+    const failScope = inputs.failScope ?? (baseRoot ? 'new' : 'all')
+    const result = await runGate({
+      root: headRoot,
+      ...(baseRoot ? { baseRoot } : {}),
+      databaseFiles: inputs.databaseFiles,
+      ...(inputs.configFile ? { configFile: resolve(workspace, inputs.configFile) } : {}),
+      failOn: inputs.failOn,
+      failScope
+    })
+    const { report } = result
+    const headSha = event.change?.headSha ?? event.sha
+    const link = headSha && event.owner ? blobLink(event, headSha, pathPrefix) : undefined
+    const markdown = fitText(
+      renderMarkdown(report, { grid: result.grid, ...(link ? { link } : {}) }),
+      LIMITS.jobSummaryBytes - 1024,
+      '**The report is cut here to fit the job summary; the JSON in the `findings` output and the SARIF file have everything.**',
+      utf8Bytes
+    )
+
+    const ranked = rankForAnnotation(report.findings, result.changedLines)
+    const skipped = emitAnnotations(ranked, pathPrefix, { error: core.error, warning: core.warning, notice: core.notice })
+    if (skipped > 0) core.notice(`${skipped} more finding(s) are not annotated here (GitHub shows 10 per type); see the job summary${client ? ' and the kube-compat-gate check run' : ''}.`)
+
+    await setOutputs(inputs, result, markdown, pathPrefix)
+    await writeSummary(markdown)
+
+    if (client && headSha) {
+      const input = { client, event, inputs, result, markdown, pathPrefix, headRoot, headSha, link }
+      await attempt('create the kube-compat-gate check run', 'checks: write', () =>
+        publishCheckRun(client, {
+          owner: event.owner,
+          repo: event.repo,
+          headSha,
+          passed: report.summary.passed,
+          title: checkTitle(result),
+          summary: markdown,
+          annotations: checkRunAnnotations(ranked, pathPrefix),
+          detailsUrl: event.runUrl
+        })
+      )
+      if (event.mode === 'pr') await publishToPullRequest(input)
+      else await publishAudit(input)
+    }
 
     if (!report.summary.passed) {
       const { error, warning } = report.summary
-      core.setFailed(`kube-compat-gate failed: ${error} error(s), ${warning} warning(s) at or above fail-on "${inputs.failOn}"`)
+      const blocking = blockingFindings(result.findings, inputs.failOn, failScope).length
+      const scope = failScope === 'new' && baseRoot ? 'new ' : ''
+      core.setFailed(
+        `kube-compat-gate failed: ${blocking} ${scope}finding(s) at or above fail-on "${inputs.failOn}" (${error} error(s), ${warning} warning(s) in total)`
+      )
     } else {
       core.info(`kube-compat-gate passed (${report.findings.length} finding(s), database ${report.database.version})`)
     }
   } catch (error) {
     core.setFailed(describeError(error))
+  } finally {
+    await Promise.all(trees.map((tree) => tree.dispose().catch(() => undefined)))
+  }
+}
+
+interface PublishInput {
+  client: GitHubClient
+  event: EventContext
+  inputs: ActionInputs
+  result: GateResult
+  markdown: string
+  pathPrefix: string
+  headRoot: string
+  headSha: string
+  link: ((file: string, line: number) => string) | undefined
+}
+
+async function publishToPullRequest({ client, event, inputs, result, pathPrefix, headRoot, headSha, link }: PublishInput): Promise<void> {
+  const number = event.change?.number
+  if (number === undefined) return // a merge queue has no pull request to comment on
+  const { report } = result
+  const marker = `<!-- kube-compat-gate:pr-comment path=${pathPrefix || '.'} -->`
+  const relevant = report.findings.some((finding) => finding.status !== 'unchanged')
+  await attempt('write the pull request comment', 'pull-requests: write', async () => {
+    const outcome = await publishStickyComment(client, {
+      owner: event.owner,
+      repo: event.repo,
+      number,
+      mode: inputs.comment,
+      marker,
+      hasFindings: relevant,
+      render: (previous) => renderComment(report, { marker, sha: headSha, runUrl: event.runUrl, previous, ...(link ? { link } : {}) })
+    })
+    core.info(`pull request comment: ${outcome}`)
+  })
+  if (!inputs.suggestFixes) return
+  const files = new Map<string, string[]>()
+  for (const file of result.changedLines.keys()) {
+    files.set(file, (await readFile(join(headRoot, file), 'utf8').catch(() => '')).split('\n'))
+  }
+  const suggestions = planSuggestions({
+    report,
+    database: result.database,
+    changedLines: result.changedLines,
+    lineText: (file, line) => files.get(file)?.[line - 1],
+    pathPrefix
+  })
+  await attempt('post fix suggestions', 'pull-requests: write', async () => {
+    const { created, existing } = await publishSuggestions(client, { owner: event.owner, repo: event.repo, number, headSha, suggestions })
+    core.info(`fix suggestions: ${created} posted, ${existing} already on the pull request`)
+  })
+}
+
+async function publishAudit({ client, event, result, markdown, pathPrefix, headSha }: PublishInput): Promise<void> {
+  const active = result.report.findings.filter((finding) => finding.status !== 'fixed')
+  await attempt('update the audit issue', 'issues: write', async () => {
+    const { outcome, number } = await publishAuditIssue(client, {
+      owner: event.owner,
+      repo: event.repo,
+      marker: `<!-- kube-compat-gate:audit path=${pathPrefix || '.'} -->`,
+      title: `kube-compat-gate: ${active.length} known incompatibilit${active.length === 1 ? 'y' : 'ies'}${pathPrefix ? ` in ${pathPrefix.replace(/\/$/, '')}` : ''}`,
+      body: markdown,
+      hasFindings: active.length > 0,
+      cleanMessage: `The audit of commit ${headSha.slice(0, 12)} found no known incompatibilities any more; closing.${event.runUrl ? ` (${event.runUrl})` : ''}`,
+      runUrl: event.runUrl
+    })
+    core.info(`audit issue: ${outcome}${number !== undefined ? ` (#${number})` : ''}`)
+  })
+}
+
+async function attempt(what: string, permission: Permission, action: () => Promise<unknown>): Promise<void> {
+  try {
+    await action()
+  } catch (error) {
+    core.warning(describeWriteFailure(what, permission, error))
+  }
+}
+
+function checkTitle({ report }: GateResult): string {
+  const fresh = report.findings.filter((finding) => finding.status === 'new').length
+  const active = report.findings.filter((finding) => finding.status !== 'fixed').length
+  const verdict = report.summary.passed ? 'passed' : 'failed'
+  return report.findings.some((finding) => finding.status) ? `${verdict}: ${fresh} new, ${active} in total` : `${verdict}: ${active} finding(s)`
+}
+
+async function readPayload(path: string | undefined): Promise<unknown> {
+  if (!path) return {}
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown
+  } catch (error) {
+    core.warning(`could not read the event payload ${path}: ${describeError(error)}`)
+    return {}
   }
 }
 
@@ -41,39 +204,38 @@ export async function run(): Promise<void> {
  * a subdirectory reports paths relative to it, so they get the subdirectory in front.
  */
 function repositoryPrefix(workspace: string, root: string): string {
-  const relative = root.startsWith(workspace) ? root.slice(workspace.length).replace(/^[\\/]+/, '') : ''
-  return relative ? `${relative.replace(/\\/g, '/')}/` : ''
+  const path = relative(workspace, root).split(sep).join('/')
+  return path && !path.startsWith('..') ? `${path}/` : ''
 }
 
-function annotate(report: Report, prefix: string): void {
-  const emitted = { error: 0, warning: 0, notice: 0 }
-  for (const finding of report.findings) {
-    if (finding.status === 'fixed') continue
-    if (emitted[finding.severity]++ >= ANNOTATIONS_PER_KIND) continue
-    const properties = {
-      title: `${finding.title} [${finding.id}]`,
-      file: `${prefix}${finding.file}`,
-      startLine: finding.line,
-      startColumn: finding.column
-    }
-    const message = annotationMessage(finding)
-    if (finding.severity === 'error') core.error(message, properties)
-    else if (finding.severity === 'warning') core.warning(message, properties)
-    else core.notice(message, properties)
-  }
-  const hidden = Object.values(emitted).reduce((sum, count) => sum + Math.max(0, count - ANNOTATIONS_PER_KIND), 0)
-  if (hidden > 0) core.notice(`${hidden} more finding(s) are not annotated (GitHub shows 10 per kind); see the job summary.`)
+function blobLink(event: EventContext, sha: string, pathPrefix: string): (file: string, line: number) => string {
+  const base = `${event.serverUrl}/${encodeURIComponent(event.owner)}/${encodeURIComponent(event.repo)}/blob/${sha}`
+  return (file, line) => `${base}/${`${pathPrefix}${file}`.split('/').map(encodeURIComponent).join('/')}#L${line}`
 }
 
-function annotationMessage(finding: FindingReport): string {
-  return `${finding.message}\nFix: ${finding.remediation}\nSource: ${finding.references[0] ?? ''}`
-}
+async function setOutputs(inputs: ActionInputs, result: GateResult, markdown: string, pathPrefix: string): Promise<void> {
+  const { report } = result
+  const active = report.findings.filter((finding) => finding.status !== 'fixed')
+  const fresh = report.findings.some((finding) => finding.status) ? report.findings.filter((finding) => finding.status === 'new') : active
+  const sarifFile = inputs.sarifFile
+    ? resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.sarifFile)
+    : join(process.env.RUNNER_TEMP || tmpdir(), 'kube-compat-gate.sarif')
+  await mkdir(dirname(sarifFile), { recursive: true })
+  await writeFile(sarifFile, renderSarif(report, result.database, { pathPrefix }))
 
-function setOutputs(report: Report): void {
   core.setOutput('result', report.summary.passed ? 'passed' : 'failed')
-  core.setOutput('findings', JSON.stringify(report.findings))
+  core.setOutput('findings', withinBudget('findings', report.findings, OUTPUT_BUDGET.findings))
+  core.setOutput('new-findings', withinBudget('new-findings', fresh, OUTPUT_BUDGET.newFindings))
   core.setOutput('error-count', String(report.summary.error))
   core.setOutput('warning-count', String(report.summary.warning))
+  core.setOutput('sarif-file', sarifFile)
+  core.setOutput('report-markdown', fitText(markdown, OUTPUT_BUDGET.markdown, '**Cut here to fit the step output; see the job summary.**', utf8Bytes))
+}
+
+function withinBudget(name: string, items: readonly unknown[], budget: number): string {
+  const { json, kept } = jsonArrayWithin(items, budget)
+  if (kept < items.length) core.warning(`output "${name}" holds the first ${kept} of ${items.length} findings to stay within GitHub's output size limit; the SARIF file has all of them`)
+  return json
 }
 
 async function writeSummary(markdown: string): Promise<void> {

@@ -1,18 +1,21 @@
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { CONFIG_FILE_NAME, loadConfigFile, type GateConfig } from './config/config-file.js'
 import { loadDatabase } from './db/load.js'
 import type { Database } from './db/schema.js'
+import { changedLines } from './evaluate/changed-lines.js'
+import { diffFindings } from './evaluate/diff.js'
 import { resolveEnvironments } from './evaluate/environments.js'
 import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, type FailOn } from './evaluate/gate.js'
+import { compatibilityGrid, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
-import type { Finding } from './model.js'
+import type { Declaration, Environment, Finding } from './model.js'
 import { buildReport, type Report } from './report/report.js'
 import { scanRepository } from './scan/scan.js'
 
 export interface GateOptions {
-  /** Directory to scan. */
+  /** Directory to scan (the head of a change). */
   root: string
   /** Extra database files (in addition to those the configuration file names). */
   databaseFiles?: readonly string[]
@@ -22,6 +25,13 @@ export interface GateOptions {
   configFile?: string
   /** Day that lifecycle dates and waiver expiries are checked against, `YYYY-MM-DD`; today by default. */
   date?: string
+  /**
+   * The same directory as it was at the change's base. With it, findings are marked
+   * new / fixed / unchanged and the gate looks at `failScope` (default `new`). The head's
+   * configuration (waivers included) applies to both, so the policy under review decides.
+   */
+  baseRoot?: string
+  failScope?: 'new' | 'all'
 }
 
 export interface GateResult {
@@ -30,32 +40,64 @@ export interface GateResult {
   database: Database
   /** The configuration file that was read, if any. */
   config?: GateConfig
+  environments: Environment[]
+  /** The database's verdicts around the declared versions, for the Markdown report. */
+  grid: CompatibilityGrid | undefined
+  /** With a base: per file that declares a version, the head lines the change added or edited. */
+  changedLines: Map<string, Set<number>>
 }
 
-/** config → scan → resolve → evaluate → waivers → report, for one tree. The CLI and the action share it. */
+/**
+ * config → scan → resolve → evaluate → waivers (→ diff against the base) → report. The
+ * CLI and the action share it.
+ */
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const date = options.date ?? today()
   const config = await readConfig(options)
   const database = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
-  const maxFileBytes = options.maxFileBytes ?? config?.maxFileBytes
-  const scan = await scanRepository(options.root, {
+  const tree = { database, config, date, maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes, configPath: config ? reportPath(options.root, config.file) : '' }
+  const head = await evaluateTree(options.root, tree)
+  const base = options.baseRoot === undefined ? undefined : await evaluateTree(options.baseRoot, tree)
+  const findings = base ? diffFindings(base.findings, head.findings) : head.findings
+  const report = buildReport({
+    database,
+    declarations: head.declarations,
+    environments: head.environments,
+    findings,
+    diagnostics: head.diagnostics,
+    filesScanned: head.filesScanned,
+    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all'))
+  })
+  return {
+    report,
+    findings,
+    database,
+    ...(config ? { config } : {}),
+    environments: head.environments,
+    grid: compatibilityGrid(head.environments, database, date),
+    changedLines: options.baseRoot === undefined ? new Map() : await changedDeclarationLines(options.baseRoot, options.root, head.declarations)
+  }
+}
+
+interface TreeContext {
+  database: Database
+  config: GateConfig | undefined
+  date: string
+  maxFileBytes: number | undefined
+  /** The configuration file as the report names it. */
+  configPath: string
+}
+
+async function evaluateTree(root: string, { database, config, date, maxFileBytes, configPath }: TreeContext) {
+  const scan = await scanRepository(root, {
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(config?.include ? { include: config.include } : {}),
     ...(config?.exclude ? { exclude: config.exclude } : {})
   })
   const environments = resolveEnvironments(scan.declarations, scan.links)
   const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations: scan.declarations })
-  const findings = config ? applyWaivers(evaluated, config.waivers, date, reportPath(options.root, config.file)) : evaluated
-  const report = buildReport({
-    database,
-    declarations: scan.declarations,
-    environments,
-    findings,
-    diagnostics: scan.diagnostics,
-    filesScanned: scan.filesScanned,
-    passed: gatePasses(findings, options.failOn)
-  })
-  return { report, findings, database, ...(config ? { config } : {}) }
+  const findings = config ? applyWaivers(evaluated, config.waivers, date, configPath) : evaluated
+  return { ...scan, environments, findings }
 }
 
 async function readConfig(options: GateOptions): Promise<GateConfig | undefined> {
@@ -70,4 +112,19 @@ function reportPath(root: string, file: string): string {
   const inside = relative(resolve(root), resolve(file))
   if (inside.startsWith('..') || isAbsolute(inside)) return file
   return inside.split(sep).join('/')
+}
+
+async function changedDeclarationLines(
+  baseRoot: string,
+  headRoot: string,
+  declarations: readonly Declaration[]
+): Promise<Map<string, Set<number>>> {
+  const result = new Map<string, Set<number>>()
+  for (const file of new Set(declarations.map((declaration) => declaration.file))) {
+    const head = await readFile(join(headRoot, file), 'utf8').catch(() => undefined)
+    if (head === undefined) continue
+    const base = await readFile(join(baseRoot, file), 'utf8').catch(() => undefined)
+    result.set(file, changedLines(base, head))
+  }
+  return result
 }

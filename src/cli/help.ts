@@ -4,13 +4,16 @@ export const HELP = `${TOOL.name} ${TOOL.version}: stops Kubernetes and vcluster
 
 Usage:
   ${TOOL.name} scan [DIR]          scan DIR (default .) and report known incompatibilities
-      --format text|json|markdown     report format (default text)
+      --format text|json|sarif|markdown
+                                      report format (default text)
       --output FILE                   write the report to FILE instead of stdout
       --config FILE                   configuration (default DIR/.kube-compat-gate.yml when present)
       --db FILE                       extra database file (repeatable)
       --date YYYY-MM-DD               day to check end-of-life dates and waiver expiries against (default today)
       --fail-on error|warning|notice|never
                                       lowest severity that fails the gate (default error)
+      --base REF                      compare with git commit REF: findings are new, fixed
+                                      or unchanged, and only new ones fail the gate
   ${TOOL.name} db list [--format text|json] [--db FILE]...
                                   the database's entries, version and date
   ${TOOL.name} db explain ID [--db FILE]...

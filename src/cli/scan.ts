@@ -1,16 +1,19 @@
 import { stat, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { CommitTree } from '../commits/commit-tree.js'
+import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
 import { IsoDate } from '../db/schema.js'
 import { UsageError } from '../errors.js'
-import { runGate } from '../pipeline.js'
+import { runGate, type GateResult } from '../pipeline.js'
 import { renderJson } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
-import type { Report } from '../report/report.js'
+import { renderSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { HELP } from './help.js'
 
-const FORMATS = ['text', 'json', 'markdown'] as const
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
 
 /** `kube-compat-gate scan [DIR]`: returns the exit code (0 passed, 1 failed). */
@@ -25,6 +28,7 @@ export async function scanCommand(args: string[]): Promise<number> {
       'fail-on': { type: 'string', default: 'error' },
       config: { type: 'string' },
       date: { type: 'string' },
+      base: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -39,25 +43,43 @@ export async function scanCommand(args: string[]): Promise<number> {
   await requireDirectory(root)
   const date = values.date === undefined ? undefined : parseDateFlag(values.date)
 
-  const { report } = await runGate({
-    root,
-    databaseFiles: values.db,
-    failOn: failOn as FailOn,
-    ...(values.config !== undefined ? { configFile: values.config } : {}),
-    ...(date !== undefined ? { date } : {})
-  })
-  const output = render(report, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
-  if (values.output !== undefined) await writeFile(values.output, output)
-  else process.stdout.write(output)
-  return report.summary.passed ? 0 : 1
+  const base = values.base === undefined ? undefined : await baseTree(root, values.base)
+  try {
+    const result = await runGate({
+      root,
+      databaseFiles: values.db,
+      failOn: failOn as FailOn,
+      ...(values.config !== undefined ? { configFile: values.config } : {}),
+      ...(date !== undefined ? { date } : {}),
+      ...(base ? { baseRoot: base.root } : {})
+    })
+    const output = render(result, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
+    if (values.output !== undefined) await writeFile(values.output, output)
+    else process.stdout.write(output)
+    return result.report.summary.passed ? 0 : 1
+  } finally {
+    await base?.dispose()
+  }
 }
 
-function render(report: Report, format: Format, color: boolean): string {
+/** `--base REF`: the scanned directory as it is in that commit, read with `git archive`. */
+async function baseTree(root: string, ref: string): Promise<CommitTree> {
+  const top = await gitTopLevel(root)
+  if (!top) throw new UsageError(`--base needs ${root} to be inside a git repository`)
+  const sha = await resolveCommit(top, ref)
+  if (!sha) throw new UsageError(`--base ${ref}: no such commit in ${top}`)
+  process.stderr.write(`base ${ref} (${sha.slice(0, 12)}): read through git\n`)
+  return treeFromGit(top, sha, resolve(root))
+}
+
+function render({ report, database, grid }: GateResult, format: Format, color: boolean): string {
   switch (format) {
     case 'json':
       return renderJson(report)
+    case 'sarif':
+      return renderSarif(report, database)
     case 'markdown':
-      return renderMarkdown(report)
+      return renderMarkdown(report, { grid })
     case 'text':
       return renderText(report, { color })
   }

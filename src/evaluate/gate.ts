@@ -15,7 +15,12 @@ export function isBlocking(finding: Pick<Finding, 'severity'>, failOn: FailOn): 
  * introduces can fail it; fixed and waived findings never do.
  */
 export function gatePasses(findings: readonly Finding[], failOn: FailOn, scope: 'new' | 'all' = 'all'): boolean {
-  return !findings.some(
+  return blockingFindings(findings, failOn, scope).length === 0
+}
+
+/** The findings that fail the gate, for the message that says why. */
+export function blockingFindings<T extends Pick<Finding, 'severity' | 'status' | 'waived'>>(findings: readonly T[], failOn: FailOn, scope: 'new' | 'all' = 'all'): T[] {
+  return findings.filter(
     (finding) =>
       !finding.waived && finding.status !== 'fixed' && (scope === 'all' || finding.status !== 'unchanged') && isBlocking(finding, failOn)
   )

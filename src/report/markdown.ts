@@ -1,44 +1,154 @@
-import type { Report } from './report.js'
+import type { CompatibilityGrid, GridStatus } from '../evaluate/grid.js'
+import type { FindingStatus } from '../model.js'
 import { forMarkdown, forMarkdownCode } from './escape.js'
+import type { DeclarationReport, FindingReport, Report } from './report.js'
 
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
+const GRID_ICON: Record<GridStatus, string> = { ok: '✅', warn: '⚠️', broken: '❌' }
 
-/** The job summary and (later) the PR comment body. */
-export function renderMarkdown(report: Report): string {
-  const { error, warning, notice, passed } = report.summary
-  const lines: string[] = [
-    `## kube-compat-gate: ${passed ? '✅ passed' : '❌ failed'}`,
-    '',
-    `${count(error, 'error')}, ${count(warning, 'warning')}, ${count(notice, 'notice')} in ${count(report.summary.filesScanned, 'file')} · database ${forMarkdown(report.database.version)} (${count(report.database.entries, 'entry', 'entries')})`,
-    ''
-  ]
-  if (report.findings.length > 0) {
-    lines.push('| | Finding | Where | Fix |', '| --- | --- | --- | --- |')
-    for (const finding of report.findings) {
-      lines.push(
-        `| ${finding.waived ? '🔕' : (ICON[finding.severity] ?? '')} | **${forMarkdown(finding.title)}**${finding.waived ? ` (waived until ${forMarkdown(finding.waived.expires)} by ${forMarkdown(finding.waived.owner)})` : ''}<br>${forMarkdown(finding.message)} ([${forMarkdown(finding.id)}](${encodeURI(finding.references[0] ?? '')})) | ${forMarkdownCode(`${finding.file}:${finding.line}`)} | ${forMarkdown(finding.remediation)} |`
-      )
-    }
-    lines.push('')
+/** Long tables are cut here; the JSON report and SARIF keep everything. */
+const MAX_TABLE_ROWS = 200
+
+export interface MarkdownOptions {
+  /** A web link to a file and line (the job summary links into the commit); plain text without it. */
+  link?: (file: string, line: number) => string | undefined
+  grid?: CompatibilityGrid | undefined
+}
+
+/** The job summary, `--format markdown`, the check run summary and the `report-markdown` output. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const lines: string[] = [`## kube-compat-gate: ${report.summary.passed ? '✅ passed' : '❌ failed'}`, '', headline(report), '']
+  const comparison = statusLine(report.findings)
+  if (comparison) lines.push(comparison, '')
+
+  lines.push(...environmentsTable(report, options))
+  if (report.findings.length === 0) lines.push('No known incompatibilities in the declared versions.', '')
+  for (const group of groupByStatus(report.findings)) {
+    lines.push(`### ${group.heading} (${group.findings.length})`, '', ...findingsTable(group.findings, report, options), '')
   }
-  if (report.declarations.length > 0) {
-    lines.push('<details><summary>Declared versions</summary>', '', '| Component | Version | Where |', '| --- | --- | --- |')
-    for (const d of report.declarations) {
-      const what = d.component === 'kubernetes' ? `kubernetes (${d.role ?? 'host'}${d.distro ? `, ${d.distro}` : ''})` : d.component
-      lines.push(`| ${forMarkdown(what)} | ${forMarkdownCode(d.raw)} | ${forMarkdownCode(`${d.file}:${d.line}`)} |`)
-    }
-    lines.push('', '</details>', '')
-  }
-  if (report.diagnostics.length > 0) {
-    lines.push('<details><summary>Files that could not be fully read</summary>', '')
-    for (const diagnostic of report.diagnostics) {
-      lines.push(`- ${forMarkdownCode(diagnostic.line ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file)}: ${forMarkdown(diagnostic.message)}`)
-    }
-    lines.push('', '</details>', '')
-  }
+  if (options.grid) lines.push(...gridTable(options.grid))
+  lines.push(...declarationsDetails(report, options), ...diagnosticsDetails(report))
   return lines.join('\n')
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
+export function headline(report: Report): string {
+  const { error, warning, notice, filesScanned } = report.summary
+  return (
+    `${count(error, 'error')}, ${count(warning, 'warning')}, ${count(notice, 'notice')} in ${count(filesScanned, 'file')} · ` +
+    `database ${forMarkdown(report.database.version)} (${count(report.database.entries, 'entry', 'entries')})`
+  )
+}
+
+/** "Compared with the base: 1 new, 1 fixed, 0 unchanged", only when there was a base. */
+export function statusLine(findings: readonly FindingReport[]): string | undefined {
+  if (!findings.some((finding) => finding.status)) return undefined
+  const tally = (status: FindingStatus): number => findings.filter((finding) => finding.status === status).length
+  return `Compared with the base: ${tally('new')} new, ${tally('fixed')} fixed, ${tally('unchanged')} unchanged.`
+}
+
+const HEADINGS: Array<{ status: FindingStatus | undefined; heading: string }> = [
+  { status: 'new', heading: 'New in this change' },
+  { status: undefined, heading: 'Findings' },
+  { status: 'unchanged', heading: 'Already present before this change' },
+  { status: 'fixed', heading: 'Fixed by this change' }
+]
+
+export function groupByStatus(findings: readonly FindingReport[]): Array<{ heading: string; findings: FindingReport[] }> {
+  return HEADINGS.map(({ status, heading }) => ({ heading, findings: findings.filter((finding) => finding.status === status) })).filter(
+    (group) => group.findings.length > 0
+  )
+}
+
+export function findingsTable(findings: readonly FindingReport[], report: Report, options: MarkdownOptions): string[] {
+  const lines = ['| | Finding | Where | Fix |', '| --- | --- | --- | --- |']
+  for (const finding of findings.slice(0, MAX_TABLE_ROWS)) {
+    const source = finding.references[0]
+    const id = source ? `[${forMarkdown(finding.id)}](${encodeURI(source)})` : forMarkdown(finding.id)
+    const where = finding.declarations
+      .map((index) => report.declarations[index])
+      .filter((declaration) => declaration !== undefined)
+      .map((declaration) => place(declaration.file, declaration.line, options))
+    const waived = finding.waived ? ` (waived until ${forMarkdown(finding.waived.expires)} by ${forMarkdown(finding.waived.owner)})` : ''
+    lines.push(
+      `| ${finding.waived ? '🔕' : (ICON[finding.severity] ?? '')} | **${forMarkdown(finding.title)}**${waived}<br>${forMarkdown(finding.message)} (${id}) | ` +
+        `${(where.length > 0 ? where : [place(finding.file, finding.line, options)]).join('<br>')} | ${forMarkdown(finding.remediation)} |`
+    )
+  }
+  if (findings.length > MAX_TABLE_ROWS) lines.push('', `…and ${findings.length - MAX_TABLE_ROWS} more (all of them are in the JSON and SARIF reports).`)
+  return lines
+}
+
+/** `file:line` as a link into the commit when a link can be made, else as code. */
+export function place(file: string, line: number, options: MarkdownOptions): string {
+  const url = options.link?.(file, line)
+  return url ? `[${forMarkdown(`${file}:${line}`)}](${url})` : forMarkdownCode(`${file}:${line}`)
+}
+
+function environmentsTable(report: Report, options: MarkdownOptions): string[] {
+  const environments = report.environments.filter((e) => e.vcluster !== undefined || e.virtual !== undefined || e.host !== undefined)
+  if (environments.length === 0) return []
+  const cell = (index: number | undefined): string => {
+    const declaration = index === undefined ? undefined : report.declarations[index]
+    if (!declaration) return '—'
+    const distro = declaration.component === 'kubernetes' && declaration.distro ? ` (${forMarkdown(declaration.distro)})` : ''
+    return `${forMarkdownCode(declaration.raw)}${distro} ${place(declaration.file, declaration.line, options)}`
+  }
+  const lines = ['### Environments', '', '| vcluster | virtual Kubernetes | host Kubernetes |', '| --- | --- | --- |']
+  for (const environment of environments.slice(0, MAX_TABLE_ROWS)) {
+    lines.push(`| ${cell(environment.vcluster)} | ${cell(environment.virtual)} | ${cell(environment.host)} |`)
+  }
+  lines.push('')
+  return lines
+}
+
+function gridTable(grid: CompatibilityGrid): string[] {
+  const host = grid.host ? ` with the host on Kubernetes ${forMarkdownCode(grid.host.raw)}` : ''
+  const header = grid.minors.map((minor) => (grid.declaredMinors.includes(minor) ? `**${minor}**` : minor))
+  const lines = [
+    '### Compatibility around these versions',
+    '',
+    `What the database says for vcluster versions (rows) and the virtual cluster's Kubernetes minor (columns)${host}. ` +
+      '✅ nothing known · ⚠️ a warning, or some patch releases affected · ❌ known to break. Declared versions are in bold; ' +
+      'end-of-life dates are left out here (they are in the findings).',
+    '',
+    `| vcluster | ${header.join(' | ')} |`,
+    `| --- | ${grid.minors.map(() => ':---:').join(' | ')} |`
+  ]
+  for (const row of grid.rows) {
+    const name = row.declared ? `**${forMarkdown(row.vcluster)}**` : forMarkdown(row.vcluster)
+    lines.push(`| ${name} | ${row.cells.map((cell) => GRID_ICON[cell.status]).join(' | ')} |`)
+  }
+  lines.push('')
+  return lines
+}
+
+function declarationsDetails(report: Report, options: MarkdownOptions): string[] {
+  if (report.declarations.length === 0) return []
+  const lines = ['<details><summary>Declared versions</summary>', '', '| Component | Version | Where |', '| --- | --- | --- |']
+  for (const declaration of report.declarations.slice(0, MAX_TABLE_ROWS)) {
+    lines.push(`| ${forMarkdown(componentName(declaration))} | ${forMarkdownCode(declaration.raw)} | ${place(declaration.file, declaration.line, options)} |`)
+  }
+  if (report.declarations.length > MAX_TABLE_ROWS) lines.push('', `…and ${report.declarations.length - MAX_TABLE_ROWS} more.`)
+  lines.push('', '</details>', '')
+  return lines
+}
+
+function diagnosticsDetails(report: Report): string[] {
+  if (report.diagnostics.length === 0) return []
+  const lines = ['<details><summary>Files that could not be fully read</summary>', '']
+  for (const diagnostic of report.diagnostics.slice(0, MAX_TABLE_ROWS)) {
+    const where = diagnostic.line ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file
+    lines.push(`- ${forMarkdownCode(where)}: ${forMarkdown(diagnostic.message)}`)
+  }
+  lines.push('', '</details>', '')
+  return lines
+}
+
+function componentName(declaration: DeclarationReport): string {
+  if (declaration.component !== 'kubernetes') return declaration.component
+  return `kubernetes (${declaration.role ?? 'host'}${declaration.distro ? `, ${declaration.distro}` : ''})`
+}
+
+export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { REPO_ROOT, runBundle, tempDir } from '../helpers/run-bundle.js'
+import { parseOutputs, REPO_ROOT, runBundle, tempDir } from '../helpers/run-bundle.js'
 
 /** Runs dist/index.js as the runner does: inputs in INPUT_*, outputs and summary in files. */
 function runAction(inputs: Record<string, string>) {
@@ -20,14 +20,6 @@ function runAction(inputs: Record<string, string>) {
   return { ...run, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }
 }
 
-/** GITHUB_OUTPUT uses heredoc blocks: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const pattern = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm
-  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!
-  return outputs
-}
-
 describe('dist/index.js (the action)', () => {
   it('annotates the finding at its file and line, summarises, sets outputs and fails the step', () => {
     const run = runAction({ path: 'examples/vcluster-upgrade-to-1.32', 'fail-on': 'error', 'github-token': 'ghs_secret123' })
@@ -36,7 +28,7 @@ describe('dist/index.js (the action)', () => {
       /^::error title=vcluster below 0\.23\.0-rc\.4 leaves every pod Pending with a Kubernetes 1\.32 virtual cluster \[vcluster-qosclass-immutable-k8s-1\.32\],file=examples\/vcluster-upgrade-to-1\.32\/clusters\/dev\/Chart\.yaml,line=8,col=14::vcluster 0\.22\.1 at clusters\/dev\/Chart\.yaml:8 with virtual Kubernetes v1\.32\.0-k3s1 \(k3s\)/m
     )
     expect(run.stdout).toContain('::add-mask::ghs_secret123')
-    expect(run.stdout).toMatch(/^::error::kube-compat-gate failed: 1 error\(s\)/m)
+    expect(run.stdout).toMatch(/^::error::kube-compat-gate failed: 1 finding\(s\) at or above fail-on "error" \(1 error\(s\)/m)
     expect(run.outputs.result).toBe('failed')
     expect(run.outputs['error-count']).toBe('1')
     // Warnings (end of life, ...) depend on the day the test runs; the count must match them.

@@ -94,7 +94,7 @@ describe('dist/cli.js', () => {
   })
 
   it.each([
-    [['scan', FAILING, '--format', 'xml'], '--format must be one of text, json, markdown'],
+    [['scan', FAILING, '--format', 'xml'], '--format must be one of text, json, sarif, markdown'],
     [['scan', FAILING, '--fail-on', 'sometimes'], '--fail-on must be one of'],
     [['scan', 'does/not/exist'], 'does/not/exist is not a directory'],
     [['scan', FAILING, '--no-such-flag'], "Unknown option '--no-such-flag'"],

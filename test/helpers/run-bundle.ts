@@ -41,3 +41,10 @@ export function writeTree(root: string, files: Record<string, string>): void {
     writeFileSync(absolute, content)
   }
 }
+
+/** GITHUB_OUTPUT uses heredoc blocks: `name<<DELIMITER\nvalue\nDELIMITER`. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  for (const match of text.matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!
+  return outputs
+}

@@ -1,0 +1,20 @@
+/**
+ * The budgets of issue 8, on a 2-core machine. Each compares one measured number with a
+ * limit; the benchmark reports "over" and fails only when asked to (--enforce).
+ */
+export const BUDGETS = {
+  scanVsBaseline: { limit: 2.0, text: '≤ 2.0× baseline' },
+  coldStartVsBareNode: { limit: 3.0, text: '≤ 3× bare node' },
+  peakRssMB: { limit: 200, text: '≤ 200 MB' },
+  // 100,000 files within 5.5× the 20,000-file time: linear growth plus 10% slack. Other
+  // sizes get the same rule, so --files/--large-files can be varied without a false alarm.
+  largeVsDefault: { perSizeRatio: 1.1 }
+}
+
+export function growthLimit(largeFiles, files) {
+  return BUDGETS.largeVsDefault.perSizeRatio * (largeFiles / files)
+}
+
+export function verdict(value, limit) {
+  return value <= limit ? 'ok' : 'over'
+}

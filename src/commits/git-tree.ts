@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+import { extractTar, makeTempDir, runTool, type CommitTree } from './commit-tree.js'
+
+/** The repository's top directory when `dir` is inside a git work tree. */
+export async function gitTopLevel(dir: string): Promise<string | undefined> {
+  try {
+    return (await runTool('git', ['-C', dir, 'rev-parse', '--show-toplevel'])).trim()
+  } catch {
+    return undefined
+  }
+}
+
+/** The full commit id a ref names, when that commit is in the local repository. */
+export async function resolveCommit(top: string, ref: string): Promise<string | undefined> {
+  // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
+  try {
+    return (await runTool('git', ['-C', top, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Writes the commit's copy of `scanRoot` (a directory inside the work tree `top`) to a
+ * temporary directory with `git archive`: no checkout, no change to the repository.
+ */
+export async function treeFromGit(top: string, sha: string, scanRoot: string): Promise<CommitTree> {
+  const temp = await makeTempDir('kcg-base-')
+  try {
+    const sub = relative(top, scanRoot).split(sep).join('/')
+    const archive = join(temp.dir, 'tree.tar')
+    const tree = join(temp.dir, 'tree')
+    await mkdir(tree)
+    if (!sub || (await pathExists(top, sha, sub))) {
+      await runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])])
+      await extractTar(archive, tree)
+    }
+    const root = join(tree, sub)
+    await mkdir(root, { recursive: true }) // the path may not exist in that commit: then it declares nothing
+    return { root, via: 'git', dispose: temp.dispose }
+  } catch (error) {
+    await temp.dispose()
+    throw error
+  }
+}
+
+async function pathExists(top: string, sha: string, path: string): Promise<boolean> {
+  try {
+    await runTool('git', ['-C', top, 'cat-file', '-e', `${sha}:${path}`])
+    return true
+  } catch {
+    return false
+  }
+}

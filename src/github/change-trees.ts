@@ -1,0 +1,50 @@
+import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
+import type { CommitTree } from '../commits/commit-tree.js'
+import { describeError, UsageError } from '../errors.js'
+import type { GitHubClient } from './client.js'
+import type { EventContext } from './event.js'
+import { treeFromApi } from './tarball.js'
+
+export interface TreeContext {
+  workspace: string
+  root: string
+  pathPrefix: string
+  client: GitHubClient | undefined
+  /** Every tree written, so the caller can remove them. */
+  trees: CommitTree[]
+  log: { info(message: string): void; warning(message: string): void }
+}
+
+/**
+ * The directories to scan. The head is the workspace, except for events that check out
+ * something else (pull_request_target checks out the base). The base comes from git when
+ * the checkout has the commit, else from the REST API; without it every finding counts as new.
+ */
+export async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; baseRoot?: string }> {
+  if (event.mode !== 'pr' || !event.change) return { headRoot: context.root }
+  const headRoot = event.headInWorkspace ? context.root : (await commitTree('head', event.change.headSha, event, context)).root
+  try {
+    const base = await commitTree('base', event.change.baseSha, event, context)
+    return { headRoot, baseRoot: base.root }
+  } catch (error) {
+    context.log.warning(`could not read the base commit ${event.change.baseSha.slice(0, 12)}, so every finding counts as new: ${describeError(error)}`)
+    return { headRoot }
+  }
+}
+
+async function commitTree(label: string, sha: string, event: EventContext, context: TreeContext): Promise<CommitTree> {
+  const top = await gitTopLevel(context.workspace)
+  if (top && (await resolveCommit(top, sha))) {
+    const tree = await treeFromGit(top, sha, context.root)
+    context.trees.push(tree)
+    context.log.info(`${label} ${sha.slice(0, 12)}: read through git (the checkout has the commit)`)
+    return tree
+  }
+  if (!context.client) throw new Error(`the checkout does not have commit ${sha} and there is no github-token to fetch it`)
+  const relativePath = context.pathPrefix.replace(/\/$/, '') || '.'
+  if (relativePath.startsWith('..')) throw new UsageError(`input "path" must be inside the workspace to read commit ${sha} through the API`)
+  const tree = await treeFromApi(context.client, { owner: event.owner, repo: event.repo }, sha, relativePath)
+  context.trees.push(tree)
+  context.log.info(`${label} ${sha.slice(0, 12)}: read through the REST API (the checkout does not have the commit)`)
+  return tree
+}

@@ -1,0 +1,44 @@
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+export interface ClientLog {
+  warning(message: string): void
+  debug(message: string): void
+}
+
+/** Server errors (5xx) are retried this often, after 1 s, 4 s and 9 s. */
+const RETRIES = 3
+/** A rate-limited request is retried once, and only when GitHub asks to wait at most this long. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60
+
+/**
+ * The REST client: `@actions/github`'s Octokit (it honours GITHUB_API_URL and proxies) with
+ * the retry and throttling plugins, so 5xx answers and rate limits are retried a bounded
+ * number of times and writes are spaced as GitHub asks. 4xx answers are never retried.
+ */
+export function createGitHubClient(token: string, log: ClientLog, baseUrl?: string): GitHubClient {
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+      const retrying = retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS
+      log.warning(
+        `GitHub ${kind} rate limit on ${options.method ?? ''} ${options.url ?? ''}; ` +
+          (retrying ? `retrying in ${retryAfter} s` : 'giving up on this request')
+      )
+      return retrying
+    }
+  return getOctokit(
+    token,
+    {
+      ...(baseUrl ? { baseUrl } : {}),
+      retry: { retries: RETRIES },
+      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+      log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug }
+    },
+    retry,
+    throttling
+  )
+}

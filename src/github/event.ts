@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import type { ModeInput } from '../config/inputs.js'
+import { UsageError } from '../errors.js'
+
+/** Diff mode (a change with a base) or audit mode (the whole state of one commit). */
+export type GateMode = 'pr' | 'audit'
+
+/** The two commits of a change. `number` is missing in a merge queue. */
+export interface ChangeRef {
+  number: number | undefined
+  baseSha: string
+  headSha: string
+}
+
+export interface EventContext {
+  eventName: string
+  mode: GateMode
+  owner: string
+  repo: string
+  /** The commit the workflow runs on (`GITHUB_SHA`); for pull_request that is the test merge. */
+  sha: string
+  /** Set in diff mode. */
+  change?: ChangeRef
+  /**
+   * False when the checked-out workspace is not the change's head: `pull_request_target`
+   * checks out the base, so the head is read from its commit instead (as data, never run).
+   */
+  headInWorkspace: boolean
+  serverUrl: string
+  /** Link to this workflow run, for "see the job summary" pointers. */
+  runUrl: string | undefined
+}
+
+const Sha = z.string().regex(/^[0-9a-f]{40}$/i)
+
+/** Only what the gate needs of each webhook payload; everything else is ignored. */
+const PullRequestPayload = z.object({
+  pull_request: z.object({ number: z.number().int(), base: z.object({ sha: Sha }), head: z.object({ sha: Sha }) })
+})
+const MergeGroupPayload = z.object({ merge_group: z.object({ base_sha: Sha, head_sha: Sha }) })
+const WorkflowRunPayload = z.object({
+  workflow_run: z.object({
+    head_sha: Sha,
+    pull_requests: z
+      .array(z.object({ number: z.number().int(), base: z.object({ sha: Sha }), head: z.object({ sha: Sha }) }))
+      .default([])
+  })
+})
+
+export interface EventSource {
+  eventName: string
+  payload: unknown
+  env: Record<string, string | undefined>
+  mode: ModeInput
+}
+
+/** Decides the mode and the commits to compare from the event the workflow runs on. */
+export function readEventContext({ eventName, payload, env, mode }: EventSource): EventContext {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  const runUrl =
+    env.GITHUB_RUN_ID && owner && repo ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
+  const change = changeOf(eventName, payload)
+  const base = { eventName, owner, repo, sha: env.GITHUB_SHA ?? '', serverUrl, runUrl }
+
+  if (mode === 'audit' || (mode === 'auto' && !change)) return { ...base, mode: 'audit', headInWorkspace: true }
+  if (!change) {
+    throw new UsageError(
+      `input "mode" is "pr" but the "${eventName || 'unknown'}" event carries no pull request ` +
+        '(use pull_request, pull_request_target, merge_group or workflow_run from a pull request)'
+    )
+  }
+  // Only plain pull_request and merge_group runs check out the change itself.
+  const headInWorkspace = eventName === 'pull_request' || eventName === 'merge_group'
+  return { ...base, mode: 'pr', change, headInWorkspace }
+}
+
+function changeOf(eventName: string, payload: unknown): ChangeRef | undefined {
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const parsed = PullRequestPayload.safeParse(payload)
+      if (!parsed.success) return undefined
+      const { number, base, head } = parsed.data.pull_request
+      return { number, baseSha: base.sha, headSha: head.sha }
+    }
+    case 'merge_group': {
+      const parsed = MergeGroupPayload.safeParse(payload)
+      if (!parsed.success) return undefined
+      return { number: undefined, baseSha: parsed.data.merge_group.base_sha, headSha: parsed.data.merge_group.head_sha }
+    }
+    case 'workflow_run': {
+      // GitHub lists the pull request only when it comes from the same repository.
+      const parsed = WorkflowRunPayload.safeParse(payload)
+      const pull = parsed.success ? parsed.data.workflow_run.pull_requests[0] : undefined
+      return pull ? { number: pull.number, baseSha: pull.base.sha, headSha: pull.head.sha } : undefined
+    }
+    default:
+      return undefined
+  }
+}

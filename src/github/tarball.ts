@@ -1,0 +1,34 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { extractTar, makeTempDir, type CommitTree } from '../commits/commit-tree.js'
+import type { GitHubClient } from './client.js'
+
+/**
+ * Downloads a commit as a tarball through the REST API (`contents: read`) and unpacks the
+ * scanned path. Used when the checkout does not contain the commit (the checkout action
+ * fetches a single commit by default) or for the head of `pull_request_target` runs, whose
+ * workspace holds the base. The content is only read by the scanner, never executed.
+ */
+export async function treeFromApi(
+  client: GitHubClient,
+  repository: { owner: string; repo: string },
+  sha: string,
+  path: string
+): Promise<CommitTree> {
+  const temp = await makeTempDir('kcg-api-')
+  try {
+    const response = await client.rest.repos.downloadTarballArchive({ ...repository, ref: sha })
+    const archive = join(temp.dir, 'tree.tar.gz')
+    await writeFile(archive, Buffer.from(response.data as ArrayBuffer))
+    const tree = join(temp.dir, 'tree')
+    await mkdir(tree)
+    // GitHub wraps the files in one `<owner>-<repo>-<sha>/` folder.
+    await extractTar(archive, tree, { gzip: true, stripComponents: 1 })
+    const root = join(tree, path)
+    await mkdir(root, { recursive: true })
+    return { root, via: 'api', dispose: temp.dispose }
+  } catch (error) {
+    await temp.dispose()
+    throw error
+  }
+}

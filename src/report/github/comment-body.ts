@@ -1,0 +1,46 @@
+import { forMarkdown } from '../escape.js'
+import { count, findingsTable, groupByStatus, headline, statusLine, type MarkdownOptions } from '../markdown.js'
+import type { Report } from '../report.js'
+import { LIMITS, fitText } from './limits.js'
+
+export interface CommentContext extends MarkdownOptions {
+  /** The hidden marker that finds this comment again on the next run. */
+  marker: string
+  /** The commit the run looked at. */
+  sha: string
+  /** The workflow run, whose job summary has the full report. */
+  runUrl: string | undefined
+  /** An earlier run already wrote a comment (so "nothing found" is news worth saying). */
+  previous: boolean
+}
+
+/**
+ * The sticky pull request comment: what this change introduces and fixes in full, what was
+ * already there as a count, and a pointer to the job summary. Cut to GitHub's limit with
+ * that pointer when a change touches very many environments.
+ */
+export function renderComment(report: Report, context: CommentContext): string {
+  const summaryLink = context.runUrl ? `[the job summary](${context.runUrl})` : 'the job summary of this workflow run'
+  const lines = [context.marker, `### kube-compat-gate: ${verdict(report, context.previous)}`, '', headline(report), '']
+  const comparison = statusLine(report.findings)
+  if (comparison) lines.push(comparison, '')
+  for (const group of groupByStatus(report.findings)) {
+    if (group.heading === 'Already present before this change') {
+      lines.push(`${count(group.findings.length, 'finding was', 'findings were')} already present before this change; see ${summaryLink}.`, '')
+      continue
+    }
+    lines.push(`#### ${group.heading} (${group.findings.length})`, '', ...findingsTable(group.findings, report, context), '')
+  }
+  lines.push(`<sub>Commit ${forMarkdown(context.sha.slice(0, 12))} · full report in ${summaryLink}.</sub>`)
+  return fitText(lines.join('\n'), LIMITS.commentChars, `**The comment is cut here: the full report is in ${summaryLink}.**`)
+}
+
+function verdict(report: Report, previous: boolean): string {
+  const diffed = report.findings.some((finding) => finding.status)
+  const introduced = report.findings.filter((finding) => !finding.waived && (diffed ? finding.status === 'new' : finding.status !== 'fixed'))
+  if (introduced.length === 0) {
+    const what = diffed ? 'this change introduces no known incompatibilities' : 'no known incompatibilities'
+    return `✅ ${what}${previous ? ' any more' : ''}`
+  }
+  return report.summary.passed ? '✅ passed, with findings' : '❌ failed'
+}

@@ -1,0 +1,102 @@
+import type { Database, Entry } from '../db/schema.js'
+import { fingerprint } from '../evaluate/diff.js'
+import type { Severity } from '../model.js'
+import type { FindingReport, Report } from './report.js'
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' }
+const BASELINE = { new: 'new', unchanged: 'unchanged' } as const
+
+export interface SarifOptions {
+  /** Put in front of report paths so that they are relative to the repository root. */
+  pathPrefix?: string
+}
+
+/**
+ * SARIF 2.1.0 for code scanning (`github/codeql-action/upload-sarif`): one rule per database
+ * entry, so every result links to its sources, and one result per finding at the declaring
+ * line. Fixed findings are left out: they are no longer in the code.
+ */
+export function renderSarif(report: Report, database: Database, options: SarifOptions = {}): string {
+  const prefix = options.pathPrefix ?? ''
+  const ruleIndex = new Map(database.entries.map((entry, index) => [entry.id, index]))
+  const results = report.findings
+    .filter((finding) => finding.status !== 'fixed' && ruleIndex.has(finding.id))
+    .map((finding) => result(finding, report, ruleIndex.get(finding.id)!, prefix))
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: 'https://github.com/kube-compat-gate/kube-compat-gate',
+            rules: database.entries.map(rule)
+          }
+        },
+        automationDetails: { id: `${report.tool.name}/` },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+        results,
+        properties: { database: report.database }
+      }
+    ]
+  }
+  return `${JSON.stringify(log, null, 2)}\n`
+}
+
+function rule(entry: Entry) {
+  const helpUri = entry.references[0]
+  return {
+    id: entry.id,
+    name: entry.id.replace(/(^|[-.])([a-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: entry.title },
+    fullDescription: { text: entry.notes ?? entry.title },
+    helpUri,
+    help: {
+      text: `${entry.remediation}\n\nSources:\n${entry.references.map((url) => `- ${url}`).join('\n')}`,
+      markdown: `${entry.remediation}\n\nSources:\n${entry.references.map((url) => `- <${url}>`).join('\n')}`
+    },
+    defaultConfiguration: { level: LEVEL[entry.severity] },
+    properties: { tags: ['kubernetes', 'compatibility', entry.category], precision: entry.confidence === 'verified' ? 'high' : 'medium' }
+  }
+}
+
+function result(finding: FindingReport, report: Report, ruleIndex: number, prefix: string) {
+  const related = declarationsOf(finding, report).filter((declaration) => declaration.file !== finding.file || declaration.line !== finding.line)
+  return {
+    ruleId: finding.id,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: `${finding.message} Fix: ${finding.remediation}` },
+    locations: [location(prefix + finding.file, finding.line, finding.column)],
+    ...(related.length > 0
+      ? {
+          relatedLocations: related.map((declaration, id) => ({
+            id,
+            ...location(prefix + declaration.file, declaration.line, declaration.column),
+            message: { text: `${declaration.component} ${declaration.raw}` }
+          }))
+        }
+      : {}),
+    // The same identity as the base/head diff, so code scanning tracks a problem across line moves.
+    partialFingerprints: { 'kubeCompatGate/v1': fingerprint({ id: finding.id, file: finding.file, declarations: declarationsOf(finding, report) }) },
+    ...(finding.status === 'new' || finding.status === 'unchanged' ? { baselineState: BASELINE[finding.status] } : {})
+  }
+}
+
+/** Code scanning rejects lines or columns below 1, so a missing position falls back to the file's start. */
+function location(uri: string, line: number, column: number) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+      region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) }
+    }
+  }
+}
+
+function declarationsOf(finding: FindingReport, report: Report) {
+  return finding.declarations.map((index) => report.declarations[index]).filter((declaration) => declaration !== undefined)
+}

@@ -1,0 +1,263 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { OpenApi, type Operation } from './openapi.js'
+
+type Json = Record<string, unknown>
+
+/** One request as the stand-in saw it. */
+export interface RecordedCall {
+  operationId: string
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+  status: number
+  authorization: string | undefined
+}
+
+/** A request that broke the published description (or one of GitHub's rules we encode). */
+export interface Violation {
+  operationId: string
+  path: string
+  errors: string[]
+}
+
+export interface Fault {
+  operationId: string
+  status: number
+  /** How many requests in a row get the fault; unset means all of them. */
+  times?: number
+}
+
+const FORBIDDEN = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' }
+
+/**
+ * GitHub's REST API as far as the gate uses it, on 127.0.0.1 only. Every request is checked
+ * against GitHub's published OpenAPI description; answers are built from the description's
+ * own examples and checked too. It keeps the state that matters between runs (comments,
+ * issues, check runs, review comments) so reruns and scheduled audits can be observed.
+ */
+export class GitHubStandIn {
+  readonly calls: RecordedCall[] = []
+  readonly violations: Violation[] = []
+  /** Issue and pull request comments by issue number. */
+  readonly comments = new Map<number, Json[]>()
+  readonly issues: Json[] = []
+  readonly labels: Json[] = []
+  readonly checkRuns: Array<{ id: number; create: Json; updates: Json[] }> = []
+  readonly reviewComments = new Map<number, Json[]>()
+  /** Commit id → tar.gz served by the tarball endpoint. */
+  readonly tarballs = new Map<string, Buffer>()
+  faults: Fault[] = []
+
+  private nextId = 1000
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    readonly api: OpenApi
+  ) {}
+
+  static async start(api = new OpenApi()): Promise<GitHubStandIn> {
+    let standIn: GitHubStandIn | undefined
+    const server = createServer((request, response) => {
+      void standIn!.handle(request, response)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    standIn = new GitHubStandIn(server, `http://127.0.0.1:${port}`, api)
+    return standIn
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()))
+  }
+
+  callsTo(operationId: string): RecordedCall[] {
+    return this.calls.filter((call) => call.operationId === operationId)
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.url)
+    const text = await readBody(request)
+    if (url.pathname.startsWith('/_codeload/')) return this.codeload(url.pathname, response)
+
+    const found = this.api.match(request.method ?? 'GET', url.pathname)
+    if (!found) {
+      this.violations.push({ operationId: 'unknown', path: `${request.method} ${url.pathname}`, errors: ['no such operation in the description'] })
+      return send(response, 404, { message: 'Not Found' })
+    }
+    const { operation, params } = found
+    let body: unknown
+    try {
+      body = text === '' ? undefined : (JSON.parse(text) as unknown)
+    } catch {
+      body = text
+    }
+    const errors = this.api.validateRequest(operation, params, url.searchParams, body)
+    errors.push(...this.githubRules(operation, body))
+    const call: RecordedCall = {
+      operationId: operation.id,
+      method: operation.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      status: 0,
+      authorization: request.headers.authorization
+    }
+    this.calls.push(call)
+    if (errors.length > 0) {
+      this.violations.push({ operationId: operation.id, path: url.pathname, errors })
+      call.status = 422
+      return send(response, 422, { message: 'Validation Failed', errors })
+    }
+    const fault = this.faults.find((candidate) => candidate.operationId === operation.id && (candidate.times === undefined || candidate.times > 0))
+    if (fault) {
+      if (fault.times !== undefined) fault.times--
+      call.status = fault.status
+      return send(response, fault.status, fault.status === 403 ? FORBIDDEN : { message: 'Server Error' })
+    }
+    const answer = this.answer(operation, params, url.searchParams, body as Json)
+    call.status = answer.status
+    if (answer.headers) for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value)
+    if (answer.body !== undefined) {
+      const problems = this.api.validateResponse(operation, answer.status, answer.body)
+      if (problems.length > 0) this.violations.push({ operationId: operation.id, path: `answer to ${url.pathname}`, errors: problems })
+    }
+    send(response, answer.status, answer.body)
+  }
+
+  /** Rules GitHub enforces that the description does not express. */
+  private githubRules(operation: Operation, body: unknown): string[] {
+    const annotations = ((body as Json | undefined)?.output as Json | undefined)?.annotations
+    if ((operation.id === 'checks/create' || operation.id === 'checks/update') && Array.isArray(annotations) && annotations.length > 50) {
+      return [`${annotations.length} annotations in one request; GitHub takes at most 50`]
+    }
+    const text = (body as Json | undefined)?.body
+    if (typeof text === 'string' && text.length > 65_536) return [`body of ${text.length} characters; GitHub takes at most 65536`]
+    return []
+  }
+
+  private answer(operation: Operation, params: Record<string, string>, query: URLSearchParams, body: Json): { status: number; body?: unknown; headers?: Record<string, string> } {
+    const number = Number(params.issue_number ?? params.pull_number)
+    const now = new Date().toISOString()
+    switch (operation.id) {
+      case 'issues/list-comments':
+        return { status: 200, body: this.comments.get(number) ?? [] }
+      case 'issues/create-comment': {
+        const comment = { ...this.api.example('issue-comment'), id: this.id(), body: body.body, created_at: now, updated_at: now }
+        this.comments.set(number, [...(this.comments.get(number) ?? []), comment])
+        return { status: 201, body: comment }
+      }
+      case 'issues/update-comment': {
+        const comment = [...this.comments.values()].flat().find((c) => c.id === Number(params.comment_id))
+        if (!comment) return { status: 404, body: { message: 'Not Found' } }
+        Object.assign(comment, { body: body.body, updated_at: now })
+        return { status: 200, body: comment }
+      }
+      case 'issues/list-for-repo': {
+        const state = query.get('state') ?? 'open'
+        const labels = (query.get('labels') ?? '').split(',').filter(Boolean)
+        return {
+          status: 200,
+          body: this.issues.filter(
+            (issue) =>
+              (state === 'all' || issue.state === state) &&
+              labels.every((label) => (issue.labels as Json[]).some((l) => l.name === label))
+          )
+        }
+      }
+      case 'issues/create-label': {
+        if (this.labels.some((label) => label.name === body.name)) {
+          return { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest/issues/labels#create-a-label', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] } }
+        }
+        const label = { ...this.api.example('label'), id: this.id(), name: body.name, color: body.color, description: body.description ?? null }
+        this.labels.push(label)
+        return { status: 201, body: label }
+      }
+      case 'issues/create': {
+        const issue = this.api.example('issue')
+        delete issue.pull_request
+        Object.assign(issue, {
+          id: this.id(),
+          number: this.issues.length + 1,
+          title: body.title,
+          body: body.body,
+          state: 'open',
+          state_reason: null,
+          closed_at: null,
+          // Like GitHub, an unknown label is created on the fly with the default colour.
+          labels: ((body.labels as string[] | undefined) ?? []).map((name) => this.labels.find((label) => label.name === name) ?? { ...this.api.example('label'), id: this.id(), name, color: 'ededed', description: null })
+        })
+        this.issues.push(issue)
+        return { status: 201, body: issue }
+      }
+      case 'issues/update': {
+        const issue = this.issues.find((candidate) => candidate.number === number)
+        if (!issue) return { status: 404, body: { message: 'Not Found' } }
+        for (const key of ['title', 'body', 'state', 'state_reason'] as const) if (key in body) issue[key] = body[key]
+        if (body.state === 'closed') issue.closed_at = now
+        return { status: 200, body: issue }
+      }
+      case 'checks/create': {
+        const id = this.id()
+        this.checkRuns.push({ id, create: body, updates: [] })
+        return { status: 201, body: this.checkRunBody(id, body) }
+      }
+      case 'checks/update': {
+        const run = this.checkRuns.find((candidate) => candidate.id === Number(params.check_run_id))
+        if (!run) return { status: 404, body: { message: 'Not Found' } }
+        run.updates.push(body)
+        return { status: 200, body: this.checkRunBody(run.id, run.create) }
+      }
+      case 'pulls/list-review-comments':
+        return { status: 200, body: this.reviewComments.get(number) ?? [] }
+      case 'pulls/create-review-comment': {
+        const comment = { ...this.api.example('pull-request-review-comment-example-for-a-multi-line-comment'), id: this.id(), body: body.body, path: body.path, line: body.line, commit_id: body.commit_id }
+        this.reviewComments.set(number, [...(this.reviewComments.get(number) ?? []), comment])
+        return { status: 201, body: comment }
+      }
+      case 'repos/download-tarball-archive':
+        return this.tarballs.has(params.ref!)
+          ? { status: 302, headers: { location: `${this.url}/_codeload/${params.ref}.tar.gz` } }
+          : { status: 404, body: { message: 'Not Found' } }
+      default:
+        return { status: 501, body: { message: `the stand-in does not answer ${operation.id}` } }
+    }
+  }
+
+  private checkRunBody(id: number, create: Json): Json {
+    const example = this.api.example('check-run-example-of-completed-conclusion')
+    return { ...example, id, name: create.name, head_sha: create.head_sha, status: create.status ?? 'completed', conclusion: create.conclusion ?? null }
+  }
+
+  private codeload(pathname: string, response: ServerResponse): void {
+    const sha = pathname.replace('/_codeload/', '').replace(/\.tar\.gz$/, '')
+    const tarball = this.tarballs.get(sha)
+    if (!tarball) return send(response, 404, { message: 'Not Found' })
+    response.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': tarball.length })
+    response.end(tarball)
+  }
+
+  private id(): number {
+    return this.nextId++
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  if (body === undefined) {
+    response.writeHead(status)
+    response.end()
+    return
+  }
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  response.end(JSON.stringify(body))
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}

@@ -1,0 +1,147 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runGate } from '../../src/pipeline.js'
+import { emitAnnotations, rankForAnnotation, type AnnotationProperties } from '../../src/report/github/annotations.js'
+import { renderComment } from '../../src/report/github/comment-body.js'
+import { fitText, LIMITS, utf8Bytes } from '../../src/report/github/limits.js'
+import { jsonArrayWithin } from '../../src/report/github/outputs.js'
+import { replaceVersion } from '../../src/report/github/suggestions.js'
+import type { FindingReport, Report } from '../../src/report/report.js'
+import { REPO_ROOT } from '../helpers/run-bundle.js'
+
+function finding(overrides: Partial<FindingReport>): FindingReport {
+  return {
+    id: 'entry',
+    severity: 'error',
+    title: 'title',
+    message: 'message',
+    file: 'a.yaml',
+    line: 1,
+    column: 1,
+    remediation: 'fix',
+    references: ['https://example.org/1'],
+    certainty: 'affected',
+    declarations: [],
+    ...overrides
+  }
+}
+
+describe('rankForAnnotation', () => {
+  it('puts new findings first, then those on changed lines, and drops fixed ones', () => {
+    const ranked = rankForAnnotation(
+      [
+        finding({ file: 'old.yaml', status: 'unchanged' }),
+        finding({ file: 'touched.yaml', line: 4, status: 'unchanged' }),
+        finding({ file: 'gone.yaml', status: 'fixed' }),
+        finding({ file: 'new.yaml', status: 'new' })
+      ],
+      new Map([['touched.yaml', new Set([4])]])
+    )
+    expect(ranked.map((f) => f.file)).toEqual(['new.yaml', 'touched.yaml', 'old.yaml'])
+  })
+
+  it('does not annotate a waived finding', () => {
+    const waived = { reason: 'tracked in PLAT-12', owner: 'platform', expires: '2027-01-01' }
+    const ranked = rankForAnnotation([finding({ file: 'waived.yaml', waived }), finding({ file: 'open.yaml' })], new Map())
+    expect(ranked.map((f) => f.file)).toEqual(['open.yaml'])
+  })
+})
+
+describe('emitAnnotations', () => {
+  it('writes ten per type, in ranked order, and counts the rest', () => {
+    const written: Array<[string, AnnotationProperties]> = []
+    const sink = {
+      error: (_: string, p: AnnotationProperties) => written.push(['error', p]),
+      warning: (_: string, p: AnnotationProperties) => written.push(['warning', p]),
+      notice: (_: string, p: AnnotationProperties) => written.push(['notice', p])
+    }
+    const findings = [
+      ...Array.from({ length: 12 }, (_, i) => finding({ line: i + 1 })),
+      finding({ severity: 'warning', line: 99 })
+    ]
+    const skipped = emitAnnotations(findings, 'sub/', sink)
+    expect(skipped).toBe(2)
+    expect(written.filter(([kind]) => kind === 'error').map(([, p]) => p.startLine)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(written.find(([kind]) => kind === 'warning')?.[1]).toMatchObject({ file: 'sub/a.yaml', startLine: 99 })
+  })
+})
+
+describe('fitText', () => {
+  it('keeps text that fits', () => {
+    expect(fitText('a\nb', 10, 'cut')).toBe('a\nb')
+  })
+
+  it('cuts at a line boundary and says so, within the limit', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `| row ${i} |`).join('\n')
+    const cut = fitText(text, 200, 'see the summary')
+    expect(cut.length).toBeLessThanOrEqual(200)
+    expect(cut.endsWith('\n\nsee the summary')).toBe(true)
+    expect(cut.split('\n').slice(0, -2).every((line) => /^\| row \d+ \|$/.test(line))).toBe(true)
+  })
+
+  it('measures bytes when asked (the job summary limit is in bytes)', () => {
+    const text = `${'✅'.repeat(100)}\n${'✅'.repeat(100)}`
+    expect(utf8Bytes(fitText(text, 400, 'cut', utf8Bytes))).toBeLessThanOrEqual(400)
+  })
+})
+
+describe('jsonArrayWithin', () => {
+  it('keeps whole items only, and always valid JSON', () => {
+    const items = Array.from({ length: 50 }, (_, i) => ({ id: i, text: 'x'.repeat(40) }))
+    const { json, kept } = jsonArrayWithin(items, 500)
+    expect(Buffer.byteLength(json)).toBeLessThanOrEqual(500)
+    expect(JSON.parse(json)).toEqual(items.slice(0, kept))
+    expect(kept).toBeGreaterThan(0)
+  })
+})
+
+describe('renderComment', () => {
+  /** The seed example's report with only the seed incident's finding. */
+  async function failingReport(): Promise<Report> {
+    const { report } = await runGate({ root: join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32'), failOn: 'error' })
+    return { ...report, findings: report.findings.filter((finding) => finding.id === 'vcluster-qosclass-immutable-k8s-1.32') }
+  }
+  const context = { marker: '<!-- m -->', sha: 'a'.repeat(40), runUrl: 'https://github.com/o/r/actions/runs/1', previous: false }
+
+  it('stays within GitHub’s 65,536 characters and points at the job summary when cut', async () => {
+    const report = await failingReport()
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ...report.findings[0]!, line: i + 1, status: 'new' as const }))
+    const body = renderComment({ ...report, findings: many }, context)
+    expect(body.length).toBeLessThanOrEqual(LIMITS.commentChars)
+    expect(body.startsWith('<!-- m -->')).toBe(true)
+    expect(body).toContain('**The comment is cut here: the full report is in [the job summary](https://github.com/o/r/actions/runs/1).**')
+  })
+
+  it('says so when a later run finds nothing', async () => {
+    const report = await failingReport()
+    const clean = { ...report, findings: [], summary: { ...report.summary, error: 0, passed: true } }
+    expect(renderComment(clean, { ...context, previous: true })).toContain('### kube-compat-gate: ✅ no known incompatibilities any more')
+    expect(renderComment(clean, context)).toContain('### kube-compat-gate: ✅ no known incompatibilities\n')
+  })
+
+  it('counts the findings that were already there instead of listing them', async () => {
+    const report = await failingReport()
+    const unchanged = { ...report, findings: report.findings.map((f) => ({ ...f, status: 'unchanged' as const })) }
+    const body = renderComment(unchanged, context)
+    expect(body).toContain('1 finding was already present before this change; see [the job summary]')
+    expect(body).not.toContain('| ❌ |')
+  })
+})
+
+describe('replaceVersion', () => {
+  it.each([
+    ['a plain version', { raw: '0.22.1', version: '0.22.1', column: 14 }, '    version: 0.22.1', '    version: 0.23.0'],
+    ['a v-prefixed version', { raw: 'v0.22.1', version: '0.22.1', column: 12 }, '  version: v0.22.1 # pinned', '  version: v0.23.0 # pinned'],
+    ['a quoted version', { raw: '0.22.1', version: '0.22.1', column: 15 }, '    version: "0.22.1"', '    version: "0.23.0"']
+  ])('rewrites %s in place', (_, declaration, line, expected) => {
+    expect(replaceVersion(declaration, '0.23.0', line)).toBe(expected)
+  })
+
+  it.each([
+    ['a range', { raw: '>=0.20.0', version: '>=0.20.0', column: 14, constraint: true as const }, '    version: >=0.20.0'],
+    ['a distro build', { raw: 'v1.32.0-k3s1', version: '1.32.0', column: 16 }, '          tag: v1.32.0-k3s1'],
+    ['a line that moved', { raw: '0.22.1', version: '0.22.1', column: 14 }, '    name: vcluster']
+  ])('leaves %s to people', (_, declaration, line) => {
+    expect(replaceVersion(declaration, '0.23.0', line)).toBeUndefined()
+  })
+})

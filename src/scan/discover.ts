@@ -73,10 +73,18 @@ async function walk(
     const absolute = join(absoluteDir, entry.name)
     if (entry.isDirectory()) {
       if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(ignores, path, true) || options.skip?.(path, true)) continue
+      if (hasUndecodableName(entry.name)) {
+        result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
+        continue
+      }
       subdirectories.push([absolute, path])
       continue
     }
     if (isIgnored(ignores, path, false) || options.skip?.(path, false)) continue
+    if (hasUndecodableName(entry.name)) {
+      if (options.wanted(path)) result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
+      continue
+    }
     if (entry.isSymbolicLink()) {
       const target = await linkedFileInside(absolute, realRoot)
       if (!target.ok) {
@@ -103,6 +111,16 @@ async function walk(
   for (const [absolute, path] of subdirectories) {
     await walk(absolute, path, ignores, result, options, realRoot)
   }
+}
+
+/**
+ * A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and that name does
+ * not exist on disk: say so instead of a puzzling ENOENT.
+ */
+const UNDECODABLE_NAME = 'skipped: the name is not valid UTF-8 (rename it)'
+
+function hasUndecodableName(name: string): boolean {
+  return name.includes('\uFFFD')
 }
 
 function isIgnored(ignores: ScopedIgnore[], path: string, isDirectory: boolean): boolean {

@@ -214,6 +214,15 @@ export function buildCorpus(base: string): Corpus {
     { attack: 'values file paths out of the root', diagnostic: /values file \.\.\/outside\/chart\/values\.yaml not read: the path leaves the scanned directory/ }
   )
 
+  // Names that are not UTF-8 (Linux allows any bytes): Node hands them over with U+FFFD.
+  const undecodable = (path: string, bytes: number[]): Buffer => Buffer.concat([Buffer.from(join(root, path)), Buffer.from(bytes)])
+  mkdirSync(join(root, 'names'))
+  mkdirSync(undecodable('names/dir', [0xff]))
+  writeFileSync(Buffer.concat([undecodable('names/dir', [0xff]), Buffer.from('/values.yaml')]), k3sValues('v1.31.1-k3s1'))
+  entries.push({ path: 'names/dir\ufffd', attack: 'directory name that is not UTF-8', diagnostic: /the name is not valid UTF-8/ })
+  writeFileSync(Buffer.concat([undecodable('names/kind', [0xfe]), Buffer.from('.yaml')]), 'kind: Cluster\nnodes:\n  - image: kindest/node:v1.31.1\n')
+  entries.push({ path: 'names/kind\ufffd.yaml', attack: 'file name that is not UTF-8', diagnostic: /the name is not valid UTF-8/ })
+
   // Files the scanner cannot read. A FIFO would block a naive reader forever, even as root.
   mkdirSync(join(root, 'special'), { recursive: true })
   execFileSync('mkfifo', [join(root, 'special', 'values.yaml')])

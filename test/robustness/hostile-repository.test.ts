@@ -6,9 +6,9 @@ import type { Report } from '../../src/report/report.js'
 import { REPO_ROOT, tempDir } from '../helpers/run-bundle.js'
 import { buildCorpus, type Corpus } from './corpus.js'
 
-/** Generous: a plain scan of a small repository needs about 100 MB; a leak or an expanded bomb needs gigabytes. */
+/** Generous: this corpus needs about 200 MB; a leak or an expanded bomb needs gigabytes. */
 const MAX_RSS_MB = 400
-/** Generous: the scan takes about two seconds here; a hang or a quadratic reader takes minutes. */
+/** Generous: the scan takes about a second here; a hang or a quadratic reader takes minutes. */
 const TIME_LIMIT_MS = 60_000
 /**
  * Tests here often run as root, for whom mode 000 does not stop a read. The scan then runs as

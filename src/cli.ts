@@ -3,6 +3,7 @@ import { dbCommand } from './cli/db.js'
 import { HELP } from './cli/help.js'
 import { scanCommand } from './cli/scan.js'
 import { describeError, UsageError } from './errors.js'
+import { forTerminal } from './report/escape.js'
 import { TOOL } from './tool.js'
 
 /** The CLI entry: dispatches a command and turns its result into an exit code. */
@@ -27,7 +28,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    process.stderr.write(`${TOOL.name}: ${usage ? '' : 'error: '}${describeError(error)}\n`)
+    // One line: an error can quote repository text (a configuration key), which must not start a line of its own.
+    const message = process.env.DEBUG ? describeError(error) : forTerminal(describeError(error))
+    process.stderr.write(`${TOOL.name}: ${usage ? '' : 'error: '}${message}\n`)
     process.exitCode = 2
   }
 )

@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { CONFIG_FILE_NAME, loadConfigFile, type GateConfig } from './config/config-file.js'
+import { CONFIG_FILE_NAME, ConfigError, loadConfigFile, type GateConfig } from './config/config-file.js'
+import { refusedFile } from './config/repository-file.js'
 import { loadDatabase } from './db/load.js'
 import type { Database } from './db/schema.js'
 import { changedLines } from './evaluate/changed-lines.js'
@@ -60,6 +61,7 @@ export interface GateResult {
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const date = options.date ?? today()
   const config = await readConfig(options)
+  if (config && options.configFile === undefined) await requireInsideRepository(config.database, options.root)
   const database = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
   const tree = { database, config, date, maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes, configPath: config ? reportPath(options.root, config.file) : '' }
   const head = await evaluateTree(options.root, tree)
@@ -133,11 +135,26 @@ async function runSmokeStage(
   return { findings: merged, report: toSmokeReport(result) }
 }
 
+/**
+ * The configuration given by the workflow or the command line, else the repository's own. The
+ * repository's file (which a pull request can change) is read only from inside the repository.
+ */
 async function readConfig(options: GateOptions): Promise<GateConfig | undefined> {
   if (options.configFile !== undefined) return loadConfigFile(options.configFile)
   const implicit = join(options.root, CONFIG_FILE_NAME)
-  const found = await stat(implicit).catch(() => undefined)
-  return found?.isFile() ? loadConfigFile(implicit) : undefined
+  const found = await lstat(implicit).catch(() => undefined)
+  if (!found) return undefined
+  const refused = await refusedFile(implicit, [options.root])
+  if (refused !== undefined) throw new ConfigError(`cannot read configuration file ${implicit}: ${refused}`)
+  return loadConfigFile(implicit)
+}
+
+/** Database files that the repository's own configuration lists stay inside the repository. */
+async function requireInsideRepository(files: readonly string[], root: string): Promise<void> {
+  for (const file of files) {
+    const refused = await refusedFile(file, [root])
+    if (refused !== undefined) throw new ConfigError(`cannot read database file ${file} that ${CONFIG_FILE_NAME} lists: ${refused}`)
+  }
 }
 
 /** The configuration file relative to the scanned root, like every other path in the report. */

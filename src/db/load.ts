@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { refusedFile } from '../config/repository-file.js'
 import bundled from './bundled-db.json' with { type: 'json' }
 import { DatabaseMeta, Entry, type Database } from './schema.js'
 import { validateEntryFile } from './validate-file.js'
@@ -22,6 +23,8 @@ export async function loadDatabase(extraFiles: readonly string[] = []): Promise<
   const database = bundledDatabase()
   const byId = new Map(database.entries.map((entry) => [entry.id, entry]))
   for (const path of extraFiles) {
+    const refused = await refusedFile(path)
+    if (refused !== undefined) throw new DatabaseError(`cannot read database file ${path}: ${refused}`)
     let text: string
     try {
       text = await readFile(path, 'utf8')

@@ -1,6 +1,8 @@
 import { getOctokit } from '@actions/github'
+import { defaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { fetchWithTimeout, timeoutSeconds } from './fetch-timeout.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -9,8 +11,8 @@ export interface ClientLog {
   debug(message: string): void
 }
 
-/** Server errors (5xx) are retried this often, after 1 s, 4 s and 9 s. */
-const RETRIES = 3
+/** Server errors (5xx) and unanswered requests are retried this often, after 1 s, 4 s and 9 s. */
+export const RETRIES = 3
 /** A rate-limited request is retried once, and only when GitHub asks to wait at most this long. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 
@@ -19,7 +21,7 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 60
  * the retry and throttling plugins, so 5xx answers and rate limits are retried a bounded
  * number of times and writes are spaced as GitHub asks. 4xx answers are never retried.
  */
-export function createGitHubClient(token: string, log: ClientLog, baseUrl?: string): GitHubClient {
+export function createGitHubClient(token: string, log: ClientLog, baseUrl?: string, timeout = timeoutSeconds()): GitHubClient {
   const onLimit =
     (kind: string) =>
     (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
@@ -34,11 +36,28 @@ export function createGitHubClient(token: string, log: ClientLog, baseUrl?: stri
     token,
     {
       ...(baseUrl ? { baseUrl } : {}),
+      // The proxy-aware fetch of @actions/github, with a bound on each attempt's wait.
+      request: { ...defaults.request, fetch: fetchWithTimeout((defaults.request?.fetch ?? fetch) as typeof fetch, timeout) },
       retry: { retries: RETRIES },
       throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
       log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug }
     },
     retry,
-    throttling
+    throttling,
+    ownRetryState
   )
+}
+
+/**
+ * The retry plugin counts a request's retries in its `request` options, which Octokit shares
+ * between all requests of a client: after one request used up its retries, the next one started
+ * counting at 4 and waited 25 s, then 36 s, 49 s. Registered last, this hook runs first and
+ * gives every request its own copy (hooks share the options object, so it is replaced in
+ * place), and each request starts from 1 s again.
+ */
+function ownRetryState(octokit: { hook: GitHubClient['hook'] }): void {
+  octokit.hook.wrap('request', (request, options) => {
+    options.request = { ...options.request }
+    return request(options)
+  })
 }

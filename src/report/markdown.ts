@@ -1,6 +1,6 @@
 import type { CompatibilityGrid, GridStatus } from '../evaluate/grid.js'
 import type { FindingStatus } from '../model.js'
-import { forMarkdown, forMarkdownCode } from './escape.js'
+import { forMarkdown, forMarkdownCode, forMarkdownUrl } from './escape.js'
 import type { DeclarationReport, FindingReport, Report } from './report.js'
 
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
@@ -63,7 +63,7 @@ export function findingsTable(findings: readonly FindingReport[], report: Report
   const lines = ['| | Finding | Where | Fix |', '| --- | --- | --- | --- |']
   for (const finding of findings.slice(0, MAX_TABLE_ROWS)) {
     const source = finding.references[0]
-    const id = source ? `[${forMarkdown(finding.id)}](${encodeURI(source)})` : forMarkdown(finding.id)
+    const id = source ? `[${forMarkdown(finding.id)}](${forMarkdownUrl(source)})` : forMarkdown(finding.id)
     const where = finding.declarations
       .map((index) => report.declarations[index])
       .filter((declaration) => declaration !== undefined)
@@ -81,7 +81,7 @@ export function findingsTable(findings: readonly FindingReport[], report: Report
 /** `file:line` as a link into the commit when a link can be made, else as code. */
 export function place(file: string, line: number, options: MarkdownOptions): string {
   const url = options.link?.(file, line)
-  return url ? `[${forMarkdown(`${file}:${line}`)}](${url})` : forMarkdownCode(`${file}:${line}`)
+  return url ? `[${forMarkdown(`${file}:${line}`)}](${forMarkdownUrl(url)})` : forMarkdownCode(`${file}:${line}`)
 }
 
 function environmentsTable(report: Report, options: MarkdownOptions): string[] {

@@ -70,14 +70,14 @@ function result(finding: FindingReport, report: Report, ruleIndex: number, prefi
     ruleId: finding.id,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: `${finding.message} Fix: ${finding.remediation}` },
+    message: { text: sarifText(`${finding.message} Fix: ${finding.remediation}`) },
     locations: [location(prefix + finding.file, finding.line, finding.column)],
     ...(related.length > 0
       ? {
           relatedLocations: related.map((declaration, id) => ({
             id,
             ...location(prefix + declaration.file, declaration.line, declaration.column),
-            message: { text: `${declaration.component} ${declaration.raw}` }
+            message: { text: sarifText(`${declaration.component} ${declaration.raw}`) }
           }))
         }
       : {}),
@@ -91,10 +91,26 @@ function result(finding: FindingReport, report: Report, ruleIndex: number, prefi
 function location(uri: string, line: number, column: number) {
   return {
     physicalLocation: {
-      artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: sarifUri(uri), uriBaseId: '%SRCROOT%' },
       region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) }
     }
   }
+}
+
+/**
+ * A repository path as the relative URI SARIF requires: each segment percent-encoded, so a
+ * file named `a b#1.yaml` or `100%.yaml` is that file and not a fragment or an escape.
+ */
+function sarifUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/')
+}
+
+/**
+ * Plain message text. Code scanning turns `[text](id)` into a link to a related location, so
+ * square brackets from the repository are escaped, as SARIF asks for literal brackets.
+ */
+function sarifText(text: string): string {
+  return text.replace(/[[\]]/g, '\\$&')
 }
 
 function declarationsOf(finding: FindingReport, report: Report) {

@@ -1,5 +1,5 @@
-import { opendir, readFile, realpath, stat } from 'node:fs/promises'
-import { join, posix, relative, sep } from 'node:path'
+import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises'
+import { isAbsolute, join, posix, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import type { Diagnostic } from '../model.js'
 
@@ -57,7 +57,7 @@ async function walk(
   realRoot: string
 ): Promise<void> {
   const ignores = [...inherited]
-  const local = await readGitignore(join(absoluteDir, '.gitignore'))
+  const local = await readGitignore(join(absoluteDir, '.gitignore'), realRoot, options.maxFileBytes)
   if (local) ignores.push({ base: relativeDir, rules: local })
 
   let dir
@@ -73,17 +73,28 @@ async function walk(
     const absolute = join(absoluteDir, entry.name)
     if (entry.isDirectory()) {
       if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(ignores, path, true) || options.skip?.(path, true)) continue
+      if (hasUndecodableName(entry.name)) {
+        result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
+        continue
+      }
       subdirectories.push([absolute, path])
       continue
     }
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue
     if (isIgnored(ignores, path, false) || options.skip?.(path, false)) continue
+    if (hasUndecodableName(entry.name)) {
+      if (options.wanted(path)) result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
+      continue
+    }
     if (entry.isSymbolicLink()) {
       const target = await linkedFileInside(absolute, realRoot)
       if (!target.ok) {
-        if (options.wanted(path)) result.diagnostics.push({ file: path, message: target.reason })
+        if (options.wanted(path) || target.unscannedDirectory) result.diagnostics.push({ file: path, message: target.reason })
         continue
       }
+    } else if (!entry.isFile()) {
+      // A FIFO would block a reader forever; sockets and devices are not repository content.
+      if (options.wanted(path)) result.diagnostics.push({ file: path, message: 'skipped: not a regular file (a FIFO, socket or device)' })
+      continue
     }
     result.filesSeen++
     if (!options.wanted(path)) continue
@@ -102,6 +113,16 @@ async function walk(
   }
 }
 
+/**
+ * A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and that name does
+ * not exist on disk: say so instead of a puzzling ENOENT.
+ */
+const UNDECODABLE_NAME = 'skipped: the name is not valid UTF-8 (rename it)'
+
+function hasUndecodableName(name: string): boolean {
+  return name.includes('\uFFFD')
+}
+
 function isIgnored(ignores: ScopedIgnore[], path: string, isDirectory: boolean): boolean {
   for (const { base, rules } of ignores) {
     const within = base ? path.slice(base.length + 1) : path
@@ -110,30 +131,47 @@ function isIgnored(ignores: ScopedIgnore[], path: string, isDirectory: boolean):
   return false
 }
 
-async function readGitignore(path: string): Promise<Ignore | undefined> {
+/**
+ * A `.gitignore` is read only when it is a regular file inside the root and within the size
+ * limit: a FIFO there would block the scan forever and a link to `/dev/zero` would never end.
+ */
+async function readGitignore(path: string, realRoot: string, maxBytes: number): Promise<Ignore | undefined> {
+  const stats = await lstat(path).catch(() => undefined)
+  if (!stats) return undefined
+  if (stats.isSymbolicLink() && !(await linkedFileInside(path, realRoot)).ok) return undefined
+  if (!stats.isSymbolicLink() && !stats.isFile()) return undefined
   try {
-    return ignore().add(await readFile(path, 'utf8'))
+    const text = await readFile(path, 'utf8')
+    return text.length > maxBytes ? undefined : ignore().add(text)
   } catch {
     return undefined
   }
 }
 
-async function linkedFileInside(
-  absolute: string,
-  realRoot: string
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+type LinkCheck = { ok: true } | { ok: false; reason: string; unscannedDirectory?: true }
+
+/**
+ * Follows a symbolic link only to a regular file inside the root. A linked directory is never
+ * entered (loops and escapes are impossible); one that leads out of the root is reported
+ * whatever its name, since what it holds goes unchecked.
+ */
+async function linkedFileInside(absolute: string, realRoot: string): Promise<LinkCheck> {
   let target: string
   try {
     target = await realpath(absolute)
-  } catch {
-    return { ok: false, reason: 'skipped: symbolic link to a missing file' }
-  }
-  const inside = relative(realRoot, target)
-  if (inside.startsWith('..') || inside.startsWith(sep) || inside === '') {
-    return { ok: false, reason: 'skipped: symbolic link points outside the scanned directory' }
+  } catch (error) {
+    const code = reason(error)
+    if (code === 'ELOOP') return { ok: false, reason: 'skipped: symbolic link loop' }
+    if (code === 'ENOENT') return { ok: false, reason: 'skipped: symbolic link to a missing file' }
+    return { ok: false, reason: `skipped: symbolic link cannot be followed (${code})` }
   }
   const stats = await statSafe(target)
-  if (!stats?.isFile()) return { ok: false, reason: 'skipped: symbolic link to a directory is not followed' }
+  const inside = relative(realRoot, target)
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    return { ok: false, reason: 'skipped: symbolic link points outside the scanned directory', ...(stats?.isDirectory() ? { unscannedDirectory: true as const } : {}) }
+  }
+  if (stats?.isDirectory()) return { ok: false, reason: 'skipped: symbolic link to a directory is not followed' }
+  if (!stats?.isFile()) return { ok: false, reason: 'skipped: symbolic link to something that is not a regular file' }
   return { ok: true }
 }
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { readFile } from 'node:fs/promises'
 import ignore from 'ignore'
 import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
@@ -103,15 +104,32 @@ function pathFilter(options: ScanOptions): PathFilter {
 }
 
 async function scanFile(path: string, absolute: string, extractors: readonly Extractor[]): Promise<FileScan> {
-  const text = await readText(path, absolute)
-  if (typeof text !== 'string') return { path, extraction: text, readAsValues: false }
+  const read = await readText(path, absolute)
+  if (!('text' in read)) return { path, extraction: read, readAsValues: false }
+  const { text } = read
   const applicable = extractors.filter((extractor) => extractor.accepts(path) && extractor.mightDeclare(text))
   if (applicable.length === 0) return { path, extraction: { declarations: [], diagnostics: [] }, readAsValues: false }
-  return { path, extraction: extractAll(new SourceFile(path, text), applicable), readAsValues: applicable.includes(vclusterValues) }
+  return { path, extraction: extractText(path, read, applicable), readAsValues: applicable.includes(vclusterValues) }
 }
 
-/** The file's text, or an extraction holding why it could not be read (binary files are skipped silently). */
-async function readText(path: string, absolute: string): Promise<string | Extraction> {
+/** Extraction of text read from a file; bytes that were not UTF-8 are said first, as values may be garbled. */
+function extractText(path: string, read: ReadText, extractors: readonly Extractor[]): Extraction {
+  const file = new SourceFile(path, read.text)
+  const extraction = extractAll(file, extractors)
+  if (read.invalidUtf8) {
+    const at = read.text.indexOf('\uFFFD')
+    extraction.diagnostics.unshift({ ...file.locate(Math.max(at, 0)), message: 'not valid UTF-8: invalid bytes were read as U+FFFD (save the file as UTF-8)' })
+  }
+  return extraction
+}
+
+interface ReadText {
+  text: string
+  invalidUtf8: boolean
+}
+
+/** The file's text, or an extraction holding why it could not be read. */
+async function readText(path: string, absolute: string): Promise<ReadText | Extraction> {
   let bytes: Buffer
   try {
     bytes = await readFile(absolute)
@@ -119,8 +137,11 @@ async function readText(path: string, absolute: string): Promise<string | Extrac
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }], usages: [] }
   }
-  if (bytes.subarray(0, 8000).includes(0)) return { declarations: [], diagnostics: [] }
-  return decode(bytes)
+  const text = decode(bytes)
+  if (text === undefined) {
+    return { declarations: [], diagnostics: [{ file: path, message: 'skipped: binary content (a NUL byte in the first 8000 bytes)' }], usages: [] }
+  }
+  return text
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
@@ -202,15 +223,22 @@ async function readValuesFile(root: string, path: string, maxFileBytes: number):
   const resolved = await resolveInsideRoot(root, path)
   if (!resolved.ok) return resolved.reason === 'missing' ? undefined : { message: `values file ${path} not read: ${resolved.reason}` }
   if (resolved.size > maxFileBytes) return { message: `values file ${path} not read: ${resolved.size} bytes is over the ${maxFileBytes}-byte limit` }
-  const text = await readText(path, resolved.absolute)
-  if (typeof text !== 'string') return { path, extraction: text, readAsValues: true }
-  return { path, extraction: extractAll(new SourceFile(path, text), [vclusterValues]), readAsValues: true }
+  const read = await readText(path, resolved.absolute)
+  if (!('text' in read)) return { path, extraction: read, readAsValues: true }
+  return { path, extraction: extractText(path, read, [vclusterValues]), readAsValues: true }
 }
 
-/** A BOM is not part of the text; invalid UTF-8 becomes U+FFFD rather than an error. */
-function decode(bytes: Buffer): string {
+/**
+ * The text of a file: UTF-8, or UTF-16 when a byte order mark says so (Windows PowerShell
+ * writes UTF-16 by default). A BOM is not part of the text; invalid UTF-8 becomes U+FFFD
+ * rather than an error. Undefined for binary content.
+ */
+function decode(bytes: Buffer): ReadText | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), invalidUtf8: false }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), invalidUtf8: false }
+  if (bytes.subarray(0, 8000).includes(0)) return undefined
   const text = bytes.toString('utf8')
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, invalidUtf8: text.includes('\uFFFD') && !isUtf8(bytes) }
 }
 
 /** Reading order: by file, line and column; an implied default after the version it is implied from. */

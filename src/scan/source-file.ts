@@ -1,5 +1,6 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic, Location } from '../model.js'
+import { recordAliases } from './yaml-aliases.js'
 
 /** A YAML document that parsed without errors, with its index in the file. */
 export interface YamlDocument {
@@ -30,10 +31,11 @@ export class SourceFile {
     if (this.yamlCache) return this.yamlCache
     const documents: YamlDocument[] = []
     const diagnostics: Diagnostic[] = []
-    const lineCounter = new LineCounter()
-    const parsed = parseAllDocuments(this.text, { lineCounter, uniqueKeys: false })
-    this.lines ??= lineCounter
+    // Lines are counted from the text, not by the parser's LineCounter: it misses line breaks
+    // the lexer skips (a `%YAML` line inside a document), which put later positions a line off.
+    const parsed = parseAllDocuments(this.text, { uniqueKeys: false })
     const docs = Array.isArray(parsed) ? parsed : [parsed]
+    const mayHaveAliases = this.text.includes('*')
     docs.forEach((doc, index) => {
       const error = doc.errors[0]
       if (error) {
@@ -44,6 +46,7 @@ export class SourceFile {
         })
         return
       }
+      if (mayHaveAliases) recordAliases(doc)
       documents.push({ index, doc })
     })
     this.yamlCache = { documents, diagnostics }
@@ -128,6 +131,7 @@ function linesMatch(body: string, value: string, indent: number): boolean {
   return valueLines.every((line, i) => (bodyLines[i] ?? '').slice(indent) === line || (line === '' && (bodyLines[i] ?? '').trim() === ''))
 }
 
+/** The parser's message without its own "at line L, column C:" (the diagnostic carries the position). */
 function firstLine(message: string): string {
-  return message.split('\n', 1)[0] ?? message
+  return (message.split('\n', 1)[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
 }

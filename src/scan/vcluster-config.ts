@@ -1,6 +1,7 @@
-import { isMap, type YAMLMap } from 'yaml'
+import { isCollection, isMap, type Node, type YAMLMap } from 'yaml'
 import { isApiServerImage, isK0sImage, isK3sImage, parseImageRef } from './image-ref.js'
-import { asString, mapAt, stringAt, type StringAt } from './yaml-nodes.js'
+import { followAlias } from './yaml-aliases.js'
+import { asString, mapAt, valueAt, type StringAt } from './yaml-nodes.js'
 
 export type VclusterDistro = 'k8s' | 'k3s' | 'k0s' | 'eks'
 
@@ -14,6 +15,8 @@ export interface VclusterConfig {
   distro?: VclusterDistro
   /** Path of keys to the value, for messages. */
   key?: string
+  /** A list or map where the version belongs (a mistake, or an alias to the wrong anchor). */
+  notAVersion?: Node
 }
 
 /**
@@ -23,7 +26,8 @@ export interface VclusterConfig {
  * ≥ 0.25 (`controlPlane.distro.k8s.image.tag`). An umbrella chart nests the values under the
  * dependency's name, so the top-level maps are looked at too.
  */
-export function readVclusterConfigs(root: unknown): VclusterConfig[] {
+export function readVclusterConfigs(aliased: unknown): VclusterConfig[] {
+  const root = followAlias(aliased)
   if (!isMap(root)) return []
   const direct = readOne(root)
   if (direct) return [direct]
@@ -49,8 +53,10 @@ function readModern(distros: YAMLMap): VclusterConfig {
         ]
       : [[[distro, 'image', 'tag'], `controlPlane.distro.${distro}.image.tag`]]
   for (const [path, key] of candidates) {
-    const version = stringAt(distros, path)
+    const value = valueAt(distros, path)
+    const version = asString(value)
     if (version) return { version, isImage: false, distro, key }
+    if (isCollection(value)) return { isImage: false, distro, key, notAVersion: value }
   }
   return { isImage: false, ...(enabled ? { distro } : {}) }
 }

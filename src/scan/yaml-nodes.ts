@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'ya
 import type { Location } from '../model.js'
 import type { SourceFile } from './source-file.js'
 import type { Traced } from './traced.js'
+import { followAlias, valueIn } from './yaml-aliases.js'
 
 /** A string scalar found at a path, with the location of a token inside it. */
 export interface StringAt {
@@ -9,33 +10,41 @@ export interface StringAt {
   node: Scalar
 }
 
+/** Every lookup below follows aliases and merge keys (yaml-aliases.ts). */
 export function mapAt(node: unknown, path: readonly string[]): YAMLMap | undefined {
-  let current: unknown = node
+  let current: unknown = followAlias(node)
   for (const key of path) {
     if (!isMap(current)) return undefined
-    current = current.get(key, true)
+    current = valueIn(current, key)
   }
   return isMap(current) ? current : undefined
 }
 
 export function stringAt(node: unknown, path: readonly string[]): StringAt | undefined {
-  let current: unknown = node
+  return asString(valueAt(node, path))
+}
+
+/** Whatever node sits at a path of maps (a scalar, a list, a map), or undefined. */
+export function valueAt(node: unknown, path: readonly string[]): unknown {
+  let current: unknown = followAlias(node)
   for (const key of path) {
     if (!isMap(current)) return undefined
-    current = current.get(key, true)
+    current = valueIn(current, key)
   }
-  return asString(current)
+  return current
 }
 
 /** Numbers count as strings too: `version: 1.32` is common and means "1.32". */
-export function asString(node: unknown): StringAt | undefined {
+export function asString(aliased: unknown): StringAt | undefined {
+  const node = followAlias(aliased)
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined
   if (typeof node.value !== 'string' && typeof node.value !== 'number') return undefined
   return { value: sourceOf(node), node }
 }
 
-export function itemsOf(node: unknown): Node[] {
-  return isSeq(node) ? (node.items.filter((item) => item !== null) as Node[]) : []
+export function itemsOf(aliased: unknown): Node[] {
+  const node = followAlias(aliased)
+  return isSeq(node) ? (node.items.map(followAlias).filter((item) => item !== null) as Node[]) : []
 }
 
 /**
@@ -59,14 +68,16 @@ export function tracedOf(file: SourceFile, at: StringAt): Traced {
 }
 
 /** The string at `key` of a map, when the node is a map. */
-export function stringIn(node: unknown, key: string): StringAt | undefined {
-  return isMap(node) ? asString(node.get(key, true)) : undefined
+export function stringIn(aliased: unknown, key: string): StringAt | undefined {
+  const node = followAlias(aliased)
+  return isMap(node) ? asString(valueIn(node, key)) : undefined
 }
 
 /** Every string at `key` of a map: one string or a list of strings. */
-export function stringsIn(node: unknown, key: string): StringAt[] {
+export function stringsIn(aliased: unknown, key: string): StringAt[] {
+  const node = followAlias(aliased)
   if (!isMap(node)) return []
-  const value = node.get(key, true)
+  const value = valueIn(node, key)
   if (isSeq(value)) return value.items.flatMap((item) => asString(item) ?? [])
   const one = asString(value)
   return one ? [one] : []

@@ -57,7 +57,7 @@ export function parseVersion(raw: string, options: ParseOptions = {}): VersionPa
     const key = build.slice(0, 3).toLowerCase()
     return {
       ok: true,
-      value: { kind: 'exact', version: core, distro: DISTRO_NAMES[key] ?? key, build }
+      value: { kind: 'exact', version: canonical(core) ?? core, distro: DISTRO_NAMES[key] ?? key, build }
     }
   }
 
@@ -70,8 +70,8 @@ export function parseVersion(raw: string, options: ParseOptions = {}): VersionPa
   if (EXACT.test(bare)) {
     if (!isSafeVersion(bare)) return tooLarge(text)
     // Build metadata never changes precedence (SemVer §10), so it is dropped here.
-    const version = bare.replace(/\+.*$/, '')
-    return { ok: true, value: { kind: 'exact', version } }
+    const version = canonical(bare.replace(/\+.*$/, ''))
+    if (version !== undefined) return { ok: true, value: { kind: 'exact', version } }
   }
 
   if (options.allowRange) {
@@ -87,11 +87,21 @@ export function parseVersion(raw: string, options: ParseOptions = {}): VersionPa
  */
 function toNodeRange(text: string): string | undefined {
   const candidate = text.replace(/\s*,\s*/g, ' ').trim()
+  // node-semver reads an empty range as "any version"; commas alone declare nothing.
+  if (candidate === '') return undefined
   try {
     return semver.validRange(candidate, { includePrerelease: true }) === null ? undefined : candidate
   } catch {
     return undefined
   }
+}
+
+/**
+ * The SemVer spelling of a version: `1.032.0` is 1.32.0. Written with leading zeros, a version
+ * is not valid SemVer and would silently match no range at all.
+ */
+function canonical(version: string): string | undefined {
+  return semver.valid(version, { loose: true }) ?? undefined
 }
 
 function isSafeVersion(version: string): boolean {

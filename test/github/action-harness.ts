@@ -107,6 +107,8 @@ export interface ActionRunOptions {
   apiUrl: string
   sha: string
   inputs?: Record<string, string>
+  /** More environment for the action (a timeout to shorten, say). */
+  env?: Record<string, string>
 }
 
 /**
@@ -134,7 +136,8 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_API_URL: options.apiUrl,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
-    RUNNER_TEMP: dir
+    RUNNER_TEMP: dir,
+    ...options.env
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   return new Promise((resolve, reject) => {

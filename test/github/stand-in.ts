@@ -24,9 +24,16 @@ export interface Violation {
 
 export interface Fault {
   operationId: string
-  status: number
+  /** The answer's status; unset with `holdMs` means the normal answer, late. */
+  status?: number
   /** How many requests in a row get the fault; unset means all of them. */
   times?: number
+  /** The answer's `message` (GitHub's secondary rate limit is a 403 that says so). */
+  message?: string
+  /** Response headers, such as `retry-after`. */
+  headers?: Record<string, string>
+  /** Milliseconds before the answer starts: a slow or hanging GitHub. */
+  holdMs?: number
 }
 
 const FORBIDDEN = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' }
@@ -69,7 +76,26 @@ export class GitHubStandIn {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()))
+    for (const release of this.held) release()
+    return new Promise((resolve) => {
+      this.server.close(() => resolve())
+      this.server.closeAllConnections()
+    })
+  }
+
+  /** Held answers are released early when the stand-in closes. */
+  private readonly held = new Set<() => void>()
+
+  private hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const release = (): void => {
+        clearTimeout(timer)
+        this.held.delete(release)
+        resolve()
+      }
+      const timer = setTimeout(release, ms)
+      this.held.add(release)
+    })
   }
 
   callsTo(operationId: string): RecordedCall[] {
@@ -113,8 +139,14 @@ export class GitHubStandIn {
     const fault = this.faults.find((candidate) => candidate.operationId === operation.id && (candidate.times === undefined || candidate.times > 0))
     if (fault) {
       if (fault.times !== undefined) fault.times--
-      call.status = fault.status
-      return send(response, fault.status, fault.status === 403 ? FORBIDDEN : { message: 'Server Error' })
+      if (fault.holdMs !== undefined) await this.hold(fault.holdMs)
+      if (response.destroyed) return // the client gave up waiting
+      if (fault.status !== undefined) {
+        call.status = fault.status
+        for (const [name, value] of Object.entries(fault.headers ?? {})) response.setHeader(name, value)
+        const answer = fault.message ? { message: fault.message, documentation_url: 'https://docs.github.com/rest' } : fault.status === 403 ? FORBIDDEN : { message: 'Server Error' }
+        return send(response, fault.status, answer)
+      }
     }
     const answer = this.answer(operation, params, url.searchParams, body as Json)
     call.status = answer.status

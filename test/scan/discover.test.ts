@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -56,7 +57,11 @@ describe('which files the scan reads', () => {
     symlinkSync(join(root, 'real', 'kind.yaml'), join(root, 'inside.yaml'))
     const scan = await scanRepository(root)
     expect(scan.declarations.map((d) => d.file).sort()).toEqual(['inside.yaml', 'real/kind.yaml'])
-    expect(scan.diagnostics).toEqual([{ file: 'escape.yaml', message: 'skipped: symbolic link points outside the scanned directory' }])
+    // A linked directory is reported whatever its name: nothing under it was checked.
+    expect(scan.diagnostics).toEqual([
+      { file: 'escape.yaml', message: 'skipped: symbolic link points outside the scanned directory' },
+      { file: 'escape-dir', message: 'skipped: symbolic link points outside the scanned directory' }
+    ])
   })
 
   it('refuses a values file that a release points outside the root, and reads one inside', async () => {
@@ -82,12 +87,57 @@ describe('which files the scan reads', () => {
     ])
   })
 
-  it('skips binary files silently', async () => {
+  it('names a binary file with a YAML name instead of dropping it silently', async () => {
     const root = tempDir()
     writeFileSync(join(root, 'image.yaml'), Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x00, 0x01]))
     writeTree(root, { 'kind.yaml': KIND('v1.31.0') })
     const scan = await scanRepository(root)
     expect(scan.declarations.map((d) => d.file)).toEqual(['kind.yaml'])
+    expect(scan.diagnostics).toEqual([{ file: 'image.yaml', message: 'skipped: binary content (a NUL byte in the first 8000 bytes)' }])
+  })
+
+  it.each([
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(KIND('v1.31.0'), 'utf16le')])],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(KIND('v1.31.0'), 'utf16le').swap16()])]
+  ])('reads a %s file with a byte order mark (Windows PowerShell writes those)', async (_name, bytes) => {
+    const root = tempDir()
+    writeFileSync(join(root, 'kind.yaml'), bytes)
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map(({ version, line, column }) => ({ version, line, column }))).toEqual([{ version: '1.31.0', line: 4, column: 25 }])
     expect(scan.diagnostics).toEqual([])
+  })
+
+  it('says where a file stops being UTF-8 and still reads the rest', async () => {
+    const root = tempDir()
+    writeFileSync(join(root, 'kind.yaml'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${KIND('v1.31.0')}`)]))
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => d.version)).toEqual(['1.31.0'])
+    expect(scan.diagnostics).toEqual([{ file: 'kind.yaml', line: 1, column: 6, message: 'not valid UTF-8: invalid bytes were read as U+FFFD (save the file as UTF-8)' }])
+  })
+
+  it('does not take a U+FFFD written as valid UTF-8 for an encoding problem', async () => {
+    const root = tempDir()
+    writeTree(root, { 'kind.yaml': `# \uFFFD\n${KIND('v1.31.0')}` })
+    expect((await scanRepository(root)).diagnostics).toEqual([])
+  })
+
+  it('names FIFOs, link loops and links to FIFOs without blocking on them', async () => {
+    const root = tempDir()
+    writeTree(root, { 'kind.yaml': KIND('v1.31.0') })
+    execFileSync('mkfifo', [join(root, 'values.yaml'), join(root, '.gitignore')])
+    symlinkSync('values.yaml', join(root, 'linked.yaml'))
+    symlinkSync('loop-b.yaml', join(root, 'loop-a.yaml'))
+    symlinkSync('loop-a.yaml', join(root, 'loop-b.yaml'))
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => d.file)).toEqual(['kind.yaml'])
+    expect(scan.diagnostics).toEqual(
+      expect.arrayContaining([
+        { file: 'values.yaml', message: 'skipped: not a regular file (a FIFO, socket or device)' },
+        { file: 'linked.yaml', message: 'skipped: symbolic link to something that is not a regular file' },
+        { file: 'loop-a.yaml', message: 'skipped: symbolic link loop' },
+        { file: 'loop-b.yaml', message: 'skipped: symbolic link loop' }
+      ])
+    )
+    expect(scan.diagnostics).toHaveLength(4)
   })
 })

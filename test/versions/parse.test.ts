@@ -43,4 +43,16 @@ describe('parseVersion', () => {
     expect(parseVersion(raw, { allowRange: true })).toEqual({ ok: true, value: { kind: 'range', version: range } })
     expect(parseVersion(raw).ok).toBe(false)
   })
+
+  it.each([
+    ['v1.032.0', { kind: 'exact', version: '1.32.0' }],
+    ['v1.32.01-k3s1', { kind: 'exact', version: '1.32.1', distro: 'k3s', build: 'k3s1' }],
+    ['0.23.0-rc.04', { kind: 'exact', version: '0.23.0-rc.4' }]
+  ])('reads leading zeros in %j as the number, so ranges still match it', (raw, expected) => {
+    expect(parseVersion(raw)).toEqual({ ok: true, value: expected })
+  })
+
+  it.each([',', ' , , '])('does not read %j as the range of every version', (raw) => {
+    expect(parseVersion(raw, { allowRange: true }).ok).toBe(false)
+  })
 })

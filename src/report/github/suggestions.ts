@@ -1,7 +1,7 @@
 import type { Database } from '../../db/schema.js'
 import type { GitHubClient } from '../../github/client.js'
 import type { Declaration } from '../../model.js'
-import { forMarkdown } from '../escape.js'
+import { forMarkdown, forMarkdownUrl } from '../escape.js'
 import type { DeclarationReport, Report } from '../report.js'
 
 /** A review comment that proposes a one-line change. */
@@ -54,7 +54,7 @@ export function planSuggestions(input: SuggestionInput): Suggestion[] {
         const fence = '`'.repeat(Math.max(3, longestBacktickRun(replaced) + 1))
         const body = [
           marker,
-          `**kube-compat-gate:** ${forMarkdown(entry.title)}. The minimum safe ${forMarkdown(key)} version is ${forMarkdown(safe)} ([source](${encodeURI(entry.references[0] ?? '')})).`,
+          `**kube-compat-gate:** ${forMarkdown(entry.title)}. The minimum safe ${forMarkdown(key)} version is ${forMarkdown(safe)} ([source](${forMarkdownUrl(entry.references[0] ?? '')})).`,
           '',
           `${fence}suggestion`,
           replaced,

@@ -81,7 +81,8 @@ function readSteps(out: Extraction, file: SourceFile, job: YAMLMap, group: strin
 }
 
 function readActionInputs(out: Extraction, file: SourceFile, step: YAMLMap, uses: string, group: string, variables: Variables): void {
-  const action = ACTIONS[uses.replace(/@.*$/, '').toLowerCase()]
+  const name = uses.replace(/@.*$/, '').toLowerCase()
+  const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined
   if (!action) return
   const inputs = mapAt(step, ['with'])
   if (action.unpinnedWithout && !stringIn(inputs, action.unpinnedWithout)) {

@@ -24,7 +24,12 @@ export const shellScript: Extractor = {
     text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
-    const commands = commandsOf(file)
+    const lineQuotes = !/\.(sh|bash)$/i.test(file.path)
+    const commands = commandsOf(file, {
+      lineQuotes,
+      unclosedQuote: (offset) =>
+        out.diagnostics.push({ ...file.locate(offset), message: 'this quote is never closed: a shell rejects the script and versions after it may be missed' })
+    })
     const variables: Variables = new Map()
     collectAssignments(commands, variables)
     readCommands(commands, {

@@ -39,7 +39,13 @@ export const terraform: Extractor = {
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const module = dirnameOf(file.path)
-    const body = parseBody(tokenize(file.text))
+    const tokens = tokenize(file.text)
+    const open = tokens.find((token) => token.unterminated)
+    if (open) {
+      const what = open.kind === 'heredoc' ? 'a heredoc that is never closed' : 'a string that is not closed on its line'
+      out.diagnostics.push({ ...file.locate(open.offset), message: `HCL does not parse: ${what}; Terraform rejects this file and versions after it may be missed` })
+    }
+    const body = parseBody(tokens)
     if (file.path.endsWith('.tfvars')) {
       for (const attribute of body.attributes.values()) addValue(out, file, module, attribute.name, attribute.value, 2)
       return out
@@ -53,8 +59,8 @@ export const terraform: Extractor = {
         for (const attribute of block.attributes.values()) addValue(out, file, module, `local.${attribute.name}`, attribute.value, 1)
       } else if (block.type === 'resource' && kind === 'helm_release') {
         readHelmRelease(out, file, block, fileGroup(file.path, `helm_release.${name ?? ''}`), module)
-      } else if (block.type === 'resource' && kind !== undefined && RESOURCES[kind]) {
-        const cluster = RESOURCES[kind]
+      } else if (block.type === 'resource' && kind !== undefined && Object.hasOwn(RESOURCES, kind)) {
+        const cluster = RESOURCES[kind]!
         for (const attribute of cluster.attributes) readVersion(out, file, block.attributes.get(attribute), module, host(cluster.distro, `${kind}.${attribute}`, module), cluster.image)
       } else if (block.type === 'module') {
         const distro = moduleDistro(literalString(block.attributes.get('source')?.value ?? [])?.text ?? '')

@@ -27,7 +27,7 @@ export const toolVersions: Extractor = {
     const text = toml ? toolsSectionOf(file.text) : { body: file.text, offset: 0 }
     for (const match of text.body.matchAll(toml ? MISE_LINE : ASDF_LINE)) {
       const [whole, tool, version] = match as unknown as [string, string, string]
-      const component = TOOLS[tool]
+      const component = Object.hasOwn(TOOLS, tool) ? TOOLS[tool] : undefined
       if (!component) continue
       const offset = text.offset + match.index + whole.lastIndexOf(version)
       declareVersion(out, traced(file, version, offset), { component, source: 'tool-versions', group: dirnameOf(file.path), what: `${tool} in ${basenameOf(file.path)}` })

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Scalar } from 'yaml'
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml'
 import { declareImageTag, declareVersion } from '../declare.js'
 import { fileGroup } from '../groups.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
@@ -38,6 +38,11 @@ export const vclusterValues: Extractor = yamlExtractor({
  */
 export function readValuesNode(out: Extraction, file: SourceFile, node: unknown, group: string, source: string, variables?: Variables): void {
   for (const config of readVclusterConfigs(node)) {
+    if (config.notAVersion) {
+      const kind = isSeq(config.notAVersion) ? 'a list' : 'a map'
+      out.diagnostics.push({ ...file.locate(config.notAVersion.range?.[0] ?? 0), message: `virtual cluster Kubernetes version (${config.key}): ${kind}, not a version` })
+      continue
+    }
     if (!config.version) {
       if (config.distro) out.distros?.push({ group, distro: config.distro, from: 'values' })
       continue

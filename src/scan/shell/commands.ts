@@ -69,7 +69,8 @@ export function readCommands(commands: readonly Word[][], scope: CommandScope): 
     const program = programOf(words[start], scope.variables)
     const args = words.slice(start + 1)
     if (program === undefined) continue
-    const handler = PROGRAMS[program]
+    // Own keys only: a command named `__proto__` or `constructor` must not reach Object.prototype.
+    const handler = Object.hasOwn(PROGRAMS, program) ? PROGRAMS[program] : undefined
     if (handler) handler(args, scope)
   }
 }

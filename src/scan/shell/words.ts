@@ -17,13 +17,14 @@ export interface Word {
  * Make `$(VAR)` references that such text is full of, and they do not keep the offset of
  * every character, which the report needs.
  */
-export function commandsOf(file: SourceFile): Word[][] {
+export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][] {
   const text = file.text
   const commands: Word[][] = []
   let words: Word[] = []
   let chars = ''
   let offsets: number[] = []
   let quote: '"' | "'" | undefined
+  let quoteStart: number | undefined
 
   const endWord = (): void => {
     if (offsets.length > 0 || chars !== '') words.push({ text: chars, value: piecesOf(file, chars, offsets) })
@@ -44,6 +45,11 @@ export function commandsOf(file: SourceFile): Word[][] {
 
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
+    if (quote !== undefined && c === '\n' && options.lineQuotes) {
+      // Make and Dockerfile lines are separate commands: `MSG := don't` must not swallow the file.
+      quote = undefined
+      quoteStart = undefined
+    }
     if (quote === "'") {
       if (c === "'") quote = undefined
       else take(i, i + 1)
@@ -69,6 +75,7 @@ export function commandsOf(file: SourceFile): Word[][] {
     }
     if (c === '"' || c === "'") {
       quote = c
+      quoteStart = i
       continue
     }
     if (c === '#' && chars === '' && offsets.length === 0) {
@@ -87,7 +94,15 @@ export function commandsOf(file: SourceFile): Word[][] {
     take(i, i + 1)
   }
   endCommand()
+  if (quote !== undefined && quoteStart !== undefined) options.unclosedQuote?.(quoteStart)
   return commands
+}
+
+export interface WordOptions {
+  /** Quotes end at the end of a line (Makefiles, Dockerfiles), not at the end of the file. */
+  lineQuotes?: boolean
+  /** Called with the offset of a quote the text never closes (a shell rejects such a script). */
+  unclosedQuote?: (offset: number) => void
 }
 
 /** The end (exclusive) of a `${…}`, `${{ … }}` or `$(…)` starting at `open`, nesting counted. */

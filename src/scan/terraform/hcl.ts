@@ -15,6 +15,8 @@ export interface Token {
   text: string
   /** Offset of `text` in the file (for strings: after the opening quote). */
   offset: number
+  /** A string or heredoc the file never closes: Terraform rejects the file. */
+  unterminated?: true
 }
 
 export interface Attribute {
@@ -57,8 +59,12 @@ export function tokenize(text: string): Token[] {
         else if ((d === '"' && depth === 0) || d === '\n') break
         else i++
       }
-      tokens.push({ kind: 'string', text: text.slice(start, i), offset: start })
-      i++
+      const closed = text[i] === '"'
+      // A newline inside `${ }` may be valid HCL; one outside it is not.
+      const unterminated = !closed && depth === 0
+      tokens.push({ kind: 'string', text: text.slice(start, i), offset: start, ...(unterminated ? { unterminated: true as const } : {}) })
+      // An unterminated string ends at its line: the newline still ends the attribute.
+      if (closed) i++
     } else if (c === '<' && text[i + 1] === '<') {
       const header = /^<<-?([A-Za-z_]\w*)[^\n]*\n/.exec(text.slice(i, i + 200))
       if (!header) {
@@ -66,12 +72,9 @@ export function tokenize(text: string): Token[] {
         continue
       }
       const bodyStart = i + header[0].length
-      const end = new RegExp(`^\\s*${header[1]}\\s*$`, 'm')
-      const rest = text.slice(bodyStart)
-      const close = end.exec(rest)
-      const bodyEnd = close ? bodyStart + close.index : text.length
-      tokens.push({ kind: 'heredoc', text: text.slice(bodyStart, bodyEnd), offset: bodyStart })
-      i = close ? bodyStart + close.index + close[0].length : text.length
+      const close = heredocEnd(text, bodyStart, header[1]!)
+      tokens.push({ kind: 'heredoc', text: text.slice(bodyStart, close?.start ?? text.length), offset: bodyStart, ...(close ? {} : { unterminated: true as const }) })
+      i = close?.end ?? text.length
     } else if (/[A-Za-z_]/.test(c)) {
       const start = i
       while (i < text.length && /[\w-]/.test(text[i]!)) i++
@@ -87,14 +90,36 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
+/**
+ * The line that closes a heredoc: the marker alone on it, indentation allowed. Read line by
+ * line because a regex with `\\s*` around the marker backtracks over every blank line and
+ * took minutes on a file of blank lines after an unterminated heredoc.
+ */
+function heredocEnd(text: string, from: number, marker: string): { start: number; end: number } | undefined {
+  let start = from
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start)
+    const end = newline === -1 ? text.length : newline
+    if (text.slice(start, end).trim() === marker) return { start, end }
+    start = end + 1
+  }
+  return undefined
+}
+
 /** The body of a file: top-level attributes (a `.tfvars` file) and blocks. */
 export function parseBody(tokens: readonly Token[]): Block {
   const root: Block = { type: '', labels: [], offset: 0, attributes: new Map(), blocks: [] }
-  parseInto(root, tokens, 0)
+  parseInto(root, tokens, 0, 0)
   return root
 }
 
-function parseInto(block: Block, tokens: readonly Token[], start: number): number {
+/**
+ * Terraform nests blocks a handful of levels deep; deeper blocks are skipped unread so that a
+ * hostile file of nested braces cannot exhaust the stack.
+ */
+const MAX_BLOCK_DEPTH = 100
+
+function parseInto(block: Block, tokens: readonly Token[], start: number, depth: number): number {
   let i = start
   while (i < tokens.length) {
     const token = tokens[i]!
@@ -120,12 +145,23 @@ function parseInto(block: Block, tokens: readonly Token[], start: number): numbe
     if (tokens[j]?.kind === 'punct' && tokens[j]!.text === '{') {
       const child: Block = { type: token.text, labels, offset: token.offset, attributes: new Map(), blocks: [] }
       block.blocks.push(child)
-      i = parseInto(child, tokens, j + 1)
+      i = depth < MAX_BLOCK_DEPTH ? parseInto(child, tokens, j + 1, depth + 1) : afterClosingBrace(tokens, j + 1)
       continue
     }
     i = j + 1
   }
   return i
+}
+
+/** The index after the `}` that closes a block whose body starts at `start`. */
+function afterClosingBrace(tokens: readonly Token[], start: number): number {
+  let depth = 0
+  for (let i = start; i < tokens.length; i++) {
+    const text = tokens[i]!.kind === 'punct' ? tokens[i]!.text : ''
+    if (text === '{') depth++
+    else if (text === '}' && depth-- === 0) return i + 1
+  }
+  return tokens.length
 }
 
 /** An expression ends at a newline outside brackets, or at the `}` closing its block. */

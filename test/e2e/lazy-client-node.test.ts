@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { REPO_ROOT, tempDir } from '../helpers/run-bundle.js'
+
+const DIST = join(REPO_ROOT, 'dist')
+const RECORDER = join(REPO_ROOT, 'test', 'helpers', 'record-modules.mjs')
+const EXAMPLE = join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32')
+/** A string of @kubernetes/client-node's own code (its generated API paths), in no other module. */
+const CLIENT_NODE_CODE = '/api/v1/namespaces/{namespace}/pods'
+/** Chunks ncc splits off for dynamic imports, renamed `<entry>.<id>.js` by scripts/bundle.mjs. */
+const CHUNK = /^(index|cli|post)\.\d+\.js$/
+
+/** Runs a bundle with the module recorder preloaded; returns every module URL it loaded. */
+function loadedModules(bundle: 'index' | 'cli', args: string[], env: Record<string, string>): { code: number | null; stderr: string; modules: string[] } {
+  const dir = tempDir('kcg-modules-')
+  const log = join(dir, 'modules.log')
+  writeFileSync(log, '')
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_)/.test(key)))
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(RECORDER).href, join(DIST, `${bundle}.js`), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...base, ...env, KCG_MODULE_LOG: log },
+    encoding: 'utf8',
+    timeout: 60_000
+  })
+  const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.slice(line.indexOf(' ') + 1))
+  return { code: run.status, stderr: run.stderr, modules }
+}
+
+function actionEnv(inputs: Record<string, string>): Record<string, string> {
+  const dir = tempDir('kcg-action-')
+  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  return { GITHUB_WORKSPACE: REPO_ROOT, ...files, ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])) }
+}
+
+/** Modules that are, or hold, the Kubernetes client: its package, or a bundle chunk with its code. */
+function clientNodeModules(modules: string[]): string[] {
+  return modules.filter((url) => {
+    if (url.includes('client-node')) return true
+    const name = url.slice(url.lastIndexOf('/') + 1)
+    return url.startsWith(pathToFileURL(DIST).href) && CHUNK.test(name) && readFileSync(join(DIST, name), 'utf8').includes(CLIENT_NODE_CODE)
+  })
+}
+
+describe('@kubernetes/client-node is loaded only for a smoke run', () => {
+  it('the action with smoke: false scans, reports and exits without loading it', () => {
+    const run = loadedModules('index', [], actionEnv({ path: 'examples/vcluster-upgrade-to-1.32', smoke: 'false', 'fail-on': 'error' }))
+    expect(run.code, run.stderr).toBe(1)
+    // The recorder works: it saw the bundle itself.
+    expect(run.modules).toContain(pathToFileURL(join(DIST, 'index.js')).href)
+    expect(clientNodeModules(run.modules)).toEqual([])
+  })
+
+  it('the CLI scan does not load it either', () => {
+    const run = loadedModules('cli', ['scan', EXAMPLE, '--format', 'json'], {})
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.modules).toContain(pathToFileURL(join(DIST, 'cli.js')).href)
+    expect(clientNodeModules(run.modules)).toEqual([])
+  })
+
+  const chunks = readdirSync(DIST).filter((name) => CHUNK.test(name))
+  const entries = readdirSync(DIST).filter((name) => /^(index|cli|post)\.js$/.test(name))
+
+  it('no entry bundle carries the client in its own code', () => {
+    for (const entry of entries) expect(readFileSync(join(DIST, entry), 'utf8').includes(CLIENT_NODE_CODE), entry).toBe(false)
+  })
+
+  it.skipIf(chunks.length === 0)(
+    `the client is bundled as a lazily loaded chunk${chunks.length === 0 ? ' (skipped: dist/ has no chunk yet; the smoke adapter with its dynamic import is not merged)' : ''}`,
+    () => {
+      expect(chunks.filter((name) => readFileSync(join(DIST, name), 'utf8').includes(CLIENT_NODE_CODE))).not.toEqual([])
+    }
+  )
+})

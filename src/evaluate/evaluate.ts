@@ -9,6 +9,7 @@ import { distroCheck, versionCheck } from './conditions/versions.js'
 import { describeDeclaration, describeUsage } from './describe.js'
 import { combine, HOLDS, type Match } from './match.js'
 import { buildTargets, type Target } from './targets.js'
+import type { UsageSet } from './usage-set.js'
 
 export { describeDeclaration } from './describe.js'
 export type { EvaluationContext } from './conditions/condition.js'
@@ -41,6 +42,13 @@ const CHECKS: { [K in keyof Conditions]-?: ConditionCheck<NonNullable<Conditions
 }
 const ORDER = Object.keys(CHECKS) as Array<keyof Conditions>
 
+/**
+ * Conditions that hold once per manifest object (each use of a removed API, each container
+ * with the features): what they yield on all of a target's usages is what they yield on
+ * each set of its usages, put together.
+ */
+const PER_OBJECT_CONDITIONS: ReadonlySet<keyof Conditions> = new Set(['uses', 'api'])
+
 export interface EvaluateOptions {
   /** The day lifecycle dates are checked against, `YYYY-MM-DD`; today (UTC) by default. */
   date?: string
@@ -50,37 +58,113 @@ export interface EvaluateOptions {
   declarations?: readonly Declaration[]
 }
 
+/** A finding with the number of environments it holds in. */
+interface Counted {
+  finding: Finding
+  environments: number
+  /** Reported at a manifest line (a usage) rather than at a declaration. */
+  atUsage: boolean
+}
+
 /**
  * Checks every environment against every entry. An entry applies when all of its
  * conditions hold; each way they hold at once is a finding, reported at the first usage
- * (a manifest line) or declaration involved, with the others listed in its message.
+ * (a manifest line) or declaration involved, with the others listed in its message. A
+ * manifest line is reported once per entry: when the entry holds for it in several
+ * environments, the finding says in how many more.
  */
 export function evaluate(environments: readonly Environment[], database: Database, options: EvaluateOptions = {}): Finding[] {
   const context: EvaluationContext = { date: options.date ?? today() }
   const targets = buildTargets(environments, options.usages ?? [], options.declarations ?? [])
-  const findings = new Map<string, Finding>()
+  const reported = new Map<string, Counted>()
   for (const entry of database.entries) {
-    for (const target of targets) {
-      for (const finding of applyEntry(entry, target, context)) {
-        const key = `${finding.id}|${finding.file}:${finding.line}:${finding.column}|${finding.declarations.map(locationKey).join('|')}`
-        if (!findings.has(key)) findings.set(key, finding)
+    for (const counted of entryOnTargets(entry, targets, context)) {
+      const { finding } = counted
+      const at = `${finding.id}|${finding.file}:${finding.line}:${finding.column}`
+      const key = counted.atUsage ? at : `${at}|${finding.declarations.map(locationKey).join('|')}`
+      const earlier = reported.get(key)
+      if (earlier === undefined) reported.set(key, { ...counted })
+      else if (counted.atUsage) {
+        earlier.environments += counted.environments
+        if (earlier.finding.certainty === 'may-be-affected' && finding.certainty === 'affected') earlier.finding = finding
       }
     }
   }
-  return [...findings.values()].sort(byLocation)
+  return [...reported.values()].map(withEnvironmentCount).sort(byLocation)
+}
+
+/**
+ * One entry on every target. An entry with one per-object condition (an API, a combination
+ * of pod features) yields the same findings on the manifests outside every environment in
+ * each target where its other conditions hold: those findings are worked out once, for the
+ * first such target, and every other one is only counted. A repository of 400 environments
+ * and 20,000 manifest objects then costs 400 version checks, not 8 million matches.
+ */
+function entryOnTargets(entry: Entry, targets: readonly Target[], context: EvaluationContext): Counted[] {
+  const perObject = ORDER.filter((condition) => PER_OBJECT_CONDITIONS.has(condition) && entry.when[condition] !== undefined)
+  const findingsOf = (matches: Match[]): Counted[] =>
+    matches.flatMap((match) => toFinding(entry, match).map((finding) => ({ finding, environments: 1, atUsage: isAtUsage(match) })))
+  if (perObject.length !== 1) return targets.flatMap((target) => findingsOf(matchConditions(entry, target, context)))
+
+  const condition = perObject[0]!
+  const out: Counted[] = []
+  let shared: Counted[] | undefined
+  for (const target of targets) {
+    const others = matchConditions(entry, target, context, { skip: condition })
+    if (others.length === 0) continue
+    for (const set of target.usages) {
+      if (set === target.shared) continue
+      out.push(...findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [set] } })))
+    }
+    // A target where the versions are certainly affected replaces one where they only may be.
+    const upgrades = shared?.some((c) => c.finding.certainty === 'may-be-affected') && others.some((m) => m.certainty === 'affected')
+    if (shared && !upgrades) {
+      for (const counted of shared) counted.environments++
+      continue
+    }
+    const found = findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [target.shared] } }))
+    out.push(...found)
+    // Findings reported at a declaration differ between targets: those are never shared.
+    shared = found.every((c) => c.atUsage) ? found : undefined
+  }
+  return out
 }
 
 /** The findings one entry produces on one target (none when a condition does not hold). */
 export function applyEntry(entry: Entry, target: Target, context: EvaluationContext): Finding[] {
+  return matchConditions(entry, target, context).flatMap((match) => toFinding(entry, match))
+}
+
+interface ConditionScope {
+  /** Leave this condition out. */
+  skip?: keyof Conditions
+  /** Check this condition on these usages only. */
+  restrict?: { condition: keyof Conditions; usages: readonly UsageSet[] }
+}
+
+/** Every way the entry's conditions hold at once, in condition order. */
+function matchConditions(entry: Entry, target: Target, context: EvaluationContext, scope: ConditionScope = {}): Match[] {
   let matches: Match[] = [HOLDS]
   for (const condition of ORDER) {
     const value = entry.when[condition]
-    if (value === undefined) continue
+    if (value === undefined || condition === scope.skip) continue
     const check = CHECKS[condition] as ConditionCheck<typeof value>
-    matches = combine(matches, check(value, target, entry, context))
+    const on = scope.restrict?.condition === condition ? { ...target, usages: scope.restrict.usages } : target
+    matches = combine(matches, check(value, on, entry, context))
     if (matches.length === 0) return []
   }
-  return matches.flatMap((match) => toFinding(entry, match))
+  return matches
+}
+
+function isAtUsage(match: Match): boolean {
+  const anchor = match.anchor ?? match.usages[0]
+  return anchor !== undefined && 'feature' in anchor
+}
+
+function withEnvironmentCount({ finding, environments }: Counted): Finding {
+  if (environments < 2) return finding
+  const more = environments - 1
+  return { ...finding, message: `${finding.message} It holds for ${more} more environment${more === 1 ? '' : 's'} this manifest may be deployed to.` }
 }
 
 function toFinding(entry: Entry, match: Match): Finding[] {

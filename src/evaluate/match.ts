@@ -21,13 +21,18 @@ export const HOLDS: Match = { declarations: [], usages: [], certainty: 'affected
 /** Keeps combinations from multiplying without bound on a huge repository. */
 const MAX_COMBINATIONS = 1000
 
-/** All ways every condition holds at once: the product of each condition's matches. */
+/**
+ * All ways every condition holds at once: the product of each condition's matches. Only a
+ * product of many with many is cut short: one cluster version with 3,000 manifests that use
+ * a removed API is 3,000 findings, every one of them reported.
+ */
 export function combine(partials: readonly Match[], matches: readonly Match[]): Match[] {
+  const limit = Math.max(MAX_COMBINATIONS, partials.length, matches.length)
   const out: Match[] = []
   for (const partial of partials) {
     for (const match of matches) {
       out.push(merge(partial, match))
-      if (out.length >= MAX_COMBINATIONS) return out
+      if (out.length >= limit) return out
     }
   }
   return out

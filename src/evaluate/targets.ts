@@ -1,13 +1,19 @@
 import type { Declaration, Environment, Usage } from '../model.js'
 import { groupDirectory } from '../scan/groups.js'
+import { UsageSet } from './usage-set.js'
 
 /** An environment with everything deployed to it, as the conditions read it. */
 export interface Target {
   environment: Environment
   /** The Kubernetes version the repository's manifests are applied to: the virtual cluster, else the host. */
   cluster?: Declaration
-  /** Usages in manifests deployed to this environment. */
-  usages: Usage[]
+  /** Usages in manifests deployed to this environment: those of its own directories, then `shared`. */
+  usages: readonly UsageSet[]
+  /**
+   * Usages of manifests outside every environment, deployed to all of them: the same object in
+   * every target, so what it yields can be worked out once.
+   */
+  shared: UsageSet
   /** runc, containerd and helm versions of this environment. */
   runtime: Partial<Record<'runc' | 'containerd' | 'helm', Declaration>>
 }
@@ -24,42 +30,56 @@ export function buildTargets(
   usages: readonly Usage[],
   declarations: readonly Declaration[]
 ): Target[] {
-  const directories = environments.map(directoriesOf)
-  const deployedTo = (group: string | undefined, file: string): number[] => {
-    // Groups may name a place in a file (`apps.yaml#0`, a workflow job): what counts here is its directory.
-    const directory = group !== undefined ? groupDirectory(group) : parentOf(file)
-    let best = -1
-    let chosen: number[] = []
-    directories.forEach((dirs, index) => {
-      for (const dir of dirs) {
-        if (!encloses(dir, directory)) continue
-        const depth = dir === '.' ? 0 : dir.split('/').length
-        if (depth > best) {
-          best = depth
-          chosen = [index]
-        } else if (depth === best && !chosen.includes(index)) chosen.push(index)
-      }
-    })
-    return best === -1 ? environments.map((_, index) => index) : chosen
+  const deployedTo = placement(environments)
+  const own = environments.map((): Usage[] => [])
+  const everywhere: Usage[] = []
+  for (const usage of usages) {
+    const indexes = deployedTo(usage.group, usage.file)
+    if (indexes === undefined) everywhere.push(usage)
+    else for (const index of indexes) own[index]!.push(usage)
   }
-
-  const targets: Target[] = environments.map((environment) => ({
+  const shared = new UsageSet(everywhere)
+  const targets: Target[] = environments.map((environment, index) => ({
     environment,
     ...(cluster(environment) ? { cluster: cluster(environment)! } : {}),
-    usages: [],
+    usages: [new UsageSet(own[index]!), shared],
+    shared,
     runtime: {}
   }))
-  for (const usage of usages) {
-    for (const index of deployedTo(usage.group, usage.file)) targets[index]!.usages.push(usage)
-  }
   for (const declaration of declarations) {
     const component = declaration.component
     if (component !== 'runc' && component !== 'containerd' && component !== 'helm') continue
-    for (const index of deployedTo(declaration.group, declaration.file)) {
+    for (const index of deployedTo(declaration.group, declaration.file) ?? environments.keys()) {
       targets[index]!.runtime[component] ??= declaration
     }
   }
   return targets
+}
+
+/**
+ * The environments a thing in a group (or file) is deployed to: those declared in its
+ * nearest enclosing directory; undefined when no environment's directory encloses it. Found
+ * by walking up from its directory, so the cost does not grow with the number of environments.
+ */
+function placement(environments: readonly Environment[]): (group: string | undefined, file: string) => readonly number[] | undefined {
+  const byDirectory = new Map<string, number[]>()
+  environments.forEach((environment, index) => {
+    for (const dir of directoriesOf(environment)) {
+      const indexes = byDirectory.get(dir)
+      if (indexes === undefined) byDirectory.set(dir, [index])
+      else if (!indexes.includes(index)) indexes.push(index)
+    }
+  })
+  return (group, file) => {
+    // Groups may name a place in a file (`apps.yaml#0`, a workflow job): what counts here is its directory.
+    let directory = group !== undefined ? groupDirectory(group) : parentOf(file)
+    for (;;) {
+      const indexes = byDirectory.get(directory)
+      if (indexes !== undefined) return indexes
+      if (directory === '.') return undefined
+      directory = parentOf(directory)
+    }
+  }
 }
 
 /**
@@ -76,10 +96,6 @@ function directoriesOf(environment: Environment): string[] {
     if (declaration) dirs.add(declaration.group !== undefined ? groupDirectory(declaration.group) : parentOf(declaration.file))
   }
   return [...dirs]
-}
-
-function encloses(dir: string, path: string): boolean {
-  return dir === '.' || path === dir || path.startsWith(`${dir}/`)
 }
 
 function parentOf(file: string): string {

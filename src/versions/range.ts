@@ -22,6 +22,22 @@ export function isValidRange(range: string): boolean {
  * only part is.
  */
 export function matchRange(declared: ParsedVersion, range: string): RangeMatch {
+  // Every environment is checked against every entry: the same few versions meet the same
+  // few ranges thousands of times, and semver parses the range anew on each call.
+  const key = `${declared.kind} ${declared.version} ${range}`
+  let match = MATCHES.get(key)
+  if (match === undefined) {
+    if (MATCHES.size >= MAX_REMEMBERED) MATCHES.clear()
+    match = computeMatch(declared, range)
+    MATCHES.set(key, match)
+  }
+  return match
+}
+
+const MATCHES = new Map<string, RangeMatch>()
+const MAX_REMEMBERED = 10_000
+
+function computeMatch(declared: ParsedVersion, range: string): RangeMatch {
   if (declared.kind === 'exact') {
     return semver.satisfies(declared.version, range, OPTIONS) ? 'affected' : 'not-affected'
   }

@@ -89,6 +89,41 @@ describe('API removals: each manifest is checked against the cluster it is deplo
     expect(findings.map((f) => f.declarations[0]?.version)).toEqual(['1.25.0'])
   })
 
+  it('a manifest outside every environment is one finding, which says in how many more environments it holds', () => {
+    const newer: Environment = { virtual: declare('kubernetes', '1.30.2', 'clusters/new/values.yaml', { role: 'virtual', distro: 'k8s' }) }
+    const newest: Environment = { virtual: declare('kubernetes', '1.32.0', 'clusters/newest/values.yaml', { role: 'virtual', distro: 'k8s' }) }
+    const findings = evaluate([old, dev, newer, newest], database, { date: '2026-11-22', usages: [api('batch/v1beta1', 'CronJob', 'deploy/cron.yaml')] })
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({ file: 'deploy/cron.yaml', line: 7, declarations: [expect.objectContaining({ version: '1.25.0' })] })
+    expect(findings[0]!.message).toMatch(/It holds for 2 more environments this manifest may be deployed to\.$/)
+  })
+
+  it('a manifest in an environment and outside all others is still reported once per line', () => {
+    const findings = evaluate([dev, old], database, {
+      date: '2026-11-22',
+      usages: [api('batch/v1beta1', 'CronJob', 'clusters/dev/cron.yaml'), api('batch/v1beta1', 'CronJob', 'deploy/cron.yaml')]
+    })
+    expect(findings.map((f) => `${f.file} ${f.message.includes('more environment')}`)).toEqual(['clusters/dev/cron.yaml false', 'deploy/cron.yaml false'])
+  })
+
+  it('a certainly affected environment is named rather than one that may be affected', () => {
+    const range: Environment = { virtual: declare('kubernetes', '>=1.24.0', 'clusters/any/values.yaml', { role: 'virtual', distro: 'k8s' }) }
+    const [finding] = evaluate([range, dev], database, { date: '2026-11-22', usages: [api('batch/v1beta1', 'CronJob', 'deploy/cron.yaml')] })
+    expect(finding).toMatchObject({ certainty: 'affected', declarations: [expect.objectContaining({ file: 'clusters/dev/values.yaml' })] })
+    expect(finding!.message).toContain('It holds for 1 more environment this manifest')
+  })
+
+  it('every manifest of a large repository is reported once, however many environments it may go to', () => {
+    const environments = Array.from({ length: 60 }, (_, n): Environment => ({
+      virtual: declare('kubernetes', `1.${25 + (n % 8)}.0`, `clusters/c${n}/values.yaml`, { role: 'virtual', distro: 'k8s' })
+    }))
+    const usages = Array.from({ length: 1500 }, (_, n) => api('batch/v1beta1', 'CronJob', `deploy/team-${n}/cron.yaml`))
+    const findings = evaluate(environments, database, { date: '2026-11-22', usages })
+    expect(findings).toHaveLength(1500)
+    expect(new Set(findings.map((f) => f.file)).size).toBe(1500)
+    expect(findings.every((f) => f.message.endsWith('It holds for 59 more environments this manifest may be deployed to.'))).toBe(true)
+  })
+
   it('says when there is no replacement', () => {
     const [finding] = evaluate([dev], database, { date: '2026-11-22', usages: [api('policy/v1beta1', 'PodSecurityPolicy', 'clusters/dev/psp.yaml')] })
     expect(finding!.message).toContain('PodSecurityPolicy has no replacement: use Pod Security Admission')
@@ -167,6 +202,16 @@ describe('pod features used together', () => {
   it('fires when one pod has both, at the resizePolicy line', () => {
     const findings = evaluate([environment], database, { usages: [feature('resizePolicy', 'pod-a', 20), feature('execProbe', 'pod-a', 12)] })
     expect(findings).toEqual([expect.objectContaining({ line: 20, severity: 'notice' })])
+  })
+
+  it('objects outside every environment are matched once and counted for each environment', () => {
+    const other: Environment = { host: declare('kubernetes', '1.33.1', 'j/kind.yaml', { role: 'host' }) }
+    const outside = (name: string, object: string, at: number): Usage => ({ ...feature(name, object, at), file: 'shared/app.yaml', group: 'shared' })
+    const findings = evaluate([environment, other], database, {
+      usages: [outside('resizePolicy', 'pod-a', 20), outside('execProbe', 'pod-a', 12), outside('resizePolicy', 'pod-b', 40)]
+    })
+    expect(findings).toEqual([expect.objectContaining({ file: 'shared/app.yaml', line: 20 })])
+    expect(findings[0]!.message).toContain('It holds for 1 more environment')
   })
 
   it('does not fire when two different pods have one each', () => {

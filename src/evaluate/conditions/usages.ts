@@ -1,6 +1,7 @@
 import type { ApiUse, Feature } from '../../db/schema.js'
 import type { Usage } from '../../model.js'
 import type { Match } from '../match.js'
+import { objectOf } from '../usage-set.js'
 import type { ConditionCheck } from './condition.js'
 
 /**
@@ -8,38 +9,41 @@ import type { ConditionCheck } from './condition.js'
  * probe, not one pod with a resizePolicy and another with an exec probe.
  */
 export const usesCheck: ConditionCheck<Feature[]> = (features, target) => {
-  const byObject = new Map<string, Usage[]>()
-  for (const usage of target.usages) {
-    const key = usage.object ?? `${usage.file}:${usage.line}`
-    byObject.set(key, [...(byObject.get(key) ?? []), usage])
-  }
+  const [first] = features
+  if (first === undefined) return []
   const matches: Match[] = []
-  for (const usages of byObject.values()) {
-    const found = features.map((feature) => usages.find((usage) => usage.feature === feature))
-    if (found.some((usage) => usage === undefined)) continue
-    matches.push({ declarations: [], usages: found as Usage[], certainty: 'affected', details: [] })
+  // An object's usages come from one manifest, so they are all in the same set. Only objects
+  // that use the first feature can use them all.
+  for (const set of target.usages) {
+    const objects = new Set(set.ofFeature(first).map(objectOf))
+    for (const object of objects) {
+      const usages = set.byObject().get(object) ?? []
+      const found = features.map((feature) => usages.find((usage) => usage.feature === feature))
+      if (found.some((usage) => usage === undefined)) continue
+      matches.push({ declarations: [], usages: found as Usage[], certainty: 'affected', details: [] })
+    }
   }
   return matches
 }
 
 /** Holds unless one of the feature gates is turned on for the environment. */
 export const unlessFeatureGatesCheck: ConditionCheck<string[]> = (gates, target) => {
-  const enabled = target.usages.some((usage) => usage.feature === 'featureGate' && gates.includes(usage.name ?? ''))
+  const enabled = target.usages.some((set) => set.ofFeature('featureGate').some((usage) => gates.includes(usage.name ?? '')))
   return enabled ? [] : [{ declarations: [], usages: [], certainty: 'affected', details: [] }]
 }
 
 /** cgroup v1 nodes, known from runtime evidence or from a kubelet told to accept them. */
 export const cgroupCheck: ConditionCheck<'v1'> = (_version, target) =>
   target.usages
-    .filter((usage) => usage.feature === 'cgroupV1')
+    .flatMap((set) => set.ofFeature('cgroupV1'))
     .slice(0, 1)
     .map((usage) => ({ declarations: [], usages: [usage], certainty: 'affected', details: [] }))
 
 /** Each manifest deployed to the environment that uses one of the APIs is its own finding. */
 export const apiCheck: ConditionCheck<ApiUse[]> = (apis, target) => {
   const matches: Match[] = []
-  for (const usage of target.usages) {
-    if (usage.feature !== 'api') continue
+  const usages = target.usages.flatMap((set) => apis.flatMap((api) => set.ofApiVersion(api.apiVersion)))
+  for (const usage of new Set(usages)) {
     const api = apis.find((each) => each.apiVersion === usage.apiVersion && each.kinds.some((kind) => kind === usage.kind))
     if (!api) continue
     matches.push({

@@ -11,13 +11,20 @@ export const SMOKE_FAILED_ID = 'smoke-workload-not-ready'
 export function mergeRuntimeFindings(findings: readonly Finding[], smoke: SmokeResult, declarations: readonly Declaration[]): Finding[] {
   const merged = findings.map((finding) => ({ ...finding }))
   const anchor = anchorOf(declarations)
+  const unpredicted: SmokeResult['matches'] = []
+  const explained = new Set<string>()
   for (const match of smoke.matches) {
     const evidence = { source: match.source, excerpt: match.excerpt, signature: match.signature }
     const existing = merged.filter((f) => f.id === match.entry.id && f.status !== 'fixed')
-    if (existing.length > 0) {
-      for (const finding of existing) Object.assign(finding, { confirmedAtRuntime: true as const, evidence })
-      continue
-    }
+    for (const finding of existing) Object.assign(finding, { confirmedAtRuntime: true as const, evidence })
+    if (existing.length > 0) explained.add(evidenceKey(match))
+    else unpredicted.push(match)
+  }
+  for (const match of unpredicted) {
+    // Two entries can share an error text (vcluster#2472 and #3578 both log the qosClass
+    // rejection): a line a predicted finding explains is not blamed on the other one too.
+    if (explained.has(evidenceKey(match))) continue
+    const evidence = { source: match.source, excerpt: match.excerpt, signature: match.signature }
     merged.push({
       id: match.entry.id,
       severity: match.entry.severity,
@@ -47,6 +54,10 @@ export function mergeRuntimeFindings(findings: readonly Finding[], smoke: SmokeR
     })
   }
   return merged
+}
+
+function evidenceKey(match: SmokeResult['matches'][number]): string {
+  return `${match.source}:${match.line}`
 }
 
 /** Runtime findings point at the version that chose what ran: vcluster, else the host Kubernetes. */

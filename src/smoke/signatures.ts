@@ -17,6 +17,8 @@ export interface SignatureMatch {
   source: string
   /** The matching line, trimmed to a readable length. */
   excerpt: string
+  /** Which line of the evidence text matched (0-based). */
+  line: number
 }
 
 const EXCERPT_CHARS = 400
@@ -35,9 +37,10 @@ function firstHit(entry: Entry, evidence: readonly EvidenceText[]): SignatureMat
   for (const signature of entry.signatures) {
     const pattern = new RegExp(signature)
     for (const item of evidence) {
-      for (const line of item.text.split('\n')) {
+      const lines = item.text.split('\n')
+      for (const [index, line] of lines.entries()) {
         const found = pattern.exec(line)
-        if (found) return { entry, signature, source: item.source, excerpt: excerptAround(line, found.index) }
+        if (found) return { entry, signature, source: item.source, excerpt: excerptAround(line, found.index), line: index }
       }
     }
   }

@@ -13,6 +13,7 @@ import type { Declaration } from '../../src/model.js'
 import { createKubeClient } from '../../src/smoke/kube-client.js'
 import { runSmoke, type SmokeResult } from '../../src/smoke/run-smoke.js'
 import { mergeRuntimeFindings, SMOKE_FAILED_ID } from '../../src/smoke/runtime-findings.js'
+import { matchSignatures } from '../../src/smoke/signatures.js'
 import { loadScenario, startReplayServer, type ReplayServer } from './replay-server.js'
 
 const vclusterDeclaration: Declaration = {
@@ -75,6 +76,20 @@ describe('smoke runs against recorded API answers', () => {
     const findings = mergeRuntimeFindings([staticFinding], result, [vclusterDeclaration])
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({ message: 'm', confirmedAtRuntime: true })
+  })
+
+  it('blames a syncer log line that two entries share on the predicted one only', async () => {
+    const { result } = await replay('vcluster-qosclass-immutable')
+    const line =
+      '2025-02-11 15:41:55\tERROR\tReconciler error\t{"error": "patch host object: update object status: Pod \\"x\\" is invalid: status.qosClass: Invalid value: \\"Burstable\\": field is immutable"}'
+    const matches = matchSignatures(database, [{ source: 'logs/vcluster-syncer', text: line }])
+    expect(matches.map((m) => m.entry.id)).toEqual(['vcluster-qosclass-immutable-k8s-1.32', 'vcluster-tenant-below-1.34-on-host-1.34-pods-not-ready'])
+    const predicted = {
+      id: 'vcluster-qosclass-immutable-k8s-1.32', severity: 'error' as const, title: 't', message: 'm', remediation: 'r', references: [],
+      certainty: 'affected' as const, declarations: [vclusterDeclaration], file: 'clusters/dev/vcluster.yaml', line: 12, column: 20
+    }
+    const findings = mergeRuntimeFindings([predicted], { ...result, matches }, [vclusterDeclaration])
+    expect(findings.map((f) => [f.id, f.confirmedAtRuntime])).toEqual([['vcluster-qosclass-immutable-k8s-1.32', true]])
   })
 
   it('confirms the runc cgroup v1 entries from the kubelet "unable to freeze" event of kubernetes/kubernetes#131087', async () => {

@@ -2,6 +2,7 @@ import type { CompatibilityGrid, GridStatus } from '../evaluate/grid.js'
 import type { FindingStatus } from '../model.js'
 import { forMarkdown, forMarkdownCode, forMarkdownUrl } from './escape.js'
 import type { DeclarationReport, FindingReport, Report } from './report.js'
+import { confirmedNote, smokeMarkdownLines } from './smoke-markdown.js'
 
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
 const GRID_ICON: Record<GridStatus, string> = { ok: '✅', warn: '⚠️', broken: '❌' }
@@ -21,7 +22,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const comparison = statusLine(report.findings)
   if (comparison) lines.push(comparison, '')
 
-  lines.push(...environmentsTable(report, options))
+  lines.push(...environmentsTable(report, options), ...smokeMarkdownLines(report))
   if (report.findings.length === 0) lines.push('No known incompatibilities in the declared versions.', '')
   for (const group of groupByStatus(report.findings)) {
     lines.push(`### ${group.heading} (${group.findings.length})`, '', ...findingsTable(group.findings, report, options), '')
@@ -70,7 +71,7 @@ export function findingsTable(findings: readonly FindingReport[], report: Report
       .map((declaration) => place(declaration.file, declaration.line, options))
     const waived = finding.waived ? ` (waived until ${forMarkdown(finding.waived.expires)} by ${forMarkdown(finding.waived.owner)})` : ''
     lines.push(
-      `| ${finding.waived ? '🔕' : (ICON[finding.severity] ?? '')} | **${forMarkdown(finding.title)}**${waived}<br>${forMarkdown(finding.message)} (${id}) | ` +
+      `| ${finding.waived ? '🔕' : (ICON[finding.severity] ?? '')} | **${forMarkdown(finding.title)}**${waived}<br>${forMarkdown(finding.message)} (${id})${confirmedNote(finding)} | ` +
         `${(where.length > 0 ? where : [place(finding.file, finding.line, options)]).join('<br>')} | ${forMarkdown(finding.remediation)} |`
     )
   }

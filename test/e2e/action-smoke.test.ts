@@ -34,6 +34,12 @@ describe('dist/index.js with smoke: true', () => {
     expect(run.outputs['evidence-dir']).toBe(`${repo.dir}/kube-compat-gate-evidence`)
     expect(existsSync(`${repo.dir}/kube-compat-gate-evidence/events.json`)).toBe(true)
     expect(run.stdout).toMatch(/^::error [^\n]*file=kind\.yaml,line=5/m)
+    // The job summary says what ran and what the smoke test saw, next to the finding it confirms.
+    expect(run.summary).toContain('### Smoke test: ❌ failed')
+    expect(run.summary).toContain('server `v1.32.0+k3s1`')
+    expect(run.summary).toMatch(/Seen happening:\n\n- \*\*vcluster-qosclass-immutable-k8s-1\.32\*\* in event Pod\/kcg-smoke-pod SyncError: `[^`\n]*field is immutable[^`\n]*`/)
+    expect(run.summary).toMatch(/🔬 Seen in the smoke test \(event Pod\/kcg-smoke-pod SyncError\)/)
+    expect(run.summary).toContain('kube-compat-gate-evidence')
     // The plan is saved before the namespace exists and emptied once the run cleaned up.
     const states = [...run.stdout.matchAll(/^::save-state name=smoke_cleanup::(.*)$/gm)].map((m) => m[1])
     expect(states[0]).toMatch(/"kind":"namespace","namespace":"kcg-smoke-[0-9a-f]+"/)

@@ -119,6 +119,21 @@ describe('renderComment', () => {
     expect(renderComment(clean, context)).toContain('### kube-compat-gate: ✅ no known incompatibilities\n')
   })
 
+  it('says what the smoke test saw, and marks the finding it confirmed', async () => {
+    const report = await failingReport()
+    const confirmed = report.findings.map((f) => ({
+      ...f, confirmedAtRuntime: true as const, evidence: { source: 'event Pod/p SyncError', excerpt: 'status.qosClass: Invalid value: "Burstable" | `x`' }
+    }))
+    const smoke = {
+      passed: false, mode: 'kind' as const, serverVersion: 'v1.32.0', namespace: 'kcg-smoke-1', evidenceDir: '/tmp/e',
+      workload: { pod: 'timeout', deployment: 'timeout', resize: 'skipped', reasons: [] }, warnings: [], cleanup: [], kept: false
+    }
+    const body = renderComment({ ...report, findings: confirmed, smoke }, context)
+    expect(body).toContain('Smoke test ❌ failed on `v1.32.0`; it saw 1 finding happen (marked 🔬).')
+    // The excerpt is cluster text: fenced so its backtick and pipe cannot break the table.
+    expect(body).toContain('🔬 Seen in the smoke test (event Pod/p SyncError): `` status.qosClass: Invalid value: "Burstable" \\| `x` ``')
+  })
+
   it('counts the findings that were already there instead of listing them', async () => {
     const report = await failingReport()
     const unchanged = { ...report, findings: report.findings.map((f) => ({ ...f, status: 'unchanged' as const })) }

@@ -1,6 +1,7 @@
 import { forMarkdown } from '../escape.js'
 import { count, findingsTable, groupByStatus, headline, statusLine, type MarkdownOptions } from '../markdown.js'
 import type { Report } from '../report.js'
+import { smokeVerdictLine } from '../smoke-markdown.js'
 import { LIMITS, fitText } from './limits.js'
 
 export interface CommentContext extends MarkdownOptions {
@@ -24,6 +25,8 @@ export function renderComment(report: Report, context: CommentContext): string {
   const lines = [context.marker, `### kube-compat-gate: ${verdict(report, context.previous)}`, '', headline(report), '']
   const comparison = statusLine(report.findings)
   if (comparison) lines.push(comparison, '')
+  const smoke = smokeVerdictLine(report)
+  if (smoke) lines.push(smoke, '')
   for (const group of groupByStatus(report.findings)) {
     if (group.heading === 'Already present before this change') {
       lines.push(`${count(group.findings.length, 'finding was', 'findings were')} already present before this change; see ${summaryLink}.`, '')

@@ -6,8 +6,12 @@ export function describeDeclaration(declaration: Declaration): string {
     declaration.component === 'kubernetes'
       ? `${declaration.role === 'virtual' ? 'virtual' : 'host'} Kubernetes`
       : declaration.component
-  const distro = declaration.distro && declaration.component === 'kubernetes' ? ` (${declaration.distro})` : ''
-  return `${what} ${declaration.raw}${distro}`
+  const notes = [
+    declaration.distro && declaration.component === 'kubernetes' ? declaration.distro : undefined,
+    // Nothing is written at its line: the finding would otherwise point at a version nobody wrote.
+    declaration.implied ? "the vcluster release's default, not written in the repository" : undefined
+  ].filter((note) => note !== undefined)
+  return `${what} ${declaration.raw}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`
 }
 
 /** "resizePolicy", "apps/v1beta1 Deployment": how messages name a usage. */

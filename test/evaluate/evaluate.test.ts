@@ -218,3 +218,14 @@ describe('pod features used together', () => {
     expect(evaluate([environment], database, { usages: [feature('resizePolicy', 'pod-a', 20), feature('execProbe', 'pod-b', 40)] })).toEqual([])
   })
 })
+
+describe('a virtual version nobody wrote', () => {
+  it('says the version is the vcluster release default, at the vcluster line', () => {
+    const vcluster = declare('vcluster', '0.22.1', 'clusters/dev/Chart.yaml')
+    const virtual = { ...declare('kubernetes', 'v1.32.0-k3s1', 'clusters/dev/Chart.yaml', { role: 'virtual' }), line: vcluster.line, implied: true as const }
+    const [finding] = evaluate([{ vcluster, virtual }], only('vcluster-qosclass-immutable-k8s-1.32'), { date: '2026-11-22' })
+    expect(finding!.message).toContain(
+      `with virtual Kubernetes v1.32.0-k3s1 (k3s, the vcluster release's default, not written in the repository) at clusters/dev/Chart.yaml:${vcluster.line}`
+    )
+  })
+})

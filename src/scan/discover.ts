@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore'
 import type { Diagnostic } from '../model.js'
 
 export interface DiscoverOptions {
-  /** Files larger than this are skipped with a diagnostic. */
+  /** A `.gitignore` larger than this is not read (the scan applies the limit to the files it reads). */
   maxFileBytes: number
   /** Only paths for which this returns true are listed (cheap, path-only test). */
   wanted: (path: string) => boolean
@@ -12,11 +12,11 @@ export interface DiscoverOptions {
   skip?: (path: string, isDirectory: boolean) => boolean
 }
 
+/** Its size is checked when it is read (on the opened file), not here: one stat per file less. */
 export interface DiscoveredFile {
   /** Repository-relative, `/`-separated. */
   path: string
   absolute: string
-  size: number
 }
 
 export interface Discovery {
@@ -93,25 +93,19 @@ async function walk(
       }
     } else if (!entry.isFile()) {
       // A FIFO would block a reader forever; sockets and devices are not repository content.
-      if (options.wanted(path)) result.diagnostics.push({ file: path, message: 'skipped: not a regular file (a FIFO, socket or device)' })
+      if (options.wanted(path)) result.diagnostics.push({ file: path, message: NOT_REGULAR })
       continue
     }
     result.filesSeen++
     if (!options.wanted(path)) continue
-    const size = (await statSafe(absolute))?.size ?? 0
-    if (size > options.maxFileBytes) {
-      result.diagnostics.push({
-        file: path,
-        message: `skipped: ${size} bytes is over the ${options.maxFileBytes}-byte limit (maxFileBytes in .kube-compat-gate.yml)`
-      })
-      continue
-    }
-    result.files.push({ path, absolute, size })
+    result.files.push({ path, absolute })
   }
   for (const [absolute, path] of subdirectories) {
     await walk(absolute, path, ignores, result, options, realRoot)
   }
 }
+
+export const NOT_REGULAR = 'skipped: not a regular file (a FIFO, socket or device)'
 
 /**
  * A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and that name does

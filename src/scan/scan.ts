@@ -49,7 +49,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   const extractors = options.extractors ?? EXTRACTORS
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const filter = pathFilter(options)
-  const discovery = await discover(root, {
+  const discovery = discover(root, {
     maxFileBytes,
     skip: filter.excluded,
     wanted: (path) => filter.included(path) && extractors.some((extractor) => extractor.accepts(path))
@@ -57,7 +57,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   const scans = discovery.files.map((file) => scanFile(file.path, file.absolute, extractors, maxFileBytes))
 
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
-  const linked = await readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
+  const linked = readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
   const all = [...scans, named, ...linked.scans]
   const declarations = uniqueDeclarations(all.flatMap((scan) => scan.extraction.declarations))
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
@@ -162,11 +162,11 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
  * referenced values file that the first pass did not read as vcluster values (its name or
  * content did not look like one). Paths outside the scanned root are never read.
  */
-async function readLinkedValues(
+function readLinkedValues(
   root: string,
   scans: readonly FileScan[],
   limits: { maxFileBytes: number; excluded: PathFilter['excluded'] }
-): Promise<{ links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[] }> {
+): { links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[] } {
   const providers = new Map<string, { files: string[]; groups: string[] }>()
   for (const scan of scans) {
     for (const provider of scan.extraction.providers ?? []) {
@@ -191,7 +191,7 @@ async function readLinkedValues(
         if (limits.excluded(path, false)) continue
         if (!readAsValues.has(path)) {
           readAsValues.add(path)
-          const read = await readValuesFile(root, path, limits.maxFileBytes)
+          const read = readValuesFile(root, path, limits.maxFileBytes)
           if (read === undefined) continue
           if ('message' in read) {
             diagnostics.push({ ...link.from, message: read.message })
@@ -207,8 +207,8 @@ async function readLinkedValues(
 }
 
 /** Reads one file as vcluster values; undefined when it does not exist in the repository. */
-async function readValuesFile(root: string, path: string, maxFileBytes: number): Promise<FileScan | { message: string } | undefined> {
-  const resolved = await resolveInsideRoot(root, path)
+function readValuesFile(root: string, path: string, maxFileBytes: number): FileScan | { message: string } | undefined {
+  const resolved = resolveInsideRoot(root, path)
   if (!resolved.ok) return resolved.reason === 'missing' ? undefined : { message: `values file ${path} not read: ${resolved.reason}` }
   const tooLarge = (size: number): string => `values file ${path} not read: ${overLimit(size, maxFileBytes)}`
   if (resolved.size > maxFileBytes) return { message: tooLarge(resolved.size) }

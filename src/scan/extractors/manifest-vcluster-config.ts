@@ -6,6 +6,8 @@ import { mapAt } from '../yaml-nodes.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
 const K8S_COMPONENTS = ['apiServer', 'controllerManager', 'scheduler'] as const
+/** A key the extractor reads, also JSON-style (`"apiServer":`, `\"apiServer\":` inside a string). */
+const WRITTEN_KEY = /\b(syncer|apiServer|controllerManager|scheduler|vcluster)(\\?["'])?\s*:/
 
 /**
  * vcluster configuration keys that some releases reject: values written for the charts
@@ -16,7 +18,7 @@ const K8S_COMPONENTS = ['apiServer', 'controllerManager', 'scheduler'] as const
 export const manifestVclusterConfig: Extractor = {
   id: 'manifest-vcluster-config',
   accepts: isYamlPath,
-  mightDeclare: (text) => /\b(syncer|apiServer|controllerManager|scheduler|vcluster)\s*:/.test(text),
+  mightDeclare: (text) => WRITTEN_KEY.test(text),
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
     const add = (feature: string, node: YAMLMap, object: string): void => {

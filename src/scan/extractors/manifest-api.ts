@@ -20,7 +20,7 @@ export const manifestApi: Extractor = {
   mightDeclare: (text) => text.includes('apiVersion') && text.includes('kind'),
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
-    const yaml = file.yaml()
+    const yaml = file.yaml(manifestApi.mightDeclare)
     if (!isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
     for (const { doc } of yaml.documents) {
       const root = doc.contents

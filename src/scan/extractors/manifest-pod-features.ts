@@ -19,7 +19,7 @@ export const manifestPodFeatures: Extractor = {
   mightDeclare: (text) => mayHoldKey(text, 'containers') && (mayHoldKey(text, 'resizePolicy') || mayHoldKey(text, 'exec')),
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
-    for (const { doc, index } of file.yaml().documents) {
+    for (const { doc, index } of file.yaml(manifestPodFeatures.mightDeclare).documents) {
       visit(doc, {
         Pair(_key, pair, path) {
           if (!isScalar(pair.key) || !isSeq(pair.value)) return

@@ -24,7 +24,7 @@ export const manifestVclusterConfig: Extractor = {
     const add = (feature: string, node: YAMLMap, object: string): void => {
       out.usages.push({ feature, ...file.locate(node.range?.[0] ?? 0), object, source: 'manifest-vcluster-config', group: dirnameOf(file.path) })
     }
-    for (const { doc, index } of file.yaml().documents) {
+    for (const { doc, index } of file.yaml(manifestVclusterConfig.mightDeclare).documents) {
       const root = doc.contents
       if (!isMap(root)) continue
       const configs = [root, mapAt(root, ['vcluster'])].filter((config): config is YAMLMap => config !== undefined)

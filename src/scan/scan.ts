@@ -3,7 +3,7 @@ import ignore from 'ignore'
 import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
 import { discover, NOT_REGULAR, resolveInsideRoot } from './discover.js'
 import type { Extraction, Extractor } from './extractors/extractor.js'
-import { EXTRACTORS } from './extractors/index.js'
+import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
 import { groupMembership } from './groups.js'
 import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
@@ -18,6 +18,11 @@ export interface ScanOptions {
   include?: readonly string[]
   /** Files and directories matching one of these (gitignore-style globs) are never read. */
   exclude?: readonly string[]
+  /**
+   * The only apiVersions whose use is recorded (those the database names); undefined records
+   * every one. Applies to the default extractors, not to `extractors`.
+   */
+  apiVersions?: ReadonlySet<string>
 }
 
 export interface ScanResult {
@@ -46,7 +51,7 @@ interface FileScan {
  * release that sets no virtual Kubernetes version gets its release default (implied).
  */
 export async function scanRepository(root: string, options: ScanOptions = {}): Promise<ScanResult> {
-  const extractors = options.extractors ?? EXTRACTORS
+  const extractors = options.extractors ?? extractorsFor(options.apiVersions)
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const filter = pathFilter(options)
   const discovery = discover(root, {

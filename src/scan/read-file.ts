@@ -19,7 +19,7 @@ let shared: Buffer = Buffer.allocUnsafe(256 * 1024)
 /**
  * The bytes of a file, read synchronously (the promise API costs several thread-pool round
  * trips per file). The size limit is checked on the opened file, so the walk needs no stat,
- * and again while reading, in case the file grows.
+ * and while reading a file whose size fstat does not tell.
  */
 export function readFileBytes(absolute: string, maxBytes: number): FileBytes {
   let fd: number
@@ -32,10 +32,11 @@ export function readFileBytes(absolute: string, maxBytes: number): FileBytes {
     const stats = fstatSync(fd)
     if (!stats.isFile()) return { ok: false, notRegular: true }
     if (stats.size > maxBytes) return { ok: false, size: stats.size }
-    // Room for a byte more than the size: a file that has not changed since the stat never grows the buffer.
-    if (shared.length <= stats.size) shared = Buffer.allocUnsafe(stats.size + 1)
+    if (shared.length < stats.size) shared = Buffer.allocUnsafe(stats.size)
     let length = 0
-    for (;;) {
+    // As readFileSync does: up to the size fstat gave, with no read just to see the end; a
+    // file that says 0 bytes (procfs and the like) is read until a read returns nothing.
+    while (stats.size === 0 || length < stats.size) {
       if (length === shared.length) shared = grown(shared, length * 2)
       const read = readSync(fd, shared, length, shared.length - length, null)
       if (read === 0) break

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { listedApiVersions } from '../../src/db/api-versions.js'
 import { bundledDatabase } from '../../src/db/load.js'
 import { runGate } from '../../src/pipeline.js'
+import { spellsApiVersion } from '../../src/scan/extractors/api-version-text.js'
 import { scanRepository } from '../../src/scan/scan.js'
 import { REPO_ROOT, tempDir, writeTree } from '../helpers/run-bundle.js'
 
@@ -20,6 +21,14 @@ describe('API uses, limited to the apiVersions the database names', () => {
   it('lists every apiVersion of the entries that check APIs', () => {
     expect(apiVersions.has('batch/v1beta1')).toBe(true)
     expect(apiVersions.has('apps/v1')).toBe(false)
+  })
+
+  it('finds an apiVersion spelled anywhere in a text, with or without a group', () => {
+    const spells = spellsApiVersion(['batch/v1beta1', 'policy/v1beta1'])
+    expect(spells('kind: CronJob\napiVersion: "batch/v1beta1"\n')).toBe(true)
+    expect(spells('image: registry.k8s.io/policy/v1beta1x\n')).toBe(true)
+    expect(spells('apiVersion: batch/v1\nimage: a/b:c\n')).toBe(false)
+    expect(spellsApiVersion(['v1'])('apiVersion: v1\n')).toBe(true)
   })
 
   it('records exactly the uses of listed APIs, and finds the same versions and diagnostics', async () => {

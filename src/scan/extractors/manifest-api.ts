@@ -3,6 +3,7 @@ import type { Usage } from '../../model.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { locateIn, stringAt } from '../yaml-nodes.js'
+import { spellsApiVersion } from './api-version-text.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 import { isTemplated } from './manifest-yaml.js'
 
@@ -17,12 +18,12 @@ const API_VERSION = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/
  * most manifests use none, and parsing them is most of a scan's time.
  */
 export function manifestApi(apiVersions?: ReadonlySet<string>): Extractor {
-  const listed = apiVersions === undefined ? undefined : [...apiVersions]
+  const spellsListed = apiVersions === undefined ? undefined : spellsApiVersion([...apiVersions])
   const mightDeclare = (text: string): boolean =>
     text.includes('apiVersion') &&
     text.includes('kind') &&
-    // An escaped string (`"batch\/v1beta1"`) can spell an apiVersion that `includes` misses.
-    (listed === undefined || text.includes('\\') || listed.some((apiVersion) => text.includes(apiVersion)))
+    // An escaped string (`"batch\/v1beta1"`) can spell an apiVersion that a literal search misses.
+    (spellsListed === undefined || text.includes('\\') || spellsListed(text))
   return {
     id: 'manifest-api',
     accepts: isYamlPath,

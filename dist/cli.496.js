@@ -315,10 +315,11 @@ function firstHit(entry, evidence) {
     for (const signature of entry.signatures) {
         const pattern = new RegExp(signature);
         for (const item of evidence) {
-            for (const line of item.text.split('\n')) {
+            const lines = item.text.split('\n');
+            for (const [index, line] of lines.entries()) {
                 const found = pattern.exec(line);
                 if (found)
-                    return { entry, signature, source: item.source, excerpt: excerptAround(line, found.index) };
+                    return { entry, signature, source: item.source, excerpt: excerptAround(line, found.index), line: index };
             }
         }
     }

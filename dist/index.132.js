@@ -14,14 +14,24 @@ const SMOKE_FAILED_ID = 'smoke-workload-not-ready';
 function mergeRuntimeFindings(findings, smoke, declarations) {
     const merged = findings.map((finding) => ({ ...finding }));
     const anchor = anchorOf(declarations);
+    const unpredicted = [];
+    const explained = new Set();
     for (const match of smoke.matches) {
         const evidence = { source: match.source, excerpt: match.excerpt, signature: match.signature };
         const existing = merged.filter((f) => f.id === match.entry.id && f.status !== 'fixed');
-        if (existing.length > 0) {
-            for (const finding of existing)
-                Object.assign(finding, { confirmedAtRuntime: true, evidence });
+        for (const finding of existing)
+            Object.assign(finding, { confirmedAtRuntime: true, evidence });
+        if (existing.length > 0)
+            explained.add(evidenceKey(match));
+        else
+            unpredicted.push(match);
+    }
+    for (const match of unpredicted) {
+        // Two entries can share an error text (vcluster#2472 and #3578 both log the qosClass
+        // rejection): a line a predicted finding explains is not blamed on the other one too.
+        if (explained.has(evidenceKey(match)))
             continue;
-        }
+        const evidence = { source: match.source, excerpt: match.excerpt, signature: match.signature };
         merged.push({
             id: match.entry.id,
             severity: match.entry.severity,
@@ -51,6 +61,9 @@ function mergeRuntimeFindings(findings, smoke, declarations) {
         });
     }
     return merged;
+}
+function evidenceKey(match) {
+    return `${match.source}:${match.line}`;
 }
 /** Runtime findings point at the version that chose what ran: vcluster, else the host Kubernetes. */
 function anchorOf(declarations) {

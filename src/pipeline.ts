@@ -2,6 +2,7 @@ import { lstat, readFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { CONFIG_FILE_NAME, ConfigError, loadConfigFile, type GateConfig } from './config/config-file.js'
 import { refusedFile } from './config/repository-file.js'
+import { listedApiVersions } from './db/api-versions.js'
 import { loadDatabase } from './db/load.js'
 import type { Database } from './db/schema.js'
 import { changedLines } from './evaluate/changed-lines.js'
@@ -63,7 +64,14 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const config = await readConfig(options)
   if (config && options.configFile === undefined) await requireInsideRepository(config.database, options.root)
   const database = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
-  const tree = { database, config, date, maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes, configPath: config ? reportPath(options.root, config.file) : '' }
+  const tree = {
+    database,
+    apiVersions: listedApiVersions(database),
+    config,
+    date,
+    maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes,
+    configPath: config ? reportPath(options.root, config.file) : ''
+  }
   const head = await evaluateTree(options.root, tree)
   const base = options.baseRoot === undefined ? undefined : await evaluateTree(options.baseRoot, tree)
   const compared = base ? diffFindings(base.findings, head.findings) : head.findings
@@ -92,6 +100,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
 
 interface TreeContext {
   database: Database
+  /** The apiVersions the database names: the scan records uses of no others. */
+  apiVersions: ReadonlySet<string>
   config: GateConfig | undefined
   date: string
   maxFileBytes: number | undefined
@@ -99,8 +109,9 @@ interface TreeContext {
   configPath: string
 }
 
-async function evaluateTree(root: string, { database, config, date, maxFileBytes, configPath }: TreeContext) {
+async function evaluateTree(root: string, { database, apiVersions, config, date, maxFileBytes, configPath }: TreeContext) {
   const scan = await scanRepository(root, {
+    apiVersions,
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(config?.include ? { include: config.include } : {}),
     ...(config?.exclude ? { exclude: config.exclude } : {})

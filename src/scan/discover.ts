@@ -1,10 +1,11 @@
-import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises'
+import { opendirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import { isAbsolute, join, posix, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import type { Diagnostic } from '../model.js'
+import { readFileBytes } from './read-file.js'
 
 export interface DiscoverOptions {
-  /** Files larger than this are skipped with a diagnostic. */
+  /** A `.gitignore` larger than this is not read (the scan applies the limit to the files it reads). */
   maxFileBytes: number
   /** Only paths for which this returns true are listed (cheap, path-only test). */
   wanted: (path: string) => boolean
@@ -12,11 +13,11 @@ export interface DiscoverOptions {
   skip?: (path: string, isDirectory: boolean) => boolean
 }
 
+/** Its size is checked when it is read (on the opened file), not here: one stat per file less. */
 export interface DiscoveredFile {
   /** Repository-relative, `/`-separated. */
   path: string
   absolute: string
-  size: number
 }
 
 export interface Discovery {
@@ -32,12 +33,17 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.terraform'])
 /**
  * Walks the tree once, honouring `.gitignore` files at every level, and lists the files
  * an extractor might read. Symbolic links are followed only to files inside the root;
- * linked directories are not entered, so loops and escapes are impossible.
+ * linked directories are not entered, so loops and escapes are impossible. The I/O is
+ * synchronous: one listing per directory, no promise per entry.
  */
-export async function discover(root: string, options: DiscoverOptions): Promise<Discovery> {
-  const realRoot = await realpath(root)
+export function discover(root: string, options: DiscoverOptions): Discovery {
+  const realRoot = realpathSync.native(root)
   const result: Discovery = { files: [], filesSeen: 0, diagnostics: [] }
-  await walk(realRoot, '', [], result, options, realRoot)
+  // Depth first, as a recursion would go, but with an explicit stack: a deep tree cannot exhaust the call stack.
+  const pending: PendingDirectory[] = [{ absolute: realRoot, path: '', ignores: [] }]
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    pending.push(...listDirectory(next, result, options, realRoot).reverse())
+  }
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return result
 }
@@ -48,27 +54,31 @@ interface ScopedIgnore {
   rules: Ignore
 }
 
-async function walk(
-  absoluteDir: string,
-  relativeDir: string,
-  inherited: ScopedIgnore[],
-  result: Discovery,
-  options: DiscoverOptions,
-  realRoot: string
-): Promise<void> {
-  const ignores = [...inherited]
-  const local = await readGitignore(join(absoluteDir, '.gitignore'), realRoot, options.maxFileBytes)
-  if (local) ignores.push({ base: relativeDir, rules: local })
+interface PendingDirectory {
+  absolute: string
+  /** Relative, `/`-separated, '' for the root. */
+  path: string
+  /** The rules of every .gitignore above it. */
+  ignores: ScopedIgnore[]
+}
 
-  let dir
+/** Lists one directory into `result`; returns its subdirectories to walk, in listing order. */
+function listDirectory(directory: PendingDirectory, result: Discovery, options: DiscoverOptions, realRoot: string): PendingDirectory[] {
+  const { absolute: absoluteDir, path: relativeDir } = directory
+  let entries: Dirent[]
   try {
-    dir = await opendir(absoluteDir)
+    entries = listing(absoluteDir)
   } catch (error) {
     result.diagnostics.push({ file: relativeDir || '.', message: `cannot read directory: ${reason(error)}` })
-    return
+    return []
   }
-  const subdirectories: Array<[string, string]> = []
-  for await (const entry of dir) {
+  const ignores = [...directory.ignores]
+  const gitignore = entries.find((entry) => entry.name === '.gitignore')
+  const local = gitignore && readGitignore(gitignore, join(absoluteDir, gitignore.name), realRoot, options.maxFileBytes)
+  if (local) ignores.push({ base: relativeDir, rules: local })
+
+  const subdirectories: PendingDirectory[] = []
+  for (const entry of entries) {
     const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
     const absolute = join(absoluteDir, entry.name)
     if (entry.isDirectory()) {
@@ -77,7 +87,7 @@ async function walk(
         result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
         continue
       }
-      subdirectories.push([absolute, path])
+      subdirectories.push({ absolute, path, ignores })
       continue
     }
     if (isIgnored(ignores, path, false) || options.skip?.(path, false)) continue
@@ -86,32 +96,40 @@ async function walk(
       continue
     }
     if (entry.isSymbolicLink()) {
-      const target = await linkedFileInside(absolute, realRoot)
+      const target = linkedFileInside(absolute, realRoot)
       if (!target.ok) {
         if (options.wanted(path) || target.unscannedDirectory) result.diagnostics.push({ file: path, message: target.reason })
         continue
       }
     } else if (!entry.isFile()) {
       // A FIFO would block a reader forever; sockets and devices are not repository content.
-      if (options.wanted(path)) result.diagnostics.push({ file: path, message: 'skipped: not a regular file (a FIFO, socket or device)' })
+      if (options.wanted(path)) result.diagnostics.push({ file: path, message: NOT_REGULAR })
       continue
     }
     result.filesSeen++
     if (!options.wanted(path)) continue
-    const size = (await statSafe(absolute))?.size ?? 0
-    if (size > options.maxFileBytes) {
-      result.diagnostics.push({
-        file: path,
-        message: `skipped: ${size} bytes is over the ${options.maxFileBytes}-byte limit (maxFileBytes in .kube-compat-gate.yml)`
-      })
-      continue
-    }
-    result.files.push({ path, absolute, size })
+    result.files.push({ path, absolute })
   }
-  for (const [absolute, path] of subdirectories) {
-    await walk(absolute, path, ignores, result, options, realRoot)
+  return subdirectories
+}
+
+/**
+ * The entries of a directory in the order the file system gives them, as `opendir` always
+ * gave them here. Not `readdirSync`: it sorts the names, which would reorder the diagnostics
+ * of a directory. Synchronous reads cost no promise per entry.
+ */
+function listing(absoluteDir: string): Dirent[] {
+  const dir = opendirSync(absoluteDir, { bufferSize: 256 })
+  try {
+    const entries: Dirent[] = []
+    for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) entries.push(entry)
+    return entries
+  } finally {
+    dir.closeSync()
   }
 }
+
+export const NOT_REGULAR = 'skipped: not a regular file (a FIFO, socket or device)'
 
 /**
  * A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and that name does
@@ -135,17 +153,10 @@ function isIgnored(ignores: ScopedIgnore[], path: string, isDirectory: boolean):
  * A `.gitignore` is read only when it is a regular file inside the root and within the size
  * limit: a FIFO there would block the scan forever and a link to `/dev/zero` would never end.
  */
-async function readGitignore(path: string, realRoot: string, maxBytes: number): Promise<Ignore | undefined> {
-  const stats = await lstat(path).catch(() => undefined)
-  if (!stats) return undefined
-  if (stats.isSymbolicLink() && !(await linkedFileInside(path, realRoot)).ok) return undefined
-  if (!stats.isSymbolicLink() && !stats.isFile()) return undefined
-  try {
-    const text = await readFile(path, 'utf8')
-    return text.length > maxBytes ? undefined : ignore().add(text)
-  } catch {
-    return undefined
-  }
+function readGitignore(entry: Dirent, path: string, realRoot: string, maxBytes: number): Ignore | undefined {
+  if (entry.isSymbolicLink() ? !linkedFileInside(path, realRoot).ok : !entry.isFile()) return undefined
+  const read = readFileBytes(path, maxBytes)
+  return read.ok ? ignore().add(read.bytes.toString('utf8')) : undefined
 }
 
 type LinkCheck = { ok: true } | { ok: false; reason: string; unscannedDirectory?: true }
@@ -155,17 +166,17 @@ type LinkCheck = { ok: true } | { ok: false; reason: string; unscannedDirectory?
  * entered (loops and escapes are impossible); one that leads out of the root is reported
  * whatever its name, since what it holds goes unchecked.
  */
-async function linkedFileInside(absolute: string, realRoot: string): Promise<LinkCheck> {
+function linkedFileInside(absolute: string, realRoot: string): LinkCheck {
   let target: string
   try {
-    target = await realpath(absolute)
+    target = realpathSync.native(absolute)
   } catch (error) {
     const code = reason(error)
     if (code === 'ELOOP') return { ok: false, reason: 'skipped: symbolic link loop' }
     if (code === 'ENOENT') return { ok: false, reason: 'skipped: symbolic link to a missing file' }
     return { ok: false, reason: `skipped: symbolic link cannot be followed (${code})` }
   }
-  const stats = await statSafe(target)
+  const stats = statSafe(target)
   const inside = relative(realRoot, target)
   if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     return { ok: false, reason: 'skipped: symbolic link points outside the scanned directory', ...(stats?.isDirectory() ? { unscannedDirectory: true as const } : {}) }
@@ -179,26 +190,23 @@ async function linkedFileInside(absolute: string, realRoot: string): Promise<Lin
  * A repository-relative path named by another file (a values file a release points to),
  * checked to stay inside the root, also through symbolic links.
  */
-export async function resolveInsideRoot(
-  root: string,
-  path: string
-): Promise<{ ok: true; absolute: string; size: number } | { ok: false; reason: string }> {
+export function resolveInsideRoot(root: string, path: string): { ok: true; absolute: string; size: number } | { ok: false; reason: string } {
   const normalised = posix.normalize(path)
   if (normalised.startsWith('../') || normalised === '..' || posix.isAbsolute(normalised)) {
     return { ok: false, reason: 'the path leaves the scanned directory' }
   }
-  const realRoot = await realpath(root)
+  const realRoot = realpathSync.native(root)
   const absolute = join(realRoot, ...normalised.split('/'))
-  const stats = await statSafe(absolute)
+  const stats = statSafe(absolute)
   if (!stats) return { ok: false, reason: 'missing' }
-  const inside = await linkedFileInside(absolute, realRoot)
+  const inside = linkedFileInside(absolute, realRoot)
   if (!inside.ok) return { ok: false, reason: inside.reason.replace(/^skipped: /, '') }
   return { ok: true, absolute, size: stats.size }
 }
 
-async function statSafe(path: string) {
+function statSafe(path: string): Stats | undefined {
   try {
-    return await stat(path)
+    return statSync(path)
   } catch {
     return undefined
   }

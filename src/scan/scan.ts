@@ -1,14 +1,14 @@
 import { isUtf8 } from 'node:buffer'
-import { readFile } from 'node:fs/promises'
 import ignore from 'ignore'
 import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
-import { discover, resolveInsideRoot } from './discover.js'
+import { discover, NOT_REGULAR, resolveInsideRoot } from './discover.js'
 import type { Extraction, Extractor } from './extractors/extractor.js'
-import { EXTRACTORS } from './extractors/index.js'
+import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
 import { groupMembership } from './groups.js'
 import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
 import { resolveNamedUses } from './named-values.js'
+import { readFileBytes } from './read-file.js'
 import { SourceFile } from './source-file.js'
 
 export interface ScanOptions {
@@ -18,6 +18,11 @@ export interface ScanOptions {
   include?: readonly string[]
   /** Files and directories matching one of these (gitignore-style globs) are never read. */
   exclude?: readonly string[]
+  /**
+   * The only apiVersions whose use is recorded (those the database names); undefined records
+   * every one. Applies to the default extractors, not to `extractors`.
+   */
+  apiVersions?: ReadonlySet<string>
 }
 
 export interface ScanResult {
@@ -31,8 +36,6 @@ export interface ScanResult {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
-/** Enough parallel reads to hide I/O latency without holding many files in memory. */
-const READ_CONCURRENCY = 16
 
 interface FileScan {
   path: string
@@ -48,28 +51,18 @@ interface FileScan {
  * release that sets no virtual Kubernetes version gets its release default (implied).
  */
 export async function scanRepository(root: string, options: ScanOptions = {}): Promise<ScanResult> {
-  const extractors = options.extractors ?? EXTRACTORS
+  const extractors = options.extractors ?? extractorsFor(options.apiVersions)
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const filter = pathFilter(options)
-  const discovery = await discover(root, {
+  const discovery = discover(root, {
     maxFileBytes,
     skip: filter.excluded,
     wanted: (path) => filter.included(path) && extractors.some((extractor) => extractor.accepts(path))
   })
-  const scans: FileScan[] = new Array(discovery.files.length)
-
-  let next = 0
-  async function worker(): Promise<void> {
-    while (next < discovery.files.length) {
-      const index = next++
-      const file = discovery.files[index]!
-      scans[index] = await scanFile(file.path, file.absolute, extractors)
-    }
-  }
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker))
+  const scans = discovery.files.map((file) => scanFile(file.path, file.absolute, extractors, maxFileBytes))
 
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
-  const linked = await readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
+  const linked = readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
   const all = [...scans, named, ...linked.scans]
   const declarations = uniqueDeclarations(all.flatMap((scan) => scan.extraction.declarations))
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
@@ -103,8 +96,8 @@ function pathFilter(options: ScanOptions): PathFilter {
   }
 }
 
-async function scanFile(path: string, absolute: string, extractors: readonly Extractor[]): Promise<FileScan> {
-  const read = await readText(path, absolute)
+function scanFile(path: string, absolute: string, extractors: readonly Extractor[], maxFileBytes: number): FileScan {
+  const read = readText(path, absolute, maxFileBytes, (size) => `skipped: ${overLimit(size, maxFileBytes)} (maxFileBytes in .kube-compat-gate.yml)`)
   if (!('text' in read)) return { path, extraction: read, readAsValues: false }
   const { text } = read
   const applicable = extractors.filter((extractor) => extractor.accepts(path) && extractor.mightDeclare(text))
@@ -128,20 +121,20 @@ interface ReadText {
   invalidUtf8: boolean
 }
 
-/** The file's text, or an extraction holding why it could not be read. */
-async function readText(path: string, absolute: string): Promise<ReadText | Extraction> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(absolute)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return { declarations: [], diagnostics: [{ file: path, message: `cannot read file (${code})` }], usages: [] }
+/** The file's text, or an extraction holding why it could not be read (`tooLarge` words the size limit). */
+function readText(path: string, absolute: string, maxFileBytes: number, tooLarge: (size: number) => string): ReadText | Extraction {
+  const read = readFileBytes(absolute, maxFileBytes)
+  const unread = (message: string): Extraction => ({ declarations: [], diagnostics: [{ file: path, message }], usages: [] })
+  if (!read.ok) {
+    if ('code' in read) return unread(`cannot read file (${read.code})`)
+    if ('size' in read) return unread(tooLarge(read.size))
+    return unread(NOT_REGULAR)
   }
-  const text = decode(bytes)
-  if (text === undefined) {
-    return { declarations: [], diagnostics: [{ file: path, message: 'skipped: binary content (a NUL byte in the first 8000 bytes)' }], usages: [] }
-  }
-  return text
+  return decode(read.bytes) ?? unread('skipped: binary content (a NUL byte in the first 8000 bytes)')
+}
+
+function overLimit(size: number, maxFileBytes: number): string {
+  return `${size} bytes is over the ${maxFileBytes}-byte limit`
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
@@ -174,11 +167,11 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
  * referenced values file that the first pass did not read as vcluster values (its name or
  * content did not look like one). Paths outside the scanned root are never read.
  */
-async function readLinkedValues(
+function readLinkedValues(
   root: string,
   scans: readonly FileScan[],
   limits: { maxFileBytes: number; excluded: PathFilter['excluded'] }
-): Promise<{ links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[] }> {
+): { links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[] } {
   const providers = new Map<string, { files: string[]; groups: string[] }>()
   for (const scan of scans) {
     for (const provider of scan.extraction.providers ?? []) {
@@ -203,7 +196,7 @@ async function readLinkedValues(
         if (limits.excluded(path, false)) continue
         if (!readAsValues.has(path)) {
           readAsValues.add(path)
-          const read = await readValuesFile(root, path, limits.maxFileBytes)
+          const read = readValuesFile(root, path, limits.maxFileBytes)
           if (read === undefined) continue
           if ('message' in read) {
             diagnostics.push({ ...link.from, message: read.message })
@@ -219,11 +212,12 @@ async function readLinkedValues(
 }
 
 /** Reads one file as vcluster values; undefined when it does not exist in the repository. */
-async function readValuesFile(root: string, path: string, maxFileBytes: number): Promise<FileScan | { message: string } | undefined> {
-  const resolved = await resolveInsideRoot(root, path)
+function readValuesFile(root: string, path: string, maxFileBytes: number): FileScan | { message: string } | undefined {
+  const resolved = resolveInsideRoot(root, path)
   if (!resolved.ok) return resolved.reason === 'missing' ? undefined : { message: `values file ${path} not read: ${resolved.reason}` }
-  if (resolved.size > maxFileBytes) return { message: `values file ${path} not read: ${resolved.size} bytes is over the ${maxFileBytes}-byte limit` }
-  const read = await readText(path, resolved.absolute)
+  const tooLarge = (size: number): string => `values file ${path} not read: ${overLimit(size, maxFileBytes)}`
+  if (resolved.size > maxFileBytes) return { message: tooLarge(resolved.size) }
+  const read = readText(path, resolved.absolute, maxFileBytes, tooLarge)
   if (!('text' in read)) return { path, extraction: read, readAsValues: true }
   return { path, extraction: extractText(path, read, [vclusterValues]), readAsValues: true }
 }

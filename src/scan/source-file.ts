@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic, Location } from '../model.js'
 import { recordAliases } from './yaml-aliases.js'
+import { documentSpans, parseSpan, type DocumentSpan } from './yaml-documents.js'
 
 /** A YAML document that parsed without errors, with its index in the file. */
 export interface YamlDocument {
@@ -13,12 +14,19 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[]
 }
 
+/** Decides from a document's text whether an extractor might want it (its pre-filter). */
+export type DocumentFilter = (documentText: string) => boolean
+
 /**
  * One file of the scanned repository. Parsing is done on first use and shared, so a file
- * that several extractors read is parsed once.
+ * that several extractors read is parsed once; a multi-document file is parsed document by
+ * document, and only the documents some extractor's pre-filter lets through.
  */
 export class SourceFile {
-  private yamlCache: ParsedYaml | undefined
+  /** Where the documents lie; 'whole' when only a whole parse can tell; undefined until first needed. */
+  private spans: DocumentSpan[] | 'whole' | undefined
+  private readonly parsedSpans = new Map<number, Document.Parsed | undefined>()
+  private wholeYaml: ParsedYaml | undefined
   private lines: LineCounter | undefined
 
   constructor(
@@ -27,30 +35,57 @@ export class SourceFile {
     readonly text: string
   ) {}
 
-  yaml(): ParsedYaml {
-    if (this.yamlCache) return this.yamlCache
+  /**
+   * The valid documents (with their index in the file) that pass `wanted`, and the parse
+   * errors of the documents that pass it. A file that only a whole parse can split
+   * (directives, `...` markers) is parsed whole, and then every document is given.
+   */
+  yaml(wanted?: DocumentFilter): ParsedYaml {
+    this.spans ??= documentSpans(this.text) ?? 'whole'
+    const spans = this.spans
+    if (spans === 'whole') return this.parseWhole()
     const documents: YamlDocument[] = []
     const diagnostics: Diagnostic[] = []
-    // Lines are counted from the text, not by the parser's LineCounter: it misses line breaks
-    // the lexer skips (a `%YAML` line inside a document), which put later positions a line off.
+    for (const [index, span] of spans.entries()) {
+      const text = this.text.slice(span.start, span.end)
+      if (wanted && !wanted(text)) continue
+      if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parseSpan(this.text, span))
+      const doc = this.parsedSpans.get(index)
+      if (doc === undefined) {
+        this.spans = 'whole'
+        return this.parseWhole()
+      }
+      this.addDocument(doc, index, spans.length, text.includes('*'), documents, diagnostics)
+    }
+    return { documents, diagnostics }
+  }
+
+  private parseWhole(): ParsedYaml {
+    if (this.wholeYaml) return this.wholeYaml
+    const documents: YamlDocument[] = []
+    const diagnostics: Diagnostic[] = []
     const parsed = parseAllDocuments(this.text, { uniqueKeys: false })
     const docs = Array.isArray(parsed) ? parsed : [parsed]
     const mayHaveAliases = this.text.includes('*')
-    docs.forEach((doc, index) => {
-      const error = doc.errors[0]
-      if (error) {
-        const offset = error.pos[0]
-        diagnostics.push({
-          ...this.locate(offset),
-          message: `YAML does not parse, skipped${docs.length > 1 ? ` document ${index + 1}` : ''}: ${firstLine(error.message)}`
-        })
-        return
-      }
-      if (mayHaveAliases) recordAliases(doc)
-      documents.push({ index, doc })
-    })
-    this.yamlCache = { documents, diagnostics }
-    return this.yamlCache
+    docs.forEach((doc, index) => this.addDocument(doc, index, docs.length, mayHaveAliases, documents, diagnostics))
+    this.wholeYaml = { documents, diagnostics }
+    return this.wholeYaml
+  }
+
+  /** A document that parsed joins `documents`; one that did not is said in `diagnostics`. */
+  private addDocument(doc: Document.Parsed, index: number, count: number, mayHaveAliases: boolean, documents: YamlDocument[], diagnostics: Diagnostic[]): void {
+    const error = doc.errors[0]
+    if (error) {
+      // Lines are counted from the text, not by the parser's LineCounter: it misses line breaks
+      // the lexer skips (a `%YAML` line inside a document), which put later positions a line off.
+      diagnostics.push({
+        ...this.locate(error.pos[0]),
+        message: `YAML does not parse, skipped${count > 1 ? ` document ${index + 1}` : ''}: ${firstLine(error.message)}`
+      })
+      return
+    }
+    if (mayHaveAliases) recordAliases(doc)
+    documents.push({ index, doc })
   }
 
   /** The 1-based line and column of a character offset. */

@@ -21,7 +21,7 @@ const SOURCE = 'argocd-application'
 export const argocdApplication: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('argoproj.io') && (text.includes('vcluster') || text.includes('controlPlane')),
+  mightDeclare: (text) => text.includes('argoproj.io/') && (text.includes('vcluster') || text.includes('controlPlane')),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     if (!stringAt(root, ['apiVersion'])?.value.startsWith('argoproj.io/')) return
     const kind = stringAt(root, ['kind'])?.value

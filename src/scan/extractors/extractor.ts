@@ -89,7 +89,11 @@ export interface Extractor {
   readonly id: string
   /** Decides from the path alone whether the file is worth reading. */
   accepts(path: string): boolean
-  /** A cheap test of the text that must pass before the file is parsed (plain `includes`, no regex). */
+  /**
+   * A cheap test of the text that must pass before the file is parsed (plain `includes`, no
+   * regex). Readers of YAML apply it to each document's text too, so it must hold for the
+   * text of every document they could find something in.
+   */
   mightDeclare(text: string): boolean
   extract(file: SourceFile): Extraction
 }

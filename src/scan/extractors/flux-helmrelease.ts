@@ -18,7 +18,8 @@ const SOURCE = 'flux-helmrelease'
 export const fluxHelmRelease: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('fluxcd.io'),
+  // The extractor reads only objects whose apiVersion holds `fluxcd.io/`.
+  mightDeclare: (text) => text.includes('fluxcd.io/'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
     const kind = stringAt(root, ['kind'])?.value

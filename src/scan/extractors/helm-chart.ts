@@ -5,6 +5,7 @@ import type { SourceFile } from '../source-file.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { itemsOf, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { mayHoldKey } from './written-key.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
 /**
@@ -15,7 +16,7 @@ import { yamlExtractor } from './yaml-extractor.js'
 export const helmChart: Extractor = yamlExtractor({
   id: 'helm-chart',
   accepts: (path) => basenameOf(path) === 'Chart.yaml',
-  mightDeclare: (text) => text.includes('vcluster') || text.includes('kubeVersion'),
+  mightDeclare: (text) => text.includes('vcluster') || mayHoldKey(text, 'kubeVersion'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     const group = dirnameOf(file.path)
     if (!isMap(root)) return

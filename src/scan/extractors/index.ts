@@ -21,27 +21,35 @@ import { manifestVclusterConfig } from './manifest-vcluster-config.js'
 import { scriptCommands } from './script-commands.js'
 import { vclusterValues } from './vcluster-values.js'
 
-/** Every source kind the scanner reads. Adding a source is adding it here. */
-export const EXTRACTORS: readonly Extractor[] = [
-  vclusterValues,
-  helmChart,
-  kindConfig,
-  argocdApplication,
-  fluxHelmRelease,
-  helmfile,
-  fleet,
-  kustomization,
-  clusterManifests,
-  clusterApiVcluster,
-  githubWorkflow,
-  shellScript,
-  terraform,
-  toolVersions,
-  compose,
-  k3sHelmChart,
-  manifestApi,
-  manifestPodFeatures,
-  manifestClusterSettings,
-  manifestVclusterConfig,
-  scriptCommands
-]
+/**
+ * Every source kind the scanner reads. Adding a source is adding it here. `apiVersions`
+ * limits the APIs manifests are searched for (undefined: every API).
+ */
+export function extractorsFor(apiVersions?: ReadonlySet<string>): readonly Extractor[] {
+  return [
+    vclusterValues,
+    helmChart,
+    kindConfig,
+    argocdApplication,
+    fluxHelmRelease,
+    helmfile,
+    fleet,
+    kustomization,
+    clusterManifests,
+    clusterApiVcluster,
+    githubWorkflow,
+    shellScript,
+    terraform,
+    toolVersions,
+    compose,
+    k3sHelmChart,
+    manifestApi(apiVersions),
+    manifestPodFeatures,
+    manifestClusterSettings,
+    manifestVclusterConfig,
+    scriptCommands
+  ]
+}
+
+/** Every source kind, every API recorded. */
+export const EXTRACTORS: readonly Extractor[] = extractorsFor()

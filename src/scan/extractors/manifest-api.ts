@@ -3,6 +3,7 @@ import type { Usage } from '../../model.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { locateIn, stringAt } from '../yaml-nodes.js'
+import { spellsApiVersion } from './api-version-text.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 import { isTemplated } from './manifest-yaml.js'
 
@@ -12,31 +13,42 @@ const API_VERSION = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/
 /**
  * Kubernetes manifests: the apiVersion and kind of every object, at the line of its
  * apiVersion, so that APIs removed from the cluster version they are deployed to can be
- * reported where they are written.
+ * reported where they are written. With `apiVersions` (those the database names), only
+ * objects of those APIs are recorded, and only documents that spell one of them are parsed:
+ * most manifests use none, and parsing them is most of a scan's time.
  */
-export const manifestApi: Extractor = {
-  id: 'manifest-api',
-  accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('apiVersion') && text.includes('kind'),
-  extract(file: SourceFile): Extraction {
-    const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
-    const yaml = file.yaml()
-    if (!isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
-    for (const { doc } of yaml.documents) {
-      const root = doc.contents
-      if (!isMap(root)) continue
-      const apiVersion = stringAt(root, ['apiVersion'])
-      const kind = stringAt(root, ['kind'])?.value
-      if (!apiVersion || !kind || !API_VERSION.test(apiVersion.value)) continue
-      out.usages.push({
-        feature: 'api',
-        apiVersion: apiVersion.value,
-        kind,
-        ...locateIn(file, apiVersion),
-        source: 'manifest-api',
-        group: dirnameOf(file.path)
-      })
+export function manifestApi(apiVersions?: ReadonlySet<string>): Extractor {
+  const spellsListed = apiVersions === undefined ? undefined : spellsApiVersion([...apiVersions])
+  const mightDeclare = (text: string): boolean =>
+    text.includes('apiVersion') &&
+    text.includes('kind') &&
+    // An escaped string (`"batch\/v1beta1"`) can spell an apiVersion that a literal search misses.
+    (spellsListed === undefined || text.includes('\\') || spellsListed(text))
+  return {
+    id: 'manifest-api',
+    accepts: isYamlPath,
+    mightDeclare,
+    extract(file: SourceFile): Extraction {
+      const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
+      const yaml = file.yaml(mightDeclare)
+      if (!isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
+      for (const { doc } of yaml.documents) {
+        const root = doc.contents
+        if (!isMap(root)) continue
+        const apiVersion = stringAt(root, ['apiVersion'])
+        const kind = stringAt(root, ['kind'])?.value
+        if (!apiVersion || !kind || !API_VERSION.test(apiVersion.value)) continue
+        if (apiVersions !== undefined && !apiVersions.has(apiVersion.value)) continue
+        out.usages.push({
+          feature: 'api',
+          apiVersion: apiVersion.value,
+          kind,
+          ...locateIn(file, apiVersion),
+          source: 'manifest-api',
+          group: dirnameOf(file.path)
+        })
+      }
+      return out
     }
-    return out
   }
 }

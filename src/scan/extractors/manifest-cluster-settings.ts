@@ -24,7 +24,7 @@ export const manifestClusterSettings: Extractor = {
     const add = (usage: Omit<Usage, 'file' | 'line' | 'column' | 'source' | 'group'>, offset: number): void => {
       out.usages.push({ ...usage, ...file.locate(offset), source: 'manifest-cluster-settings', group })
     }
-    for (const { doc } of file.yaml().documents) {
+    for (const { doc } of file.yaml(manifestClusterSettings.mightDeclare).documents) {
       visit(doc, {
         Pair(_key, pair) {
           if (!isScalar(pair.key) || pair.key.value !== 'featureGates' || !isMap(pair.value)) return

@@ -3,6 +3,7 @@ import type { Usage } from '../../model.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import { mayHoldKey } from './written-key.js'
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const
 
@@ -15,10 +16,10 @@ const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const
 export const manifestPodFeatures: Extractor = {
   id: 'manifest-pod-features',
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('containers') && (text.includes('resizePolicy') || text.includes('exec')),
+  mightDeclare: (text) => mayHoldKey(text, 'containers') && (mayHoldKey(text, 'resizePolicy') || mayHoldKey(text, 'exec')),
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
-    for (const { doc, index } of file.yaml().documents) {
+    for (const { doc, index } of file.yaml(manifestPodFeatures.mightDeclare).documents) {
       visit(doc, {
         Pair(_key, pair, path) {
           if (!isScalar(pair.key) || !isSeq(pair.value)) return

@@ -6,6 +6,8 @@ import { mapAt } from '../yaml-nodes.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
 const K8S_COMPONENTS = ['apiServer', 'controllerManager', 'scheduler'] as const
+/** A key the extractor reads, also JSON-style (`"apiServer":`, `\"apiServer\":` inside a string). */
+const WRITTEN_KEY = /\b(syncer|apiServer|controllerManager|scheduler|vcluster)(\\?["'])?\s*:/
 
 /**
  * vcluster configuration keys that some releases reject: values written for the charts
@@ -16,13 +18,13 @@ const K8S_COMPONENTS = ['apiServer', 'controllerManager', 'scheduler'] as const
 export const manifestVclusterConfig: Extractor = {
   id: 'manifest-vcluster-config',
   accepts: isYamlPath,
-  mightDeclare: (text) => /\b(syncer|apiServer|controllerManager|scheduler|vcluster)\s*:/.test(text),
+  mightDeclare: (text) => WRITTEN_KEY.test(text),
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
     const add = (feature: string, node: YAMLMap, object: string): void => {
       out.usages.push({ feature, ...file.locate(node.range?.[0] ?? 0), object, source: 'manifest-vcluster-config', group: dirnameOf(file.path) })
     }
-    for (const { doc, index } of file.yaml().documents) {
+    for (const { doc, index } of file.yaml(manifestVclusterConfig.mightDeclare).documents) {
       const root = doc.contents
       if (!isMap(root)) continue
       const configs = [root, mapAt(root, ['vcluster'])].filter((config): config is YAMLMap => config !== undefined)

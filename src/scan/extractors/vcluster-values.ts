@@ -8,6 +8,7 @@ import { expand, type Variables } from '../shell/expand.js'
 import { textOf, type Traced } from '../traced.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { mayHoldKey } from './written-key.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
 const SOURCE = 'vcluster-values'
@@ -20,7 +21,7 @@ export const vclusterValues: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
   mightDeclare: (text) =>
-    text.includes('controlPlane') || text.includes('rancher/k3s') || text.includes('kube-apiserver') || text.includes('k0sproject/k0s'),
+    mayHoldKey(text, 'controlPlane') || text.includes('rancher/k3s') || text.includes('kube-apiserver') || text.includes('k0sproject/k0s'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     const group = dirnameOf(file.path)
     if (stringAt(root, ['kind'])?.value === 'ConfigMap') {

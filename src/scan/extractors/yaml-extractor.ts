@@ -9,7 +9,10 @@ export interface YamlSource {
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void
 }
 
-/** An extractor for a YAML source: the file is parsed once and each valid document is read. */
+/**
+ * An extractor for a YAML source: each valid document whose text passes the pre-filter is
+ * read; documents are parsed once for all extractors (SourceFile.yaml).
+ */
 export function yamlExtractor(source: YamlSource): Extractor {
   return {
     id: source.id,
@@ -17,7 +20,7 @@ export function yamlExtractor(source: YamlSource): Extractor {
     mightDeclare: source.mightDeclare,
     extract(file: SourceFile): Extraction {
       const out = emptyExtraction()
-      const yaml = file.yaml()
+      const yaml = file.yaml(source.mightDeclare)
       out.diagnostics.push(...yaml.diagnostics)
       for (const { doc, index } of yaml.documents) source.readDocument(out, file, doc.contents, index)
       return out

@@ -4,6 +4,7 @@ import { manifestClusterSettings } from '../../../src/scan/extractors/manifest-c
 import { manifestPodFeatures } from '../../../src/scan/extractors/manifest-pod-features.js'
 import { manifestVclusterConfig } from '../../../src/scan/extractors/manifest-vcluster-config.js'
 import { scriptCommands } from '../../../src/scan/extractors/script-commands.js'
+import { SourceFile } from '../../../src/scan/source-file.js'
 import { extractFrom } from '../../helpers/source.js'
 
 const usagesOf = (result: { usages?: Array<{ feature: string; line: number; column: number; name?: string; apiVersion?: string; kind?: string }> }) =>
@@ -28,7 +29,7 @@ describe('manifest-api', () => {
       'apiVersion: v2',
       'name: chart'
     ].join('\n')
-    expect(usagesOf(extractFrom(manifestApi, 'deploy/app.yaml', text))).toEqual([
+    expect(usagesOf(extractFrom(manifestApi(), 'deploy/app.yaml', text))).toEqual([
       { feature: 'api', line: 2, column: 13, apiVersion: 'batch/v1beta1', kind: 'CronJob' },
       { feature: 'api', line: 6, column: 14, apiVersion: 'apps/v1', kind: 'Deployment' }
     ])
@@ -36,10 +37,31 @@ describe('manifest-api', () => {
 
   it('does not report parse errors of Helm templates, but does of plain manifests', () => {
     const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels: {{ include "x" . }}\n  a: [\n'
-    expect(extractFrom(manifestApi, 'chart/templates/d.yaml', template).diagnostics).toEqual([])
-    expect(extractFrom(manifestApi, 'd.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec: [\n').diagnostics).toEqual([
+    expect(extractFrom(manifestApi(), 'chart/templates/d.yaml', template).diagnostics).toEqual([])
+    expect(extractFrom(manifestApi(), 'd.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec: [\n').diagnostics).toEqual([
       expect.objectContaining({ file: 'd.yaml', message: expect.stringContaining('YAML does not parse') })
     ])
+  })
+})
+
+describe('manifest-api with the apiVersions the database names', () => {
+  const listed = manifestApi(new Set(['batch/v1beta1']))
+
+  it('records a use of a listed API, at the same place as without the list', () => {
+    const text = 'apiVersion: batch/v1beta1\nkind: CronJob\n---\napiVersion: apps/v1\nkind: Deployment\n'
+    expect(usagesOf(extractFrom(listed, 'deploy/app.yaml', text))).toEqual([{ feature: 'api', line: 1, column: 13, apiVersion: 'batch/v1beta1', kind: 'CronJob' }])
+  })
+
+  it('records nothing for a manifest of an API the database does not name, and does not parse it', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nspec: [\n'
+    expect(listed.mightDeclare(text)).toBe(false)
+    expect(extractFrom(listed, 'deploy/app.yaml', text)).toEqual({ declarations: [], diagnostics: [] })
+    expect(usagesOf(listed.extract(new SourceFile('deploy/app.yaml', 'apiVersion: apps/v1\nkind: Deployment\n')))).toEqual([])
+  })
+
+  it('still reads a document whose apiVersion may be spelled with escapes', () => {
+    const text = 'apiVersion: "batch\\/v1beta1"\nkind: CronJob\n'
+    expect(usagesOf(extractFrom(listed, 'deploy/app.yaml', text))).toEqual([{ feature: 'api', line: 1, column: 13, apiVersion: 'batch/v1beta1', kind: 'CronJob' }])
   })
 })
 

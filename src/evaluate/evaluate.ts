@@ -107,25 +107,39 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
   if (perObject.length !== 1) return targets.flatMap((target) => findingsOf(matchConditions(entry, target, context)))
 
   const condition = perObject[0]!
+  // What the condition finds in a set of usages does not depend on the target: ask each set once.
+  const found = new Map<UsageSet, boolean>()
+  const findsAny = (target: Target, set: UsageSet): boolean => {
+    let any = found.get(set)
+    if (any === undefined) {
+      const check = CHECKS[condition] as ConditionCheck<unknown>
+      any = check(entry.when[condition], { ...target, usages: [set] }, entry, context).length > 0
+      found.set(set, any)
+    }
+    return any
+  }
   const out: Counted[] = []
   let shared: Counted[] | undefined
   for (const target of targets) {
+    const sets = target.usages.filter((set) => findsAny(target, set))
+    if (sets.length === 0) continue
     const others = matchConditions(entry, target, context, { skip: condition })
     if (others.length === 0) continue
-    for (const set of target.usages) {
+    for (const set of sets) {
       if (set === target.shared) continue
       out.push(...findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [set] } })))
     }
+    if (!sets.includes(target.shared)) continue
     // A target where the versions are certainly affected replaces one where they only may be.
     const upgrades = shared?.some((c) => c.finding.certainty === 'may-be-affected') && others.some((m) => m.certainty === 'affected')
     if (shared && !upgrades) {
       for (const counted of shared) counted.environments++
       continue
     }
-    const found = findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [target.shared] } }))
-    out.push(...found)
+    const onShared = findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [target.shared] } }))
+    out.push(...onShared)
     // Findings reported at a declaration differ between targets: those are never shared.
-    shared = found.every((c) => c.atUsage) ? found : undefined
+    shared = onShared.every((c) => c.atUsage) ? onShared : undefined
   }
   return out
 }

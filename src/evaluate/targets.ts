@@ -39,10 +39,11 @@ export function buildTargets(
     else for (const index of indexes) own[index]!.push(usage)
   }
   const shared = new UsageSet(everywhere)
+  const sharedOnly = [shared]
   const targets: Target[] = environments.map((environment, index) => ({
     environment,
     ...(cluster(environment) ? { cluster: cluster(environment)! } : {}),
-    usages: [new UsageSet(own[index]!), shared],
+    usages: own[index]!.length > 0 ? [new UsageSet(own[index]!), shared] : sharedOnly,
     shared,
     runtime: {}
   }))

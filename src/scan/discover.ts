@@ -1,4 +1,4 @@
-import { opendirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import { isAbsolute, join, posix, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import type { Diagnostic } from '../model.js'
@@ -114,19 +114,11 @@ function listDirectory(directory: PendingDirectory, result: Discovery, options: 
 }
 
 /**
- * The entries of a directory in the order the file system gives them, as `opendir` always
- * gave them here. Not `readdirSync`: it sorts the names, which would reorder the diagnostics
- * of a directory. Synchronous reads cost no promise per entry.
+ * The entries of a directory, sorted by name (libuv's scandir sorts them), so diagnostics come
+ * in the same order on every machine; one call per directory, no promise per entry.
  */
 function listing(absoluteDir: string): Dirent[] {
-  const dir = opendirSync(absoluteDir, { bufferSize: 256 })
-  try {
-    const entries: Dirent[] = []
-    for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) entries.push(entry)
-    return entries
-  } finally {
-    dir.closeSync()
-  }
+  return readdirSync(absoluteDir, { withFileTypes: true })
 }
 
 export const NOT_REGULAR = 'skipped: not a regular file (a FIFO, socket or device)'

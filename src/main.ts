@@ -6,7 +6,7 @@ import type { CommitTree } from './commits/commit-tree.js'
 import { readInputs, type ActionInputs } from './config/inputs.js'
 import { describeError } from './errors.js'
 import { changeTrees } from './github/change-trees.js'
-import { createGitHubClient, type GitHubClient } from './github/client.js'
+import type { GitHubClient } from './github/client.js'
 import { readEventContext, type EventContext } from './github/event.js'
 import { describeWriteFailure, type Permission } from './github/write-failure.js'
 import { blockingFindings } from './evaluate/gate.js'
@@ -45,7 +45,11 @@ export async function run(): Promise<void> {
       env: process.env,
       mode: inputs.mode
     })
-    const client = inputs.githubToken && event.owner ? createGitHubClient(inputs.githubToken, { warning: core.warning, debug: core.debug }) : undefined
+    // Octokit is loaded only when there is something to call: a run without a token starts faster.
+    const client =
+      inputs.githubToken && event.owner
+        ? (await import('./github/client.js')).createGitHubClient(inputs.githubToken, { warning: core.warning, debug: core.debug })
+        : undefined
     core.info(`kube-compat-gate: ${event.mode === 'pr' ? 'pull request (base/head diff)' : 'audit'} mode on the "${event.eventName || 'unknown'}" event`)
 
     const { headRoot, baseRoot } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })

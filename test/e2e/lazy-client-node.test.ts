@@ -10,6 +10,8 @@ const RECORDER = join(REPO_ROOT, 'test', 'helpers', 'record-modules.mjs')
 const EXAMPLE = join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32')
 /** A string of @kubernetes/client-node's own code (its generated API paths), in no other module. */
 const CLIENT_NODE_CODE = '/api/v1/namespaces/{namespace}/pods'
+/** Octokit's user agent, in its core's code only. */
+const OCTOKIT_CODE = 'octokit-core.js'
 /** Chunks ncc splits off for dynamic imports, renamed `<entry>.<id>.js` by scripts/bundle.mjs. */
 const CHUNK = /^(index|cli|post)\.\d+\.js$/
 
@@ -45,7 +47,7 @@ function clientNodeModules(modules: string[]): string[] {
   })
 }
 
-describe('@kubernetes/client-node is loaded only for a smoke run', () => {
+describe('heavy clients are loaded only when used: @kubernetes/client-node for a smoke run, Octokit with a token', () => {
   it('the action with smoke: false scans, reports and exits without loading it', () => {
     const run = loadedModules('index', [], actionEnv({ path: 'examples/vcluster-upgrade-to-1.32', smoke: 'false', 'fail-on': 'error' }))
     expect(run.code, run.stderr).toBe(1)
@@ -59,6 +61,20 @@ describe('@kubernetes/client-node is loaded only for a smoke run', () => {
     expect(run.code, run.stderr).toBe(1)
     expect(run.modules).toContain(pathToFileURL(join(DIST, 'cli.js')).href)
     expect(clientNodeModules(run.modules)).toEqual([])
+  })
+
+  it('the action without a github-token does not load Octokit; with one it does', () => {
+    const octokit = (modules: string[]): string[] =>
+      modules.filter((url) => url.startsWith(pathToFileURL(DIST).href) && CHUNK.test(url.slice(url.lastIndexOf('/') + 1)) && readFileSync(new URL(url), 'utf8').includes(OCTOKIT_CODE))
+    const inputs = { path: 'examples/vcluster-upgrade-to-1.32', 'fail-on': 'error' }
+    const without = loadedModules('index', [], actionEnv({ ...inputs, 'github-token': '' }))
+    expect(without.code, without.stderr).toBe(1)
+    expect(octokit(without.modules)).toEqual([])
+    // An owner makes a client worth creating; no request is sent before the scan, and none reaches a server here.
+    const withToken = loadedModules('index', [], {
+      ...actionEnv({ ...inputs, 'github-token': 'ghs_x' }), GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_API_URL: 'http://127.0.0.1:9'
+    })
+    expect(octokit(withToken.modules)).not.toEqual([])
   })
 
   const chunks = readdirSync(DIST).filter((name) => CHUNK.test(name))

@@ -16,7 +16,8 @@ const SOURCE = 'cluster-api-vcluster'
 export const clusterApiVcluster: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('kind: VCluster'),
+  // What readDocument requires, however the kind is written (`kind: "VCluster"`, JSON).
+  mightDeclare: (text) => text.includes('VCluster') && text.includes('infrastructure.cluster.x-k8s.io/'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     if (stringAt(root, ['kind'])?.value !== 'VCluster') return
     if (!stringAt(root, ['apiVersion'])?.value.startsWith('infrastructure.cluster.x-k8s.io/')) return

@@ -16,7 +16,8 @@ const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const
 export const manifestPodFeatures: Extractor = {
   id: 'manifest-pod-features',
   accepts: isYamlPath,
-  mightDeclare: (text) => mayHoldKey(text, 'containers') && (mayHoldKey(text, 'resizePolicy') || mayHoldKey(text, 'exec')),
+  mightDeclare: (text) =>
+    (mayHoldKey(text, 'containers') || mayHoldKey(text, 'initContainers')) && (mayHoldKey(text, 'resizePolicy') || mayHoldKey(text, 'exec')),
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
     for (const { doc, index } of file.yaml(manifestPodFeatures.mightDeclare).documents) {

@@ -7,7 +7,7 @@ import { emptyExtraction, type Extraction, type Extractor } from './extractor.js
 
 const K8S_COMPONENTS = ['apiServer', 'controllerManager', 'scheduler'] as const
 /** A key the extractor reads, also JSON-style (`"apiServer":`, `\"apiServer\":` inside a string). */
-const WRITTEN_KEY = /\b(syncer|apiServer|controllerManager|scheduler|vcluster)(\\?["'])?\s*:/
+const WRITTEN_KEY = /\b(syncer|api|apiServer|controllerManager|scheduler|vcluster)(\\?["'])?\s*:/
 
 /**
  * vcluster configuration keys that some releases reject: values written for the charts

@@ -92,6 +92,11 @@ describe('manifest-pod-features', () => {
     expect(new Set(result.usages!.map((u) => u.object)).size).toBe(1)
   })
 
+  it('reads a pod that has only initContainers', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  initContainers:\n    - name: a\n      resizePolicy:\n        - resourceName: cpu\n          restartPolicy: NotRequired\n'
+    expect(usagesOf(extractFrom(manifestPodFeatures, 'p.yaml', text))).toEqual([{ feature: 'resizePolicy', line: 6, column: 7 }])
+  })
+
   it('an empty resizePolicy and HTTP probes are not features', () => {
     const text = 'spec:\n  containers:\n    - name: a\n      resizePolicy: []\n      livenessProbe:\n        tcpSocket: { port: 1 }\n      command: [exec]\n'
     expect(usagesOf(extractFrom(manifestPodFeatures, 'p.yaml', text))).toEqual([])
@@ -130,6 +135,11 @@ describe('manifest-vcluster-config', () => {
     expect(usagesOf(extractFrom(manifestVclusterConfig, 'v/values.yaml', direct))).toEqual([{ feature: 'vclusterLegacyValues', line: 4, column: 3 }])
     const umbrella = 'vcluster:\n  vcluster:\n    image: rancher/k3s:v1.29.0-k3s1\n'
     expect(usagesOf(extractFrom(manifestVclusterConfig, 'u/values.yaml', umbrella))).toEqual([{ feature: 'vclusterLegacyValues', line: 3, column: 5 }])
+  })
+
+  it('finds the legacy top-level api.image of the k8s chart', () => {
+    const text = 'api:\n  image: registry.k8s.io/kube-apiserver:v1.26.1\n'
+    expect(usagesOf(extractFrom(manifestVclusterConfig, 'v/values.yaml', text)).map((u) => u.feature)).toEqual(['vclusterLegacyValues'])
   })
 
   it('0.20 configuration is not legacy; per-component k8s images are reported', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { clusterApiVcluster } from '../../../src/scan/extractors/cluster-api-vcluster.js'
 import { helmChart } from '../../../src/scan/extractors/helm-chart.js'
 import { kindConfig } from '../../../src/scan/extractors/kind-config.js'
 import { vclusterValues } from '../../../src/scan/extractors/vcluster-values.js'
@@ -139,5 +140,20 @@ describe('kind-config', () => {
   it('ignores an nginx image and documents that are not kind configs', () => {
     const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: nginx:1.32.0\n# kind.x-k8s.io\n'
     expect(extractFrom(kindConfig, 'pod.yaml', text).declarations).toEqual([])
+  })
+})
+
+describe('cluster-api-vcluster', () => {
+  it.each([
+    ['kind: VCluster', 'apiVersion: infrastructure.cluster.x-k8s.io/v1alpha1\nkind: VCluster\n'],
+    ['kind: "VCluster"', 'apiVersion: infrastructure.cluster.x-k8s.io/v1alpha1\nkind: "VCluster"\n'],
+    ['JSON', '{"apiVersion": "infrastructure.cluster.x-k8s.io/v1alpha1", "kind": "VCluster",\n']
+  ])('reads the chart version however the kind is written (%s)', (_name, head) => {
+    const json = head.startsWith('{')
+    const text = json
+      ? `${head} "spec": {"helmRelease": {"chart": {"name": "vcluster", "version": "0.20.4"}}}}\n`
+      : `${head}spec:\n  helmRelease:\n    chart:\n      name: vcluster\n      version: 0.20.4\n`
+    const versions = extractFrom(clusterApiVcluster, 'capi/vcluster.yaml', text).declarations.map((d) => `${d.component} ${d.version}`)
+    expect(versions).toContain('vcluster 0.20.4')
   })
 })

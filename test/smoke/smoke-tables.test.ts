@@ -17,6 +17,9 @@ describe('kind node images', () => {
   it.each([
     ['0.26.0', '1.32.0', 'kindest/node:v1.32.0@sha256:c48c62eac5da28cdadcf560d1d8616cfa6783b58f0d94cf63ad1bf49600cb027'],
     ['0.26.0', 'v1.31', 'kindest/node:v1.31.4@sha256:2cb39f7295fe7eafee0842b1052a599a4fb0f8bcf3f83d96c7f4864c357c6c30'],
+    ['0.30.0', '1.34.0', 'kindest/node:v1.34.0@sha256:7416a61b42b1662ca6ca89f02028ac133a309a2a30ba309614e8ec94d976dc5a'],
+    ['0.29.0', 'v1.30', 'kindest/node:v1.30.13@sha256:397209b3d947d154f6641f2d0ce8d473732bd91c87d9575ade99049aa33cd648'],
+    ['0.27.0', '1.32.2', 'kindest/node:v1.32.2@sha256:f226345927d7e348497136874b6d207e0b32cc52154ad8323129352923a3142f'],
     ['0.25.0', '1.32.0', 'kindest/node:v1.32.0@sha256:2458b423d635d7b01637cac2d6de7e1c1dca1148a2ba2e90975e214ca849e7cb'],
     ['0.20.0', '1.21.14', 'kindest/node:v1.21.14@sha256:8a4e9bb3f415d2bb81629ce33ef9c76ba514c14d707f9797a01e3216376ba093']
   ])('kind v%s runs Kubernetes %s on %s', (kind, kubernetes, image) => {

@@ -1,7 +1,7 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml'
+import { isMap, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic, Location } from '../model.js'
 import { recordAliases } from './yaml-aliases.js'
-import { documentSpans, parseSpan, type DocumentSpan } from './yaml-documents.js'
+import { documentSpans, headSpan, parseSpan, type DocumentSpan } from './yaml-documents.js'
 
 /** A YAML document that parsed without errors, with its index in the file. */
 export interface YamlDocument {
@@ -41,6 +41,34 @@ export class SourceFile {
    * (directives, `...` markers) is parsed whole, and then every document is given.
    */
   yaml(wanted?: DocumentFilter): ParsedYaml {
+    return this.parseDocuments(wanted, (index, span) => this.parsedDocument(index, span))
+  }
+
+  /**
+   * Like `yaml`, for a reader of nothing but the top-level `keys` (an object's apiVersion and
+   * kind): a document not yet parsed whole is parsed only up to the lines that hold them
+   * (`headSpan`), which is what makes the API scan cheap on large manifests. A document whose
+   * head does not parse as a map holding every key as a scalar is parsed whole. What lies
+   * after the head is not read, so its parse errors are not reported here.
+   */
+  yamlHead(wanted: DocumentFilter, keys: readonly string[]): ParsedYaml {
+    return this.parseDocuments(wanted, (index, span) => {
+      if (!this.parsedSpans.has(index)) {
+        const head = headSpan(this.text, span, keys)
+        const doc = head && head.end < span.end ? parseSpan(this.text, head) : undefined
+        if (doc && doc.errors.length === 0 && keys.every((key) => isScalar(isMap(doc.contents) ? doc.contents.get(key, true) : undefined))) return doc
+      }
+      return this.parsedDocument(index, span)
+    })
+  }
+
+  private parsedDocument(index: number, span: DocumentSpan): Document.Parsed | undefined {
+    if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parseSpan(this.text, span))
+    return this.parsedSpans.get(index)
+  }
+
+  /** The documents that pass `wanted`, each as `parse` gives it; a span it cannot parse alone sends the file to the whole parse. */
+  private parseDocuments(wanted: DocumentFilter | undefined, parse: (index: number, span: DocumentSpan) => Document.Parsed | undefined): ParsedYaml {
     this.spans ??= documentSpans(this.text) ?? 'whole'
     const spans = this.spans
     if (spans === 'whole') return this.parseWhole()
@@ -49,8 +77,7 @@ export class SourceFile {
     for (const [index, span] of spans.entries()) {
       const text = this.text.slice(span.start, span.end)
       if (wanted && !wanted(text)) continue
-      if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parseSpan(this.text, span))
-      const doc = this.parsedSpans.get(index)
+      const doc = parse(index, span)
       if (doc === undefined) {
         this.spans = 'whole'
         return this.parseWhole()

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isNode, parseAllDocuments, visit, type Document } from 'yaml'
 import { SourceFile } from '../../src/scan/source-file.js'
-import { documentSpans, parseSpan } from '../../src/scan/yaml-documents.js'
+import { documentSpans, headSpan, parseSpan } from '../../src/scan/yaml-documents.js'
+import { stringAt } from '../../src/scan/yaml-nodes.js'
 import { fuzzParameters } from '../helpers/fuzz.js'
 
 /** What a reader can see of a document: its values and the offset range of every node. */
@@ -65,4 +66,58 @@ describe('multi-document YAML, parsed document by document', () => {
       fuzzParameters(500)
     )
   })
+
+  it('reads an object from the lines up to its apiVersion and kind, not the 1 MB that follow', () => {
+    const text = `---\napiVersion: v1\nkind: ConfigMap\ndata:\n  big: |\n${'    line\n'.repeat(1000)}`
+    const head = headSpan(text, { start: 0, end: text.length }, OBJECT_KEYS)
+    expect(head).toEqual({ start: 0, end: text.indexOf('data:') })
+    const [document] = new SourceFile('m.yaml', text).yamlHead(() => true, OBJECT_KEYS).documents
+    expect(objectOf(document?.doc)).toEqual({ apiVersion: ['v1', text.indexOf('v1')], kind: ['ConfigMap', text.indexOf('ConfigMap')] })
+  })
+
+  it('has no head when a key does not begin a line, or the document begins on its --- line', () => {
+    const whole = (text: string) => headSpan(text, { start: 0, end: text.length }, OBJECT_KEYS)
+    expect(whole('{apiVersion: v1, kind: Pod}\n')).toBeUndefined()
+    expect(whole('"apiVersion": v1\nkind: Pod\n')).toBeUndefined()
+    expect(whole('--- |\napiVersion: v1\nkind: Pod\nx: 1\n')).toBeUndefined()
+    expect(whole('--- # a comment\napiVersion: v1\nkind: Pod\nx: 1\n')).toEqual({ start: 0, end: 41 })
+  })
+
+  it('gives the apiVersion and kind the whole parse gives, wherever the whole document parses (property)', () => {
+    const piece = fc.constantFrom(
+      'apiVersion: batch/v1beta1\n', 'apiVersion: "policy/v1beta1"\n', 'apiVersion:\n  extensions/v1beta1\n', 'apiVersion: |\n  v1\n',
+      'apiVersion: &a v1 # c\n', 'apiVersion: [v1]\n', 'apiVersion:x\n', 'kind: CronJob\n', "kind: 'Ingress'\n", 'kind:\tPod\n', 'kind: A\n  B\n',
+      'kind: *a\n', 'kind:\n', 'metadata:\n  name: x\n', '# apiVersion: v2\n', '\n', 'data: |\n  kind: Secret\n', 'x: "a\n  b"\n',
+      'y: {z: 1,\n  w: 2}\n', '<<: {kind: M}\n', '? apiVersion\n: q\n', '- s\n', '  indented: 1\n', 'kind: "K\n  L"\n', '"kind": Q\n'
+    )
+    const start = fc.constantFrom('', '---\n', '--- # c\n', '--- |\n', '---\n# c\n')
+    let headsUsed = 0
+    fc.assert(
+      fc.property(start, fc.array(piece, { maxLength: 10 }), (first, parts) => {
+        const text = first + parts.join('')
+        const whole = parseSpan(text, { start: 0, end: text.length })
+        if (!whole || whole.errors.length > 0) return
+        const head = headSpan(text, { start: 0, end: text.length }, OBJECT_KEYS)
+        if (head && head.end < text.length) headsUsed++
+        const read = new SourceFile('m.yaml', text).yamlHead(() => true, OBJECT_KEYS)
+        const wholeRead = new SourceFile('m.yaml', text).yaml()
+        expect(read.documents.map((document) => objectOf(document.doc))).toEqual(wholeRead.documents.map((document) => objectOf(document.doc)))
+      }),
+      fuzzParameters(2000)
+    )
+    // The property is about heads: enough of the generated documents must have one.
+    expect(headsUsed).toBeGreaterThan(20)
+  })
 })
+
+const OBJECT_KEYS = ['apiVersion', 'kind']
+
+/** The apiVersion and kind of a document as the API scan reads them: value and offset. */
+function objectOf(doc: Document.Parsed | undefined): Record<string, [string, number] | undefined> | undefined {
+  if (!doc) return undefined
+  const at = (key: string): [string, number] | undefined => {
+    const found = stringAt(doc.contents, [key])
+    return found && [found.value, found.node.range?.[0] ?? -1]
+  }
+  return { apiVersion: at('apiVersion'), kind: at('kind') }
+}

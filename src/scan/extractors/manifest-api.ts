@@ -10,6 +10,9 @@ import { isTemplated } from './manifest-yaml.js'
 /** `group/version` or a core `v1`: what a Kubernetes object's apiVersion looks like. */
 const API_VERSION = /^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/
 
+/** All this extractor reads of a document: the rest is not parsed unless another extractor wants it. */
+const OBJECT_KEYS = ['apiVersion', 'kind']
+
 /**
  * Kubernetes manifests: the apiVersion and kind of every object, at the line of its
  * apiVersion, so that APIs removed from the cluster version they are deployed to can be
@@ -30,7 +33,7 @@ export function manifestApi(apiVersions?: ReadonlySet<string>): Extractor {
     mightDeclare,
     extract(file: SourceFile): Extraction {
       const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
-      const yaml = file.yaml(mightDeclare)
+      const yaml = file.yamlHead(mightDeclare, OBJECT_KEYS)
       if (!isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
       for (const { doc } of yaml.documents) {
         const root = doc.contents

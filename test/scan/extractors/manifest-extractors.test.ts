@@ -38,9 +38,15 @@ describe('manifest-api', () => {
   it('does not report parse errors of Helm templates, but does of plain manifests', () => {
     const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels: {{ include "x" . }}\n  a: [\n'
     expect(extractFrom(manifestApi(), 'chart/templates/d.yaml', template).diagnostics).toEqual([])
-    expect(extractFrom(manifestApi(), 'd.yaml', 'apiVersion: apps/v1\nkind: Deployment\nspec: [\n').diagnostics).toEqual([
+    expect(extractFrom(manifestApi(), 'd.yaml', 'apiVersion: apps/v1\nkind: [Deployment\n').diagnostics).toEqual([
       expect.objectContaining({ file: 'd.yaml', message: expect.stringContaining('YAML does not parse') })
     ])
+  })
+
+  it('reads only the lines up to apiVersion and kind: an error further down neither hides the API nor is reported', () => {
+    const broken = extractFrom(manifestApi(), 'd.yaml', 'apiVersion: batch/v1beta1\nkind: CronJob\nspec: [\n')
+    expect(broken.diagnostics).toEqual([])
+    expect(usagesOf(broken)).toEqual([{ feature: 'api', line: 1, column: 13, apiVersion: 'batch/v1beta1', kind: 'CronJob' }])
   })
 })
 

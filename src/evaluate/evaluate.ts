@@ -119,7 +119,12 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
     return any
   }
   const out: Counted[] = []
-  let shared: Counted[] | undefined
+  // The findings on the shared set and how many targets they hold in, counted once per target
+  // and written into them when they stop being the current ones (thousands of findings × hundreds of targets).
+  let shared: { findings: Counted[]; environments: number } | undefined
+  const settle = (group: typeof shared): void => {
+    for (const counted of group?.findings ?? []) counted.environments = group?.environments ?? 1
+  }
   for (const target of targets) {
     const sets = target.usages.filter((set) => findsAny(target, set))
     if (sets.length === 0) continue
@@ -131,16 +136,18 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
     }
     if (!sets.includes(target.shared)) continue
     // A target where the versions are certainly affected replaces one where they only may be.
-    const upgrades = shared?.some((c) => c.finding.certainty === 'may-be-affected') && others.some((m) => m.certainty === 'affected')
+    const upgrades = shared?.findings.some((c) => c.finding.certainty === 'may-be-affected') && others.some((m) => m.certainty === 'affected')
     if (shared && !upgrades) {
-      for (const counted of shared) counted.environments++
+      shared.environments++
       continue
     }
+    settle(shared)
     const onShared = findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [target.shared] } }))
     out.push(...onShared)
     // Findings reported at a declaration differ between targets: those are never shared.
-    shared = onShared.every((c) => c.atUsage) ? onShared : undefined
+    shared = onShared.every((c) => c.atUsage) ? { findings: onShared, environments: 1 } : undefined
   }
+  settle(shared)
   return out
 }
 

@@ -1,15 +1,13 @@
-import { isUtf8 } from 'node:buffer'
 import ignore from 'ignore'
 import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
-import { discover, NOT_REGULAR, resolveInsideRoot } from './discover.js'
-import type { Extraction, Extractor } from './extractors/extractor.js'
+import { discover, resolveInsideRoot } from './discover.js'
+import type { Extractor } from './extractors/extractor.js'
 import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
 import { groupMembership } from './groups.js'
 import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
 import { resolveNamedUses } from './named-values.js'
-import { readFileBytes } from './read-file.js'
-import { SourceFile } from './source-file.js'
+import { diagnosticKey, extractText, overLimit, readText, scanFile, type FileScan } from './file-scan.js'
 
 export interface ScanOptions {
   maxFileBytes?: number
@@ -36,13 +34,6 @@ export interface ScanResult {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
-
-interface FileScan {
-  path: string
-  extraction: Extraction
-  /** Whether the file was read as vcluster values (so a link need not read it again). */
-  readAsValues: boolean
-}
 
 /**
  * Finds every declared version under `root`. A file that cannot be read or parsed becomes
@@ -94,72 +85,6 @@ function pathFilter(options: ScanOptions): PathFilter {
     included: (path) => include === undefined || include.ignores(path),
     excluded: (path, isDirectory) => exclude !== undefined && exclude.ignores(isDirectory ? `${path}/` : path)
   }
-}
-
-function scanFile(path: string, absolute: string, extractors: readonly Extractor[], maxFileBytes: number): FileScan {
-  const read = readText(path, absolute, maxFileBytes, (size) => `skipped: ${overLimit(size, maxFileBytes)} (maxFileBytes in .kube-compat-gate.yml)`)
-  if (!('text' in read)) return { path, extraction: read, readAsValues: false }
-  const { text } = read
-  const applicable = extractors.filter((extractor) => extractor.accepts(path) && extractor.mightDeclare(text))
-  if (applicable.length === 0) return { path, extraction: { declarations: [], diagnostics: [] }, readAsValues: false }
-  return { path, extraction: extractText(path, read, applicable), readAsValues: applicable.includes(vclusterValues) }
-}
-
-/** Extraction of text read from a file; bytes that were not UTF-8 are said first, as values may be garbled. */
-function extractText(path: string, read: ReadText, extractors: readonly Extractor[]): Extraction {
-  const file = new SourceFile(path, read.text)
-  const extraction = extractAll(file, extractors)
-  if (read.invalidUtf8) {
-    const at = read.text.indexOf('\uFFFD')
-    extraction.diagnostics.unshift({ ...file.locate(Math.max(at, 0)), message: 'not valid UTF-8: invalid bytes were read as U+FFFD (save the file as UTF-8)' })
-  }
-  return extraction
-}
-
-interface ReadText {
-  text: string
-  invalidUtf8: boolean
-}
-
-/** The file's text, or an extraction holding why it could not be read (`tooLarge` words the size limit). */
-function readText(path: string, absolute: string, maxFileBytes: number, tooLarge: (size: number) => string): ReadText | Extraction {
-  const read = readFileBytes(absolute, maxFileBytes)
-  const unread = (message: string): Extraction => ({ declarations: [], diagnostics: [{ file: path, message }], usages: [] })
-  if (!read.ok) {
-    if ('code' in read) return unread(`cannot read file (${read.code})`)
-    if ('size' in read) return unread(tooLarge(read.size))
-    return unread(NOT_REGULAR)
-  }
-  return decode(read.bytes) ?? unread('skipped: binary content (a NUL byte in the first 8000 bytes)')
-}
-
-function overLimit(size: number, maxFileBytes: number): string {
-  return `${size} bytes is over the ${maxFileBytes}-byte limit`
-}
-
-function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
-  const diagnostics = new Map<string, Diagnostic>()
-  for (const extractor of extractors) {
-    try {
-      const result = extractor.extract(file)
-      out.declarations.push(...result.declarations)
-      out.usages.push(...(result.usages ?? []))
-      out.links.push(...(result.links ?? []))
-      out.providers.push(...(result.providers ?? []))
-      out.distros.push(...(result.distros ?? []))
-      out.deploys.push(...(result.deploys ?? []))
-      out.uses.push(...(result.uses ?? []))
-      out.values.push(...(result.values ?? []))
-      // Extractors of the same file see the same parse errors; report each once.
-      for (const diagnostic of result.diagnostics) diagnostics.set(keyOf(diagnostic), diagnostic)
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      diagnostics.set(`${file.path}:${extractor.id}`, { file: file.path, message: `${extractor.id} could not read this file: ${message}` })
-    }
-  }
-  out.diagnostics = [...diagnostics.values()]
-  return out
 }
 
 /**
@@ -222,19 +147,6 @@ function readValuesFile(root: string, path: string, maxFileBytes: number): FileS
   return { path, extraction: extractText(path, read, [vclusterValues]), readAsValues: true }
 }
 
-/**
- * The text of a file: UTF-8, or UTF-16 when a byte order mark says so (Windows PowerShell
- * writes UTF-16 by default). A BOM is not part of the text; invalid UTF-8 becomes U+FFFD
- * rather than an error. Undefined for binary content.
- */
-function decode(bytes: Buffer): ReadText | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), invalidUtf8: false }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), invalidUtf8: false }
-  if (bytes.subarray(0, 8000).includes(0)) return undefined
-  const text = bytes.toString('utf8')
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, invalidUtf8: text.includes('\uFFFD') && !isUtf8(bytes) }
-}
-
 /** Reading order: by file, line and column; an implied default after the version it is implied from. */
 function byPosition(a: Declaration, b: Declaration): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || Number(a.implied ?? false) - Number(b.implied ?? false)
@@ -252,9 +164,6 @@ function uniqueDeclarations(declarations: Declaration[]): Declaration[] {
 }
 
 function unique(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...new Map(diagnostics.map((diagnostic) => [keyOf(diagnostic), diagnostic])).values()]
+  return [...new Map(diagnostics.map((diagnostic) => [diagnosticKey(diagnostic), diagnostic])).values()]
 }
 
-function keyOf(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line ?? ''}:${diagnostic.column ?? ''}:${diagnostic.message}`
-}

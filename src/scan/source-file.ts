@@ -1,7 +1,8 @@
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic, Location } from '../model.js'
 import { recordAliases } from './yaml-aliases.js'
-import { documentSpans, headSpan, parseSpan, type DocumentSpan } from './yaml-documents.js'
+import { documentSpans, parseSpan, type DocumentSpan } from './yaml-documents.js'
+import { headSpan, plainHead } from './yaml-head.js'
 
 /** A YAML document that parsed without errors, with its index in the file. */
 export interface YamlDocument {
@@ -11,6 +12,17 @@ export interface YamlDocument {
 
 export interface ParsedYaml {
   documents: YamlDocument[]
+  diagnostics: Diagnostic[]
+}
+
+/** A document as a reader of its top-level keys gets it (`yamlHead`): its root, or the part of it up to the keys. */
+export interface HeadDocument {
+  index: number
+  contents: unknown
+}
+
+export interface ParsedHeads {
+  documents: HeadDocument[]
   diagnostics: Diagnostic[]
 }
 
@@ -41,50 +53,65 @@ export class SourceFile {
    * (directives, `...` markers) is parsed whole, and then every document is given.
    */
   yaml(wanted?: DocumentFilter): ParsedYaml {
-    return this.parseDocuments(wanted, (index, span) => this.parsedDocument(index, span))
+    const out: ParsedYaml = { documents: [], diagnostics: [] }
+    const split = this.eachDocument(wanted, (index, span, count, text) => this.addParsed(index, span, count, text, out))
+    return split ? out : this.parseWhole()
   }
 
   /**
    * Like `yaml`, for a reader of nothing but the top-level `keys` (an object's apiVersion and
-   * kind): a document not yet parsed whole is parsed only up to the lines that hold them
-   * (`headSpan`), which is what makes the API scan cheap on large manifests. A document whose
-   * head does not parse as a map holding every key as a scalar is parsed whole. What lies
+   * kind), which is what makes the API scan cheap on large manifests. A document not yet
+   * parsed whole is read only up to the lines that hold the keys (`headSpan`): without the
+   * parser when they are plain `key: word` lines (`plainHead`), else by parsing those lines.
+   * A document whose head does not give every key as a scalar is parsed whole. What lies
    * after the head is not read, so its parse errors are not reported here.
    */
-  yamlHead(wanted: DocumentFilter, keys: readonly string[]): ParsedYaml {
-    return this.parseDocuments(wanted, (index, span) => {
-      if (!this.parsedSpans.has(index)) {
-        const head = headSpan(this.text, span, keys)
-        const doc = head && head.end < span.end ? parseSpan(this.text, head) : undefined
-        if (doc && doc.errors.length === 0 && keys.every((key) => isScalar(isMap(doc.contents) ? doc.contents.get(key, true) : undefined))) return doc
+  yamlHead(wanted: DocumentFilter, keys: readonly string[]): ParsedHeads {
+    const out: ParsedHeads = { documents: [], diagnostics: [] }
+    const split = this.eachDocument(wanted, (index, span, count, text) => {
+      const head = this.parsedSpans.has(index) ? undefined : headSpan(this.text, span, keys)
+      const contents = head && (plainHead(this.text, head, keys) ?? (head.end < span.end ? parsedHead(this.text, head, keys) : undefined))
+      if (contents) {
+        out.documents.push({ index, contents })
+        return true
       }
-      return this.parsedDocument(index, span)
+      const parsed: ParsedYaml = { documents: [], diagnostics: out.diagnostics }
+      if (!this.addParsed(index, span, count, text, parsed)) return false
+      out.documents.push(...parsed.documents.map((document) => ({ index, contents: document.doc.contents })))
+      return true
     })
+    if (split) return out
+    const whole = this.parseWhole()
+    return { documents: whole.documents.map(({ index, doc }) => ({ index, contents: doc.contents })), diagnostics: whole.diagnostics }
   }
 
-  private parsedDocument(index: number, span: DocumentSpan): Document.Parsed | undefined {
+  /** The document in `span`, parsed whole and kept for the other readers of this file; undefined when it cannot be parsed alone. */
+  private addParsed(index: number, span: DocumentSpan, count: number, text: string, out: ParsedYaml): boolean {
     if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parseSpan(this.text, span))
-    return this.parsedSpans.get(index)
+    const doc = this.parsedSpans.get(index)
+    if (doc === undefined) return false
+    this.addDocument(doc, index, count, text.includes('*'), out.documents, out.diagnostics)
+    return true
   }
 
-  /** The documents that pass `wanted`, each as `parse` gives it; a span it cannot parse alone sends the file to the whole parse. */
-  private parseDocuments(wanted: DocumentFilter | undefined, parse: (index: number, span: DocumentSpan) => Document.Parsed | undefined): ParsedYaml {
+  /**
+   * Visits the documents that pass `wanted` with their index, span, the number of documents
+   * and their text. False when the file can only be parsed whole (`documentSpans` cannot
+   * split it, or `visit` met a span that does not parse alone); the caller then parses it whole.
+   */
+  private eachDocument(wanted: DocumentFilter | undefined, visit: (index: number, span: DocumentSpan, count: number, text: string) => boolean): boolean {
     this.spans ??= documentSpans(this.text) ?? 'whole'
     const spans = this.spans
-    if (spans === 'whole') return this.parseWhole()
-    const documents: YamlDocument[] = []
-    const diagnostics: Diagnostic[] = []
+    if (spans === 'whole') return false
     for (const [index, span] of spans.entries()) {
       const text = this.text.slice(span.start, span.end)
       if (wanted && !wanted(text)) continue
-      const doc = parse(index, span)
-      if (doc === undefined) {
+      if (!visit(index, span, spans.length, text)) {
         this.spans = 'whole'
-        return this.parseWhole()
+        return false
       }
-      this.addDocument(doc, index, spans.length, text.includes('*'), documents, diagnostics)
     }
-    return { documents, diagnostics }
+    return true
   }
 
   private parseWhole(): ParsedYaml {
@@ -129,6 +156,14 @@ export class SourceFile {
     }
     return this.lines.linePos(offset)
   }
+}
+
+/** The root of a parsed head, when it parses cleanly to a map holding every key as a scalar. */
+function parsedHead(text: string, head: DocumentSpan, keys: readonly string[]): unknown {
+  const doc = parseSpan(text, head)
+  const root = doc?.contents
+  if (!doc || doc.errors.length > 0 || !isMap(root)) return undefined
+  return keys.every((key) => isScalar(root.get(key, true))) ? root : undefined
 }
 
 /**

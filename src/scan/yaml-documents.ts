@@ -39,41 +39,6 @@ export function parseSpan(text: string, span: DocumentSpan): Document.Parsed | u
   return documents.length === 1 ? documents[0] : undefined
 }
 
-/**
- * The start of a document up to the top-level `keys`: from the span's start to the first
- * line, after each key has begun a line of its own (`key:` at column 0), that begins another
- * top-level entry. In a block mapping every line that starts at column 0 with content starts
- * an entry, so the head holds whole entries, the same first ones as the document; parsed
- * alone it gives their values without the rest (a 1 MB ConfigMap is read for its first two
- * lines). Undefined when some key does not begin a line, or when the document starts on its
- * `---` line (`--- |` makes every following line text). The caller parses the head, and the
- * whole document when the head does not parse as a map holding the keys.
- */
-export function headSpan(text: string, span: DocumentSpan, keys: readonly string[]): DocumentSpan | undefined {
-  const unseen = new Set(keys)
-  let line = span.start
-  if (text.startsWith('---', line)) {
-    const rest = lineEnd(text, line, span.end)
-    if (hasContent(text, line + 3, rest)) return undefined
-    line = rest
-  }
-  for (; line < span.end; line = lineEnd(text, line, span.end)) {
-    const ch = text[line]
-    if (ch === ' ' || ch === '\t' || ch === '#' || ch === '\n' || ch === '\r') continue
-    if (unseen.size === 0) return { start: span.start, end: line }
-    for (const key of unseen) {
-      if (text.startsWith(key, line) && text[line + key.length] === ':') unseen.delete(key)
-    }
-  }
-  return unseen.size === 0 ? span : undefined
-}
-
-/** The offset after the line break of the line at `line` (or `end`). */
-function lineEnd(text: string, line: number, end: number): number {
-  const newline = text.indexOf('\n', line)
-  return newline === -1 || newline >= end ? end : newline + 1
-}
-
 /** Offsets of the lines that are the marker (`---`, `...`) followed by whitespace or the end. */
 function markerOffsets(text: string, marker: string): number[] {
   const offsets: number[] = []
@@ -90,7 +55,7 @@ function isEmpty(ch: string | undefined): boolean {
 }
 
 /** Whether a line of `text[start, end)` is neither blank nor a comment (as the lexer's `atLineEnd` decides). */
-function hasContent(text: string, start: number, end: number): boolean {
+export function hasContent(text: string, start: number, end: number): boolean {
   for (let line = start; line < end; ) {
     let at = line
     while (text[at] === ' ' || text[at] === '\t') at++

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isNode, parseAllDocuments, visit, type Document } from 'yaml'
 import { SourceFile } from '../../src/scan/source-file.js'
-import { documentSpans, headSpan, parseSpan } from '../../src/scan/yaml-documents.js'
+import { documentSpans, parseSpan } from '../../src/scan/yaml-documents.js'
+import { headSpan, plainHead } from '../../src/scan/yaml-head.js'
 import { stringAt } from '../../src/scan/yaml-nodes.js'
 import { fuzzParameters } from '../helpers/fuzz.js'
 
@@ -72,7 +73,7 @@ describe('multi-document YAML, parsed document by document', () => {
     const head = headSpan(text, { start: 0, end: text.length }, OBJECT_KEYS)
     expect(head).toEqual({ start: 0, end: text.indexOf('data:') })
     const [document] = new SourceFile('m.yaml', text).yamlHead(() => true, OBJECT_KEYS).documents
-    expect(objectOf(document?.doc)).toEqual({ apiVersion: ['v1', text.indexOf('v1')], kind: ['ConfigMap', text.indexOf('ConfigMap')] })
+    expect(objectOf(document?.contents)).toEqual({ apiVersion: ['v1', text.indexOf('v1'), text.indexOf('v1') + 2], kind: ['ConfigMap', text.indexOf('ConfigMap'), text.indexOf('ConfigMap') + 9] })
   })
 
   it('has no head when a key does not begin a line, or the document begins on its --- line', () => {
@@ -84,14 +85,21 @@ describe('multi-document YAML, parsed document by document', () => {
   })
 
   it('gives the apiVersion and kind the whole parse gives, wherever the whole document parses (property)', () => {
-    const piece = fc.constantFrom(
+    const anyPiece = fc.constantFrom(
       'apiVersion: batch/v1beta1\n', 'apiVersion: "policy/v1beta1"\n', 'apiVersion:\n  extensions/v1beta1\n', 'apiVersion: |\n  v1\n',
       'apiVersion: &a v1 # c\n', 'apiVersion: [v1]\n', 'apiVersion:x\n', 'kind: CronJob\n', "kind: 'Ingress'\n", 'kind:\tPod\n', 'kind: A\n  B\n',
       'kind: *a\n', 'kind:\n', 'metadata:\n  name: x\n', '# apiVersion: v2\n', '\n', 'data: |\n  kind: Secret\n', 'x: "a\n  b"\n',
-      'y: {z: 1,\n  w: 2}\n', '<<: {kind: M}\n', '? apiVersion\n: q\n', '- s\n', '  indented: 1\n', 'kind: "K\n  L"\n', '"kind": Q\n'
+      'y: {z: 1,\n  w: 2}\n', '<<: {kind: M}\n', '? apiVersion\n: q\n', '- s\n', '  indented: 1\n', 'kind: "K\n  L"\n', '"kind": Q\n',
+      // Lines the plain reader takes or must leave to the parser.
+      'kind: true\n', 'kind: Null\n', 'apiVersion: v1#x\n', 'apiVersion: v1\t# c\n', 'kind: Pod\r\n', 'kind: Pod  \n', 'kind: 1.5\n',
+      'kind: y\n', '   \n', 'kind: Pod:x\n', 'kind: Job\n  # c\n', 'kind: a.b_c-d\n'
     )
+    // Lines a plain head is made of, drawn more often so that enough heads are plain.
+    const plainPiece = fc.constantFrom('apiVersion: batch/v1beta1\n', 'apiVersion: v1\t# c\n', 'kind: CronJob\n', 'kind: Pod  \n', 'kind: Pod\r\n', '# c\n', '\n', 'metadata:\n  name: x\n')
+    const piece = fc.oneof({ arbitrary: anyPiece, weight: 2 }, { arbitrary: plainPiece, weight: 1 })
     const start = fc.constantFrom('', '---\n', '--- # c\n', '--- |\n', '---\n# c\n')
     let headsUsed = 0
+    let plainHeads = 0
     fc.assert(
       fc.property(start, fc.array(piece, { maxLength: 10 }), (first, parts) => {
         const text = first + parts.join('')
@@ -99,25 +107,27 @@ describe('multi-document YAML, parsed document by document', () => {
         if (!whole || whole.errors.length > 0) return
         const head = headSpan(text, { start: 0, end: text.length }, OBJECT_KEYS)
         if (head && head.end < text.length) headsUsed++
+        if (head && plainHead(text, head, OBJECT_KEYS)) plainHeads++
         const read = new SourceFile('m.yaml', text).yamlHead(() => true, OBJECT_KEYS)
         const wholeRead = new SourceFile('m.yaml', text).yaml()
-        expect(read.documents.map((document) => objectOf(document.doc))).toEqual(wholeRead.documents.map((document) => objectOf(document.doc)))
+        expect(read.documents.map((document) => objectOf(document.contents))).toEqual(wholeRead.documents.map((document) => objectOf(document.doc.contents)))
       }),
       fuzzParameters(2000)
     )
     // The property is about heads: enough of the generated documents must have one.
     expect(headsUsed).toBeGreaterThan(20)
+    expect(plainHeads).toBeGreaterThan(20)
   })
 })
 
 const OBJECT_KEYS = ['apiVersion', 'kind']
 
 /** The apiVersion and kind of a document as the API scan reads them: value and offset. */
-function objectOf(doc: Document.Parsed | undefined): Record<string, [string, number] | undefined> | undefined {
-  if (!doc) return undefined
-  const at = (key: string): [string, number] | undefined => {
-    const found = stringAt(doc.contents, [key])
-    return found && [found.value, found.node.range?.[0] ?? -1]
+function objectOf(root: unknown): Record<string, [string, number, number] | undefined> | undefined {
+  if (root === undefined) return undefined
+  const at = (key: string): [string, number, number] | undefined => {
+    const found = stringAt(root, [key])
+    return found && [found.value, found.node.range?.[0] ?? -1, found.node.range?.[1] ?? -1]
   }
   return { apiVersion: at('apiVersion'), kind: at('kind') }
 }

@@ -35,8 +35,7 @@ export function manifestApi(apiVersions?: ReadonlySet<string>): Extractor {
       const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
       const yaml = file.yamlHead(mightDeclare, OBJECT_KEYS)
       if (!isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
-      for (const { doc } of yaml.documents) {
-        const root = doc.contents
+      for (const { contents: root } of yaml.documents) {
         if (!isMap(root)) continue
         const apiVersion = stringAt(root, ['apiVersion'])
         const kind = stringAt(root, ['kind'])?.value

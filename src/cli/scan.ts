@@ -2,7 +2,6 @@ import { stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CommitTree } from '../commits/commit-tree.js'
-import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
 import { IsoDate } from '../db/schema.js'
 import { UsageError } from '../errors.js'
@@ -73,6 +72,8 @@ export async function scanCommand(args: string[]): Promise<number> {
 
 /** `--base REF`: the scanned directory as it is in that commit, read with `git archive`. */
 async function baseTree(root: string, ref: string): Promise<CommitTree> {
+  // Loaded on demand: a scan without --base never starts a process, and loading child_process costs start-up.
+  const { gitTopLevel, resolveCommit, treeFromGit } = await import('../commits/git-tree.js')
   const top = await gitTopLevel(root)
   if (!top) throw new UsageError(`--base needs ${root} to be inside a git repository`)
   const sha = await resolveCommit(top, ref)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bundledDatabase } from '../../src/db/load.js'
+import { DatabaseMeta, Entry } from '../../src/db/schema.js'
 import { validateEntryFile } from '../../src/db/validate-file.js'
 import { checkExamples } from '../../src/evaluate/examples.js'
 import { REPO_ROOT } from '../helpers/run-bundle.js'
@@ -34,6 +35,21 @@ describe('the bundled database', () => {
 
   it('never ships an unverified fact as an error', () => {
     expect(database.entries.filter((entry) => entry.confidence === 'unverified' && entry.severity === 'error')).toEqual([])
+  })
+
+  it('is loaded as it was validated: the JSON equals what the schema makes of it', () => {
+    // The runtime does not validate the bundle again; this holds it to the schema instead.
+    expect(DatabaseMeta.parse({ version: database.version, date: database.date })).toEqual({ version: database.version, date: database.date })
+    expect(Entry.array().parse(structuredClone(database.entries))).toEqual(database.entries)
+  })
+
+  it('cannot be changed by one run for the next', () => {
+    const first = database.entries[0]!
+    expect(() => {
+      ;(first as { severity: string }).severity = 'notice'
+    }).toThrow(TypeError)
+    expect(() => (first.references as string[]).push('https://example.com')).toThrow(TypeError)
+    expect(bundledDatabase().entries[0]).toBe(first)
   })
 
   it('is what db/*.yaml holds (src/db/bundled-db.json is rebuilt)', () => {

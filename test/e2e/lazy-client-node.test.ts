@@ -56,11 +56,13 @@ describe('heavy clients are loaded only when used: @kubernetes/client-node for a
     expect(clientNodeModules(run.modules)).toEqual([])
   })
 
-  it('the CLI scan does not load it either', () => {
+  it('the CLI scan does not load it either, nor child_process without --base (it starts no process)', () => {
     const run = loadedModules('cli', ['scan', EXAMPLE, '--format', 'json'], {})
     expect(run.code, run.stderr).toBe(1)
     expect(run.modules).toContain(pathToFileURL(join(DIST, 'cli.js')).href)
+    expect(run.modules).toContain('node:fs')
     expect(clientNodeModules(run.modules)).toEqual([])
+    expect(run.modules.filter((url) => url.includes('child_process'))).toEqual([])
   })
 
   it('the action without a github-token does not load Octokit; with one it does', () => {

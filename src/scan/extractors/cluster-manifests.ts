@@ -3,6 +3,7 @@ import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { mayHoldKey } from './written-key.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
 /** An object whose field says which Kubernetes version a (host) cluster runs. */
@@ -28,6 +29,16 @@ const FIELDS: readonly VersionField[] = [
 ]
 
 /**
+ * Whether a document may hold the field: its API group, its kind and the field's own key all
+ * written in it. The group alone is not enough: a Cluster API `Cluster` without a managed
+ * topology (most of them) names `cluster.x-k8s.io` but holds no version, and parsing every
+ * such object cost a monorepo's scan more than any other extractor.
+ */
+function mayHoldField(text: string, field: VersionField): boolean {
+  return text.includes(field.apiGroup) && text.includes(field.kind) && mayHoldKey(text, field.path[field.path.length - 1]!)
+}
+
+/**
  * Cluster definitions that pin the host Kubernetes version: eksctl `ClusterConfig`, kubeadm
  * `ClusterConfiguration`, Cluster API (`KubeadmControlPlane`, `MachineDeployment`,
  * `MachinePool`, `Machine`, `Cluster.spec.topology`) and k3d configs. The API group, not a
@@ -36,7 +47,7 @@ const FIELDS: readonly VersionField[] = [
 export const clusterManifests: Extractor = yamlExtractor({
   id: 'cluster-manifests',
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('eksctl.io') || text.includes('kubeadm.k8s.io') || text.includes('cluster.x-k8s.io') || text.includes('k3d.io'),
+  mightDeclare: (text) => FIELDS.some((field) => mayHoldField(text, field)),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
     const kind = stringAt(root, ['kind'])?.value

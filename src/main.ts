@@ -69,7 +69,7 @@ export async function run(): Promise<void> {
     const headSha = event.change?.headSha ?? event.sha
     const link = headSha && event.owner ? blobLink(event, headSha, pathPrefix) : undefined
     const markdown = fitText(
-      renderMarkdown(report, { grid: result.grid, ...(link ? { link } : {}) }),
+      renderMarkdown(report, { grid: result.grid(), ...(link ? { link } : {}) }),
       LIMITS.jobSummaryBytes - 1024,
       '**The report is cut here to fit the job summary; the JSON in the `findings` output and the SARIF file have everything.**',
       utf8Bytes

@@ -49,8 +49,11 @@ export interface GateResult {
   /** The configuration file that was read, if any. */
   config?: GateConfig
   environments: Environment[]
-  /** The database's verdicts around the declared versions, for the Markdown report. */
-  grid: CompatibilityGrid | undefined
+  /**
+   * The database's verdicts around the declared versions, for the Markdown report. Worked out
+   * on the first call (about 40 small evaluations): the JSON, text and SARIF reports never ask.
+   */
+  grid(): CompatibilityGrid | undefined
   /** With a base: per file that declares a version, the head lines the change added or edited. */
   changedLines: Map<string, Set<number>>
 }
@@ -93,7 +96,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     database,
     ...(config ? { config } : {}),
     environments: head.environments,
-    grid: compatibilityGrid(head.environments, database, date),
+    grid: once(() => compatibilityGrid(head.environments, database, date)),
     changedLines: options.baseRoot === undefined ? new Map() : await changedDeclarationLines(options.baseRoot, options.root, head.declarations)
   }
 }
@@ -188,4 +191,10 @@ async function changedDeclarationLines(
     result.set(file, changedLines(base, head))
   }
   return result
+}
+
+/** `compute` run on the first call only; later calls give its first result. */
+function once<T>(compute: () => T): () => T {
+  let result: { value: T } | undefined
+  return () => (result ??= { value: compute() }).value
 }

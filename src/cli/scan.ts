@@ -89,7 +89,7 @@ function render({ report, database, grid }: GateResult, format: Format, color: b
     case 'sarif':
       return renderSarif(report, database)
     case 'markdown':
-      return renderMarkdown(report, { grid })
+      return renderMarkdown(report, { grid: grid() })
     case 'text':
       return renderText(report, { color })
   }

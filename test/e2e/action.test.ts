@@ -38,6 +38,9 @@ describe('dist/index.js (the action)', () => {
     expect(run.summary).toContain('## kube-compat-gate: ❌ failed')
     expect(run.summary).toContain('| ❌ | **vcluster below 0.23.0-rc.4 leaves every pod Pending')
     expect(run.summary).toContain('`clusters/dev/Chart.yaml:8`')
+    // The compatibility grid: the declared vcluster 0.22.1 breaks on the declared 1.32.
+    expect(run.summary).toContain('### Compatibility around these versions')
+    expect(run.summary).toMatch(/^\| \*\*0\.22\.1\*\* \|.*❌/m)
   })
 
   it('passes and says so on the fixed repository', () => {

@@ -69,6 +69,13 @@ describe('dist/cli.js', () => {
     expect(runBundle('cli', ['scan', FAILING, '--fail-on', 'never']).code).toBe(0)
   })
 
+  it('prints the compatibility grid in the Markdown report only', () => {
+    const markdown = runBundle('cli', ['scan', FAILING, '--format', 'markdown'])
+    expect(markdown.stdout).toContain('### Compatibility around these versions')
+    expect(markdown.stdout).toMatch(/^\| \*\*0\.22\.1\*\* \|.*❌/m)
+    expect(runBundle('cli', ['scan', FAILING, '--format', 'text']).stdout).not.toContain('Compatibility around')
+  })
+
   it('writes the report to --output', () => {
     const out = join(tempDir(), 'report.json')
     const run = runBundle('cli', ['scan', FAILING, '--format', 'json', '--output', out])

@@ -108,16 +108,17 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
 
   const condition = perObject[0]!
   // What the condition finds in a set of usages does not depend on the target: ask each set once.
-  const found = new Map<UsageSet, boolean>()
-  const findsAny = (target: Target, set: UsageSet): boolean => {
-    let any = found.get(set)
-    if (any === undefined) {
+  const found = new Map<UsageSet, Match[]>()
+  const foundIn = (target: Target, set: UsageSet): Match[] => {
+    let matches = found.get(set)
+    if (matches === undefined) {
       const check = CHECKS[condition] as ConditionCheck<unknown>
-      any = check(entry.when[condition], { ...target, usages: [set] }, entry, context).length > 0
-      found.set(set, any)
+      matches = check(entry.when[condition], { ...target, usages: [set] }, entry, context)
+      found.set(set, matches)
     }
-    return any
+    return matches
   }
+  const on = (set: UsageSet, target: Target): ConditionScope => ({ restrict: { condition, usages: [set], matches: foundIn(target, set) } })
   const out: Counted[] = []
   // The findings on the shared set and how many targets they hold in, counted once per target
   // and written into them when they stop being the current ones (thousands of findings × hundreds of targets).
@@ -126,13 +127,13 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
     for (const counted of group?.findings ?? []) counted.environments = group?.environments ?? 1
   }
   for (const target of targets) {
-    const sets = target.usages.filter((set) => findsAny(target, set))
+    const sets = target.usages.filter((set) => foundIn(target, set).length > 0)
     if (sets.length === 0) continue
     const others = matchConditions(entry, target, context, { skip: condition })
     if (others.length === 0) continue
     for (const set of sets) {
       if (set === target.shared) continue
-      out.push(...findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [set] } })))
+      out.push(...findingsOf(matchConditions(entry, target, context, on(set, target))))
     }
     if (!sets.includes(target.shared)) continue
     // A target where the versions are certainly affected replaces one where they only may be.
@@ -142,7 +143,7 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
       continue
     }
     settle(shared)
-    const onShared = findingsOf(matchConditions(entry, target, context, { restrict: { condition, usages: [target.shared] } }))
+    const onShared = findingsOf(matchConditions(entry, target, context, on(target.shared, target)))
     out.push(...onShared)
     // Findings reported at a declaration differ between targets: those are never shared.
     shared = onShared.every((c) => c.atUsage) ? { findings: onShared, environments: 1 } : undefined
@@ -159,8 +160,8 @@ export function applyEntry(entry: Entry, target: Target, context: EvaluationCont
 interface ConditionScope {
   /** Leave this condition out. */
   skip?: keyof Conditions
-  /** Check this condition on these usages only. */
-  restrict?: { condition: keyof Conditions; usages: readonly UsageSet[] }
+  /** Check this condition on these usages only; `matches` when they are already known. */
+  restrict?: { condition: keyof Conditions; usages: readonly UsageSet[]; matches?: readonly Match[] }
 }
 
 /** Every way the entry's conditions hold at once, in condition order. */
@@ -170,8 +171,9 @@ function matchConditions(entry: Entry, target: Target, context: EvaluationContex
     const value = entry.when[condition]
     if (value === undefined || condition === scope.skip) continue
     const check = CHECKS[condition] as ConditionCheck<typeof value>
-    const on = scope.restrict?.condition === condition ? { ...target, usages: scope.restrict.usages } : target
-    matches = combine(matches, check(value, on, entry, context))
+    const restricted = scope.restrict?.condition === condition ? scope.restrict : undefined
+    const found = restricted?.matches ?? check(value, restricted ? { ...target, usages: restricted.usages } : target, entry, context)
+    matches = combine(matches, found)
     if (matches.length === 0) return []
   }
   return matches

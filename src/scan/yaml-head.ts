@@ -52,8 +52,8 @@ export function plainHead(text: string, head: DocumentSpan, keys: readonly strin
   const seen = new Set<string>()
   let line = head.start
   if (text.startsWith('---', line)) line = lineEnd(text, line, head.end)
-  for (; line < head.end; line = lineEnd(text, line, head.end)) {
-    const end = lineEnd(text, line, head.end)
+  for (let end: number; line < head.end; line = end) {
+    end = lineEnd(text, line, head.end)
     const content = text.slice(line, end).replace(/\n$/, '')
     if (content === '' || content === '\r' || content.startsWith('#')) continue
     const entry = PLAIN_ENTRY.exec(content)

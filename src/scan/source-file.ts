@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic, Location } from '../model.js'
 import { recordAliases } from './yaml-aliases.js'
+import { blockDocument } from './yaml-block.js'
 import { documentSpans, parseSpan, type DocumentSpan } from './yaml-documents.js'
 import { headSpan, plainHead } from './yaml-head.js'
 
@@ -87,7 +88,7 @@ export class SourceFile {
 
   /** The document in `span`, parsed whole and kept for the other readers of this file; undefined when it cannot be parsed alone. */
   private addParsed(index: number, span: DocumentSpan, count: number, text: string, out: ParsedYaml): boolean {
-    if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parseSpan(this.text, span))
+    if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, blockDocument(this.text, span) ?? parseSpan(this.text, span))
     const doc = this.parsedSpans.get(index)
     if (doc === undefined) return false
     this.addDocument(doc, index, count, text.includes('*'), out.documents, out.diagnostics)

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { dbCommand } from './cli/db.js'
 import { HELP } from './cli/help.js'
 import { scanCommand } from './cli/scan.js'
 import { describeError, UsageError } from './errors.js'
@@ -18,7 +17,8 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (command === 'scan') return scanCommand(rest)
-  if (command === 'db') return dbCommand(rest)
+  // Loaded on demand: its validation (zod) is not needed to scan.
+  if (command === 'db') return (await import('./cli/db.js')).dbCommand(rest)
   throw new UsageError(`unknown command "${command}" (try --help)`)
 }
 

@@ -3,7 +3,6 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CommitTree } from '../commits/commit-tree.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
-import { IsoDate } from '../db/schema.js'
 import { UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
 import { renderJson } from '../report/json.js'
@@ -47,7 +46,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   const format = oneOf('--format', values.format, FORMATS)
   const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON_LEVELS)
   await requireDirectory(root)
-  const date = values.date === undefined ? undefined : parseDateFlag(values.date)
+  const date = values.date === undefined ? undefined : await parseDateFlag(values.date)
   const smoke = parseSmokeFlags(values)
 
   const base = values.base === undefined ? undefined : await baseTree(root, values.base)
@@ -107,7 +106,9 @@ async function requireDirectory(path: string): Promise<void> {
 
 
 /** `--date YYYY-MM-DD`: the day lifecycle dates and waiver expiries are checked against. */
-function parseDateFlag(value: string): string {
+async function parseDateFlag(value: string): Promise<string> {
+  // The schema (and zod) is loaded only when the flag is given.
+  const { IsoDate } = await import('../db/schema.js')
   if (IsoDate.safeParse(value).success) return value
   throw new UsageError(`--date must be a calendar date like 2026-11-22 (got "${value}")`)
 }

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { refusedFile } from '../config/repository-file.js'
 import bundled from './bundled-db.json' with { type: 'json' }
 import type { Database, Entry } from './schema.js'
-import { validateEntryFile } from './validate-file.js'
 
 /** A database file given by the user that is missing or invalid: a configuration error. */
 export class DatabaseError extends Error {
@@ -45,6 +44,8 @@ export async function loadDatabase(extraFiles: readonly string[] = []): Promise<
     } catch (error) {
       throw new DatabaseError(`cannot read database file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`)
     }
+    // The schema (and zod) is loaded only for extra files: the bundled database was validated at build time.
+    const { validateEntryFile } = await import('./validate-file.js')
     const result = validateEntryFile(text, path, database.date)
     if (!result.ok) {
       const first = result.problems[0]!

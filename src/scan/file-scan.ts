@@ -14,12 +14,12 @@ export interface FileScan {
   readAsValues: boolean
 }
 
-/** Reads one file and runs every extractor that accepts its path and passes its pre-filter on its text. */
-export function scanFile(path: string, absolute: string, extractors: readonly Extractor[], maxFileBytes: number): FileScan {
+/** Reads one file and runs every extractor of `accepting` (those that accept its path) whose pre-filter passes on its text. */
+export function scanFile(path: string, absolute: string, accepting: readonly Extractor[], maxFileBytes: number): FileScan {
   const read = readText(path, absolute, maxFileBytes, (size) => `skipped: ${overLimit(size, maxFileBytes)} (maxFileBytes in .kube-compat-gate.yml)`)
   if (!('text' in read)) return { path, extraction: read, readAsValues: false }
   const { text } = read
-  const applicable = extractors.filter((extractor) => extractor.accepts(path) && extractor.mightDeclare(text))
+  const applicable = accepting.filter((extractor) => extractor.mightDeclare(text))
   if (applicable.length === 0) return { path, extraction: { declarations: [], diagnostics: [] }, readAsValues: false }
   return { path, extraction: extractText(path, read, applicable), readAsValues: applicable.includes(vclusterValues) }
 }

@@ -1,4 +1,6 @@
-import semver from 'semver'
+// Each function from its own module: the package's index loads all fifty of them.
+import satisfies from 'semver/functions/satisfies.js'
+import intersects from 'semver/ranges/intersects.js'
 import type { Declaration, GroupLink } from '../model.js'
 import { parsedOf } from '../versions/declared.js'
 import { parseVersion } from '../versions/parse.js'
@@ -82,8 +84,8 @@ function defaultsFor(vcluster: Declaration): DefaultsRow | undefined {
   const rows = ROWS.filter((row) => {
     try {
       return declared.kind === 'exact'
-        ? semver.satisfies(range, row.versions, OPTIONS)
-        : semver.intersects(range, row.versions, OPTIONS)
+        ? satisfies(range, row.versions, OPTIONS)
+        : intersects(range, row.versions, OPTIONS)
     } catch {
       return false
     }

@@ -45,12 +45,19 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   const extractors = options.extractors ?? extractorsFor(options.apiVersions)
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const filter = pathFilter(options)
+  // The extractors that accept each listed path, worked out once while walking.
+  const accepting = new Map<string, Extractor[]>()
   const discovery = discover(root, {
     maxFileBytes,
     skip: filter.excluded,
-    wanted: (path) => filter.included(path) && extractors.some((extractor) => extractor.accepts(path))
+    wanted: (path) => {
+      if (!filter.included(path)) return false
+      const readers = extractors.filter((extractor) => extractor.accepts(path))
+      if (readers.length > 0) accepting.set(path, readers)
+      return readers.length > 0
+    }
   })
-  const scans = discovery.files.map((file) => scanFile(file.path, file.absolute, extractors, maxFileBytes))
+  const scans = discovery.files.map((file) => scanFile(file.path, file.absolute, accepting.get(file.path) ?? [], maxFileBytes))
 
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })

@@ -1,4 +1,6 @@
-import semver from 'semver'
+// Each function from its own module: the package's index loads all fifty of them.
+import compareVersions from 'semver/functions/compare.js'
+import parseVersion from 'semver/functions/parse.js'
 
 /**
  * The versions still affected when a problem was fixed separately on several release
@@ -10,7 +12,7 @@ import semver from 'semver'
  * Returns a node-semver range (evaluated with pre-releases included).
  */
 export function affectedRangeFromFixes(fixes: readonly string[]): string {
-  const sorted = [...fixes].sort(semver.compare)
+  const sorted = [...fixes].sort(compareVersions)
   const parts: string[] = []
   let from: string | undefined
   for (const fix of sorted) {
@@ -22,7 +24,7 @@ export function affectedRangeFromFixes(fixes: readonly string[]): string {
 
 /** The first version of the next minor: 0.35.3 → 0.36.0, 0.37.0-rc.1 → 0.38.0. */
 function nextMinor(version: string): string {
-  const parsed = semver.parse(version)
+  const parsed = parseVersion(version)
   if (!parsed) throw new Error(`not a version: ${version}`)
   return `${parsed.major}.${parsed.minor + 1}.0`
 }

@@ -1,4 +1,6 @@
-import semver from 'semver'
+// Each function from its own module: the package's index loads all fifty of them.
+import validVersion from 'semver/functions/valid.js'
+import validRange from 'semver/ranges/valid.js'
 
 /**
  * Version strings as repositories write them, turned into something the range engine
@@ -90,7 +92,7 @@ function toNodeRange(text: string): string | undefined {
   // node-semver reads an empty range as "any version"; commas alone declare nothing.
   if (candidate === '') return undefined
   try {
-    return semver.validRange(candidate, { includePrerelease: true }) === null ? undefined : candidate
+    return validRange(candidate, { includePrerelease: true }) === null ? undefined : candidate
   } catch {
     return undefined
   }
@@ -101,7 +103,7 @@ function toNodeRange(text: string): string | undefined {
  * is not valid SemVer and would silently match no range at all.
  */
 function canonical(version: string): string | undefined {
-  return semver.valid(version, { loose: true }) ?? undefined
+  return validVersion(version, { loose: true }) ?? undefined
 }
 
 function isSafeVersion(version: string): boolean {

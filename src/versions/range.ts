@@ -1,4 +1,8 @@
-import semver from 'semver'
+// Each function from its own module: the package's index loads all fifty of them.
+import satisfies from 'semver/functions/satisfies.js'
+import intersects from 'semver/ranges/intersects.js'
+import subset from 'semver/ranges/subset.js'
+import validRange from 'semver/ranges/valid.js'
 import type { ParsedVersion } from './parse.js'
 
 /** How a declared version relates to a range of a database entry. */
@@ -9,7 +13,7 @@ const OPTIONS = { includePrerelease: true } as const
 
 export function isValidRange(range: string): boolean {
   try {
-    return semver.validRange(range, OPTIONS) !== null
+    return validRange(range, OPTIONS) !== null
   } catch {
     return false
   }
@@ -39,11 +43,11 @@ const MAX_REMEMBERED = 10_000
 
 function computeMatch(declared: ParsedVersion, range: string): RangeMatch {
   if (declared.kind === 'exact') {
-    return semver.satisfies(declared.version, range, OPTIONS) ? 'affected' : 'not-affected'
+    return satisfies(declared.version, range, OPTIONS) ? 'affected' : 'not-affected'
   }
   const declaredRange = asRange(declared)
-  if (semver.subset(declaredRange, range, OPTIONS)) return 'affected'
-  return semver.intersects(declaredRange, range, OPTIONS) ? 'may-be-affected' : 'not-affected'
+  if (subset(declaredRange, range, OPTIONS)) return 'affected'
+  return intersects(declaredRange, range, OPTIONS) ? 'may-be-affected' : 'not-affected'
 }
 
 /** The range a declaration stands for; a minor means its releases, not its pre-releases. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../../src/config/config-file.js'
+import { parseConfig } from '../../src/config/config-schema.js'
 
 const FILE = '.kube-compat-gate.yml'
 

@@ -12,6 +12,8 @@ const EXAMPLE = join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32')
 const CLIENT_NODE_CODE = '/api/v1/namespaces/{namespace}/pods'
 /** Octokit's user agent, in its core's code only. */
 const OCTOKIT_CODE = 'octokit-core.js'
+/** A string of zod's own code (its internal property), in no other module. */
+const ZOD_CODE = '_zod'
 /** Chunks ncc splits off for dynamic imports, renamed `<entry>.<id>.js` by scripts/bundle.mjs. */
 const CHUNK = /^(index|cli|post)\.\d+\.js$/
 
@@ -47,7 +49,7 @@ function clientNodeModules(modules: string[]): string[] {
   })
 }
 
-describe('heavy clients are loaded only when used: @kubernetes/client-node for a smoke run, Octokit with a token', () => {
+describe('heavy modules are loaded only when used: @kubernetes/client-node for a smoke run, Octokit with a token, zod for a file to validate', () => {
   it('the action with smoke: false scans, reports and exits without loading it', () => {
     const run = loadedModules('index', [], actionEnv({ path: 'examples/vcluster-upgrade-to-1.32', smoke: 'false', 'fail-on': 'error' }))
     expect(run.code, run.stderr).toBe(1)
@@ -77,6 +79,21 @@ describe('heavy clients are loaded only when used: @kubernetes/client-node for a
       ...actionEnv({ ...inputs, 'github-token': 'ghs_x' }), GITHUB_REPOSITORY: 'o/r', GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_API_URL: 'http://127.0.0.1:9'
     })
     expect(octokit(withToken.modules)).not.toEqual([])
+  })
+
+  it('the CLI scan loads zod only when there is a configuration file to check', () => {
+    const withZod = (modules: string[]): string[] =>
+      modules.filter((url) => url.startsWith(pathToFileURL(DIST).href) && readFileSync(new URL(url), 'utf8').includes(ZOD_CODE))
+    const plain = loadedModules('cli', ['scan', EXAMPLE, '--format', 'json'], {})
+    expect(plain.code, plain.stderr).toBe(1)
+    expect(withZod(plain.modules)).toEqual([])
+    const root = tempDir('kcg-config-')
+    writeFileSync(join(root, '.kube-compat-gate.yml'), 'exclude: [vendor]\nwaivers: nope\n')
+    const configured = loadedModules('cli', ['scan', root], {})
+    // The schema is loaded and does its work: the bad waivers are an error naming the file and line.
+    expect(configured.code).toBe(2)
+    expect(configured.stderr).toMatch(/\.kube-compat-gate\.yml:2: /)
+    expect(withZod(configured.modules)).not.toEqual([])
   })
 
   const chunks = readdirSync(DIST).filter((name) => CHUNK.test(name))

@@ -29,13 +29,24 @@ const FIELDS: readonly VersionField[] = [
 ]
 
 /**
- * Whether a document may hold the field: its API group, its kind and the field's own key all
- * written in it. The group alone is not enough: a Cluster API `Cluster` without a managed
- * topology (most of them) names `cluster.x-k8s.io` but holds no version, and parsing every
- * such object cost a monorepo's scan more than any other extractor.
+ * Whether a document that names the field's API group may hold the field: its kind and the
+ * field's own key are written in it too. The group alone is not enough: a Cluster API
+ * `Cluster` without a managed topology (most of them) names `cluster.x-k8s.io` but holds no
+ * version, and parsing every such object cost a monorepo's scan more than any other extractor.
  */
 function mayHoldField(text: string, field: VersionField): boolean {
-  return text.includes(field.apiGroup) && text.includes(field.kind) && mayHoldKey(text, field.path[field.path.length - 1]!)
+  return text.includes(field.kind) && mayHoldKey(text, field.path[field.path.length - 1]!)
+}
+
+/** The fields by API group: each group is searched for once, not once per field (five fields share `cluster.x-k8s.io`). */
+const FIELDS_BY_GROUP = new Map<string, VersionField[]>()
+for (const field of FIELDS) FIELDS_BY_GROUP.set(field.apiGroup, [...(FIELDS_BY_GROUP.get(field.apiGroup) ?? []), field])
+
+function mayHoldAField(text: string): boolean {
+  for (const [group, fields] of FIELDS_BY_GROUP) {
+    if (text.includes(group) && fields.some((field) => mayHoldField(text, field))) return true
+  }
+  return false
 }
 
 /**
@@ -47,7 +58,7 @@ function mayHoldField(text: string, field: VersionField): boolean {
 export const clusterManifests: Extractor = yamlExtractor({
   id: 'cluster-manifests',
   accepts: isYamlPath,
-  mightDeclare: (text) => FIELDS.some((field) => mayHoldField(text, field)),
+  mightDeclare: mayHoldAField,
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
     const kind = stringAt(root, ['kind'])?.value

@@ -12,6 +12,18 @@ import parseVersion from 'semver/functions/parse.js'
  * Returns a node-semver range (evaluated with pre-releases included).
  */
 export function affectedRangeFromFixes(fixes: readonly string[]): string {
+  // An entry's fixes are checked for every environment: worked out once per list.
+  let range = FROM_FIXES.get(fixes)
+  if (range === undefined) {
+    range = rangeFromFixes(fixes)
+    FROM_FIXES.set(fixes, range)
+  }
+  return range
+}
+
+const FROM_FIXES = new WeakMap<readonly string[], string>()
+
+function rangeFromFixes(fixes: readonly string[]): string {
   const sorted = [...fixes].sort(compareVersions)
   const parts: string[] = []
   let from: string | undefined

@@ -27,6 +27,8 @@ const MAX_COMBINATIONS = 1000
  * a removed API is 3,000 findings, every one of them reported.
  */
 export function combine(partials: readonly Match[], matches: readonly Match[]): Match[] {
+  // The first condition's matches combined with "holds" are those matches.
+  if (partials.length === 1 && partials[0] === HOLDS) return [...matches]
   const limit = Math.max(MAX_COMBINATIONS, partials.length, matches.length)
   const out: Match[] = []
   for (const partial of partials) {
@@ -41,10 +43,21 @@ export function combine(partials: readonly Match[], matches: readonly Match[]): 
 function merge(a: Match, b: Match): Match {
   const anchor = a.anchor ?? b.anchor
   return {
-    declarations: [...a.declarations, ...b.declarations.filter((d) => !a.declarations.includes(d))],
-    usages: [...a.usages, ...b.usages.filter((u) => !a.usages.includes(u))],
+    declarations: union(a.declarations, b.declarations),
+    usages: union(a.usages, b.usages),
     certainty: a.certainty === 'may-be-affected' || b.certainty === 'may-be-affected' ? 'may-be-affected' : 'affected',
-    details: [...a.details, ...b.details.filter((d) => !a.details.includes(d))],
+    details: union(a.details, b.details),
     ...(anchor ? { anchor } : {})
   }
+}
+
+/**
+ * `a` and then what `b` adds. A match is never changed once made, so when one side is empty
+ * the other is shared rather than copied: thousands of manifest lines each meet one cluster
+ * version.
+ */
+function union<T>(a: T[], b: T[]): T[] {
+  if (b.length === 0) return a
+  if (a.length === 0) return b
+  return [...a, ...b.filter((item) => !a.includes(item))]
 }

@@ -88,10 +88,10 @@ export class SourceFile {
 
   /** The document in `span`, parsed whole and kept for the other readers of this file; undefined when it cannot be parsed alone. */
   private addParsed(index: number, span: DocumentSpan, count: number, text: string, out: ParsedYaml): boolean {
-    if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, blockDocument(this.text, span) ?? parseSpan(this.text, span))
+    if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parsedSpan(this.text, span, text))
     const doc = this.parsedSpans.get(index)
     if (doc === undefined) return false
-    this.addDocument(doc, index, count, text.includes('*'), out.documents, out.diagnostics)
+    this.addDocument(doc, index, count, out.documents, out.diagnostics)
     return true
   }
 
@@ -121,14 +121,14 @@ export class SourceFile {
     const diagnostics: Diagnostic[] = []
     const parsed = parseAllDocuments(this.text, { uniqueKeys: false })
     const docs = Array.isArray(parsed) ? parsed : [parsed]
-    const mayHaveAliases = this.text.includes('*')
-    docs.forEach((doc, index) => this.addDocument(doc, index, docs.length, mayHaveAliases, documents, diagnostics))
+    if (this.text.includes('*')) for (const doc of docs) if (doc.errors.length === 0) recordAliases(doc)
+    docs.forEach((doc, index) => this.addDocument(doc, index, docs.length, documents, diagnostics))
     this.wholeYaml = { documents, diagnostics }
     return this.wholeYaml
   }
 
   /** A document that parsed joins `documents`; one that did not is said in `diagnostics`. */
-  private addDocument(doc: Document.Parsed, index: number, count: number, mayHaveAliases: boolean, documents: YamlDocument[], diagnostics: Diagnostic[]): void {
+  private addDocument(doc: Document.Parsed, index: number, count: number, documents: YamlDocument[], diagnostics: Diagnostic[]): void {
     const error = doc.errors[0]
     if (error) {
       // Lines are counted from the text, not by the parser's LineCounter: it misses line breaks
@@ -139,7 +139,6 @@ export class SourceFile {
       })
       return
     }
-    if (mayHaveAliases) recordAliases(doc)
     documents.push({ index, doc })
   }
 
@@ -157,6 +156,19 @@ export class SourceFile {
     }
     return this.lines.linePos(offset)
   }
+}
+
+/**
+ * The document in `span` (whose text is `text`): read without the parser when it is plain
+ * block YAML, which holds no aliases; else parsed, and its aliases recorded once for all the
+ * extractors that read it.
+ */
+function parsedSpan(whole: string, span: DocumentSpan, text: string): Document.Parsed | undefined {
+  const block = blockDocument(whole, span)
+  if (block) return block
+  const doc = parseSpan(whole, span)
+  if (doc && doc.errors.length === 0 && text.includes('*')) recordAliases(doc)
+  return doc
 }
 
 /** The root of a parsed head, when it parses cleanly to a map holding every key as a scalar. */

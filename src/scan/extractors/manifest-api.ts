@@ -34,7 +34,7 @@ export function manifestApi(apiVersions?: ReadonlySet<string>): Extractor {
     extract(file: SourceFile): Extraction {
       const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
       const yaml = file.yamlHead(mightDeclare, OBJECT_KEYS)
-      if (!isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
+      if (yaml.diagnostics.length > 0 && !isTemplated(file.text)) out.diagnostics.push(...yaml.diagnostics)
       for (const { contents: root } of yaml.documents) {
         if (!isMap(root)) continue
         const apiVersion = stringAt(root, ['apiVersion'])

@@ -40,12 +40,14 @@ interface Line {
 /**
  * The document in `span` read without the parser, when it is written in the block style most
  * configuration is: maps and lists by indentation, plain keys, plain and quoted one-line
- * values without escapes, `|` and `|-` literal blocks, `{}` and `[]`, comments and blank
- * lines. It gives what `parseSpan` gives (nodes of the same classes, values resolved by the
- * parser's own core schema, the same ranges as whole-text offsets), which property tests hold
- * it to; comments are not kept, as no reader uses them. Undefined for anything else (tabs,
- * CRLF, anchors, aliases, tags, flow collections with items, escapes, multi-line plain
- * scalars, folded blocks, explicit keys, a parse error), which the parser then reads.
+ * values without escapes, `|` and `|-` literal blocks, `{}`, `[]` and one-line lists of
+ * scalars (`[main, "v1"]`), comments and blank lines. It gives what `parseSpan` gives (nodes
+ * of the same classes, values resolved by the parser's own core schema, the same ranges as
+ * whole-text offsets), which property tests hold it to; comments are not kept, as no reader
+ * uses them. Undefined for anything else (tabs, CRLF, anchors, aliases, tags, flow maps with
+ * items, escapes, multi-line plain scalars, folded blocks, explicit keys, an indented root,
+ * comment placements whose ranges the parser stretches, a parse error), which the parser
+ * then reads.
  *
  * Why it exists: the parser is two to three times slower in a freshly started process than
  * warm, and the documents extractors read whole were a quarter of a monorepo scan.

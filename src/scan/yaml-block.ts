@@ -91,9 +91,7 @@ class BlockReader {
     const first = this.lines[0]
     if (first && this.src.startsWith('---')) {
       // `---` alone on its line (or before a comment): anything else after it is a node on that line.
-      const after = first.start + 3
-      const rest = this.skipSpaces(after, first.end)
-      if (rest < first.end && (this.src.charCodeAt(rest) !== HASH || rest === after)) throw OUTSIDE
+      this.endOfLine(first, first.start + 3)
       if (this.doc.directives) this.doc.directives.docStart = true
       this.at = 1
     }
@@ -124,12 +122,8 @@ class BlockReader {
    * column is left to the parser: it reaches a plain value's range over it.
    */
   private nextEntry(column: number): Line | undefined {
-    const from = this.at
     const next = this.peek()
-    for (let i = from; i < (next?.index ?? this.lines.length); i++) {
-      const line = this.lines[i]!
-      if (this.isComment(line) && line.content - line.start > column) throw OUTSIDE
-    }
+    if (this.deepestCommentBefore(next) > column) throw OUTSIDE
     return next
   }
 
@@ -139,11 +133,17 @@ class BlockReader {
    * it; that is left to the parser.
    */
   private close(column: number, next: Line | undefined): void {
-    if (column === 0) return
+    if (column > 0 && this.deepestCommentBefore(next) >= column) throw OUTSIDE
+  }
+
+  /** The indentation of the most indented comment line between the last line read and `next`; -1 for none. */
+  private deepestCommentBefore(next: Line | undefined): number {
+    let deepest = -1
     for (let i = this.at; i < (next?.index ?? this.lines.length); i++) {
       const line = this.lines[i]!
-      if (this.isComment(line) && line.content - line.start >= column) throw OUTSIDE
+      if (this.isComment(line)) deepest = Math.max(deepest, line.content - line.start)
     }
+    return deepest
   }
 
   /** A block map or list whose first entry starts at `at` on `line` (its column is its indentation). */
@@ -275,12 +275,18 @@ class BlockReader {
 
   /** `"text"` or `'text'` on one line, without escapes (`\` in double quotes, `''` in single). */
   private quoted(line: Line, at: number, quote: string): Scalar {
-    const close = this.src.indexOf(quote, at + 1)
-    if (close === -1 || close >= line.end) throw OUTSIDE
+    const close = this.closingQuote(line, at, quote)
     const value = this.src.slice(at + 1, close)
-    if (quote === '"' ? value.includes('\\') : this.src[close + 1] === "'") throw OUTSIDE
     this.endOfLine(line, close + 1)
     return this.quotedScalar(value, at, close + 1, line.next, quote)
+  }
+
+  /** Where the string opened at `at` closes on its line; it may hold no escapes (a backslash in double quotes, `''` in single). */
+  private closingQuote(line: Line, at: number, quote: string): number {
+    const close = this.src.indexOf(quote, at + 1)
+    if (close === -1 || close >= line.end) throw OUTSIDE
+    if (quote === '"' ? this.src.slice(at + 1, close).includes('\\') : this.src[close + 1] === "'") throw OUTSIDE
+    return close
   }
 
   private quotedScalar(value: string, start: number, end: number, nodeEnd: number, quote: string): Scalar {
@@ -314,10 +320,8 @@ class BlockReader {
       let item: Scalar
       let after: number
       if (first === '"' || first === "'") {
-        const close = src.indexOf(first, start + 1)
-        if (close === -1 || close >= line.end) throw OUTSIDE
+        const close = this.closingQuote(line, start, first)
         const value = src.slice(start + 1, close)
-        if (first === '"' ? value.includes('\\') : src[close + 1] === "'") throw OUTSIDE
         after = this.skipSpaces(close + 1, line.end)
         item = this.quotedScalar(value, start, close + 1, after, first)
       } else {

@@ -27,31 +27,18 @@ export function isValidRange(range: string): boolean {
  */
 export function matchRange(declared: ParsedVersion, range: string): RangeMatch {
   // Every environment is checked against every entry: the same few versions meet the same
-  // few ranges thousands of times, and semver parses the range anew on each call. Results
-  // are kept with the parsed version (`parsedOf` keeps one per declaration) and by text.
-  let byRange = WITH_PARSED.get(declared)
-  if (byRange === undefined) {
-    const key = `${declared.kind} ${declared.version}`
-    byRange = BY_VERSION.get(key)
-    if (byRange === undefined) {
-      if (BY_VERSION.size >= MAX_REMEMBERED) BY_VERSION.clear()
-      byRange = new Map()
-      BY_VERSION.set(key, byRange)
-    }
-    WITH_PARSED.set(declared, byRange)
-  }
-  let match = byRange.get(range)
+  // few ranges thousands of times, and semver parses the range anew on each call.
+  const key = `${declared.kind} ${declared.version} ${range}`
+  let match = MATCHES.get(key)
   if (match === undefined) {
+    if (MATCHES.size >= MAX_REMEMBERED) MATCHES.clear()
     match = computeMatch(declared, range)
-    byRange.set(range, match)
+    MATCHES.set(key, match)
   }
   return match
 }
 
-/** Results by declared version (`kind version`), then by range. */
-const BY_VERSION = new Map<string, Map<string, RangeMatch>>()
-/** The same maps, found from a parsed version object without building its key again. */
-const WITH_PARSED = new WeakMap<ParsedVersion, Map<string, RangeMatch>>()
+const MATCHES = new Map<string, RangeMatch>()
 const MAX_REMEMBERED = 10_000
 
 function computeMatch(declared: ParsedVersion, range: string): RangeMatch {

@@ -6,10 +6,14 @@ import type { SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import { addVariable, expand, type Variables } from '../shell/expand.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { anyLiteral, literal } from './literal.js'
 import { yamlExtractor } from './yaml-extractor.js'
 import { readValuesKey, readValuesNode, readValuesString } from './vcluster-values.js'
 
 const SOURCE = 'argocd-application'
+
+const ARGO_API = literal('argoproj.io/')
+const namesVcluster = anyLiteral('vcluster', 'controlPlane')
 
 /**
  * Argo CD `Application` and `ApplicationSet` (its template): a source with `chart: vcluster`
@@ -21,7 +25,7 @@ const SOURCE = 'argocd-application'
 export const argocdApplication: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('argoproj.io/') && (text.includes('vcluster') || text.includes('controlPlane')),
+  mightDeclare: (text) => ARGO_API.foundIn(text) && namesVcluster(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     if (!stringAt(root, ['apiVersion'])?.value.startsWith('argoproj.io/')) return
     const kind = stringAt(root, ['kind'])?.value

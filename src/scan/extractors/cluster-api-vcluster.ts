@@ -4,10 +4,14 @@ import { isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { mapAt, stringAt, stringIn } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { literal } from './literal.js'
 import { yamlExtractor } from './yaml-extractor.js'
 import { readValuesString } from './vcluster-values.js'
 
 const SOURCE = 'cluster-api-vcluster'
+
+const VCLUSTER_KIND = literal('VCluster')
+const INFRASTRUCTURE_API = literal('infrastructure.cluster.x-k8s.io/')
 
 /**
  * The Cluster API provider for vcluster: a `VCluster` object installs the chart named in
@@ -17,7 +21,7 @@ export const clusterApiVcluster: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
   // What readDocument requires, however the kind is written (`kind: "VCluster"`, JSON).
-  mightDeclare: (text) => text.includes('VCluster') && text.includes('infrastructure.cluster.x-k8s.io/'),
+  mightDeclare: (text) => VCLUSTER_KIND.foundIn(text) && INFRASTRUCTURE_API.foundIn(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     if (stringAt(root, ['kind'])?.value !== 'VCluster') return
     if (!stringAt(root, ['apiVersion'])?.value.startsWith('infrastructure.cluster.x-k8s.io/')) return

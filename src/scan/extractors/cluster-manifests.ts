@@ -3,6 +3,7 @@ import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { literal } from './literal.js'
 import { mayHoldKey } from './written-key.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
@@ -34,19 +35,20 @@ const FIELDS: readonly VersionField[] = [
  * `Cluster` without a managed topology (most of them) names `cluster.x-k8s.io` but holds no
  * version, and parsing every such object cost a monorepo's scan more than any other extractor.
  */
-function mayHoldField(text: string, field: VersionField): boolean {
-  return text.includes(field.kind) && mayHoldKey(text, field.path[field.path.length - 1]!)
+function fieldTest(field: VersionField): (text: string) => boolean {
+  const kind = literal(field.kind)
+  const key = mayHoldKey(field.path[field.path.length - 1]!)
+  return (text) => kind.foundIn(text) && key(text)
 }
 
 /** The fields by API group: each group is searched for once, not once per field (five fields share `cluster.x-k8s.io`). */
-const FIELDS_BY_GROUP = new Map<string, VersionField[]>()
-for (const field of FIELDS) FIELDS_BY_GROUP.set(field.apiGroup, [...(FIELDS_BY_GROUP.get(field.apiGroup) ?? []), field])
+const FIELD_TESTS_BY_GROUP = [...new Set(FIELDS.map((field) => field.apiGroup))].map((group) => ({
+  group: literal(group),
+  fields: FIELDS.filter((field) => field.apiGroup === group).map(fieldTest)
+}))
 
 function mayHoldAField(text: string): boolean {
-  for (const [group, fields] of FIELDS_BY_GROUP) {
-    if (text.includes(group) && fields.some((field) => mayHoldField(text, field))) return true
-  }
-  return false
+  return FIELD_TESTS_BY_GROUP.some(({ group, fields }) => group.foundIn(text) && fields.some((mayHold) => mayHold(text)))
 }
 
 /**

@@ -5,10 +5,13 @@ import { isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn, type StringAt } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { literal } from './literal.js'
 import { yamlExtractor } from './yaml-extractor.js'
 import { readValuesNode } from './vcluster-values.js'
 
 const SOURCE = 'flux-helmrelease'
+
+const FLUX_API = literal('fluxcd.io/')
 
 /**
  * Flux `HelmRelease` (v2, v2beta1, v2beta2): `spec.chart.spec.chart` + `version`, or a
@@ -19,7 +22,7 @@ export const fluxHelmRelease: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
   // The extractor reads only objects whose apiVersion holds `fluxcd.io/`.
-  mightDeclare: (text) => text.includes('fluxcd.io/'),
+  mightDeclare: (text) => FLUX_API.foundIn(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     const apiVersion = stringAt(root, ['apiVersion'])?.value ?? ''
     const kind = stringAt(root, ['kind'])?.value

@@ -5,8 +5,12 @@ import type { SourceFile } from '../source-file.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { itemsOf, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { literal } from './literal.js'
 import { mayHoldKey } from './written-key.js'
 import { yamlExtractor } from './yaml-extractor.js'
+
+const VCLUSTER = literal('vcluster')
+const holdsKubeVersion = mayHoldKey('kubeVersion')
 
 /**
  * Helm `Chart.yaml`: a dependency on a vcluster chart pins the vcluster version (its values
@@ -16,7 +20,7 @@ import { yamlExtractor } from './yaml-extractor.js'
 export const helmChart: Extractor = yamlExtractor({
   id: 'helm-chart',
   accepts: (path) => basenameOf(path) === 'Chart.yaml',
-  mightDeclare: (text) => text.includes('vcluster') || mayHoldKey(text, 'kubeVersion'),
+  mightDeclare: (text) => VCLUSTER.foundIn(text) || holdsKubeVersion(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     const group = dirnameOf(file.path)
     if (!isMap(root)) return

@@ -4,10 +4,13 @@ import { isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { literal } from './literal.js'
 import { readValuesKey, readValuesString } from './vcluster-values.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
 const SOURCE = 'k3s-helmchart'
+
+const K3S_HELM_API = literal('helm.cattle.io')
 
 /**
  * The k3s and RKE2 Helm controller (`helm.cattle.io/v1` `HelmChart`, often an auto-deploy
@@ -17,7 +20,7 @@ const SOURCE = 'k3s-helmchart'
 export const k3sHelmChart: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('helm.cattle.io'),
+  mightDeclare: (text) => K3S_HELM_API.foundIn(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     if (stringAt(root, ['kind'])?.value !== 'HelmChart') return
     if (!stringAt(root, ['apiVersion'])?.value.startsWith('helm.cattle.io/')) return

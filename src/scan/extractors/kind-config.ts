@@ -5,13 +5,16 @@ import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { asString, itemsOf, stringAt, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { literal } from './literal.js'
 import { yamlExtractor } from './yaml-extractor.js'
+
+const KIND_API = literal('kind.x-k8s.io')
 
 /** kind cluster configs: each node's image pins the host Kubernetes version. */
 export const kindConfig: Extractor = yamlExtractor({
   id: 'kind-config',
   accepts: isYamlPath,
-  mightDeclare: (text) => text.includes('kind.x-k8s.io'),
+  mightDeclare: (text) => KIND_API.foundIn(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     if (!isMap(root)) return
     if (stringAt(root, ['kind'])?.value !== 'Cluster') return

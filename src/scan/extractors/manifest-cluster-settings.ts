@@ -3,11 +3,13 @@ import type { Usage } from '../../model.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import { anyLiteral } from './literal.js'
 
 /** `--feature-gates=A=true,B=false` inside an argument string. */
 const FEATURE_GATES_ARGUMENT = /feature-gates[=\s]+"?([A-Za-z0-9=,]+)/g
 /** `failCgroupV1: false`, also inside kubeadm patches embedded as strings. */
 const FAIL_CGROUP_V1_OFF = /failCgroupV1["']?\s*:\s*false\b/g
+const namesASetting = anyLiteral('featureGates', 'feature-gates', 'failCgroupV1')
 
 /**
  * Cluster settings that decide whether an entry applies: feature gates turned on (a
@@ -17,7 +19,7 @@ const FAIL_CGROUP_V1_OFF = /failCgroupV1["']?\s*:\s*false\b/g
 export const manifestClusterSettings: Extractor = {
   id: 'manifest-cluster-settings',
   accepts: isYamlPath,
-  mightDeclare: (text) => /featureGates|feature-gates|failCgroupV1/.test(text),
+  mightDeclare: namesASetting,
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
     const group = dirnameOf(file.path)

@@ -5,6 +5,9 @@ import type { SourceFile } from '../source-file.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 import { mayHoldKey } from './written-key.js'
 
+const holdsContainers = [mayHoldKey('containers'), mayHoldKey('initContainers')]
+const holdsFeatures = [mayHoldKey('resizePolicy'), mayHoldKey('exec')]
+
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const
 
 /**
@@ -16,8 +19,8 @@ const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const
 export const manifestPodFeatures: Extractor = {
   id: 'manifest-pod-features',
   accepts: isYamlPath,
-  mightDeclare: (text) =>
-    (mayHoldKey(text, 'containers') || mayHoldKey(text, 'initContainers')) && (mayHoldKey(text, 'resizePolicy') || mayHoldKey(text, 'exec')),
+  // The features first: few manifests hold them, most hold containers.
+  mightDeclare: (text) => holdsFeatures.some((holds) => holds(text)) && holdsContainers.some((holds) => holds(text)),
   extract(file: SourceFile): Extraction {
     const out: Extraction & { usages: Usage[] } = { ...emptyExtraction(), usages: [] }
     for (const { doc, index } of file.yaml(manifestPodFeatures.mightDeclare).documents) {

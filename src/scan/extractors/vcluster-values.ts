@@ -8,10 +8,14 @@ import { expand, type Variables } from '../shell/expand.js'
 import { textOf, type Traced } from '../traced.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { anyLiteral } from './literal.js'
 import { mayHoldKey } from './written-key.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
 const SOURCE = 'vcluster-values'
+
+const holdsControlPlane = mayHoldKey('controlPlane')
+const namesDistroImage = anyLiteral('rancher/k3s', 'kube-apiserver', 'k0sproject/k0s')
 
 /**
  * vcluster values files (`vcluster.yaml`, chart values, an umbrella chart's values) in every
@@ -20,8 +24,7 @@ const SOURCE = 'vcluster-values'
 export const vclusterValues: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
-  mightDeclare: (text) =>
-    mayHoldKey(text, 'controlPlane') || text.includes('rancher/k3s') || text.includes('kube-apiserver') || text.includes('k0sproject/k0s'),
+  mightDeclare: (text) => holdsControlPlane(text) || namesDistroImage(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     const group = dirnameOf(file.path)
     if (stringAt(root, ['kind'])?.value === 'ConfigMap') {

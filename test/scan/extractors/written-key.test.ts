@@ -13,12 +13,12 @@ describe('pre-filters that look for a key', () => {
     ['an explicit key', '? controlPlane\n: {}\n'],
     ['the end of the text', 'x: 1\n? controlPlane']
   ])('finds %s', (_name, text) => {
-    expect(mayHoldKey(text, 'controlPlane')).toBe(true)
+    expect(mayHoldKey('controlPlane')(text)).toBe(true)
   })
 
   it('does not take a longer word for the key (Cluster API, distroless images)', () => {
     const capi = 'spec:\n  controlPlaneRef:\n    kind: KubeadmControlPlane\n  image: gcr.io/distroless/static\n'
-    expect(mayHoldKey(capi, 'controlPlane')).toBe(false)
+    expect(mayHoldKey('controlPlane')(capi)).toBe(false)
     expect(vclusterValues.mightDeclare(capi)).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml'
 import { declareImageTag } from '../declare.js'
 import { isK3sImage, parseImageRef } from '../image-ref.js'
-import { basenameOf, dirnameOf } from '../paths.js'
+import { dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { mapAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
@@ -10,7 +10,7 @@ import { yamlExtractor } from './yaml-extractor.js'
 /** Docker Compose files that run a k3s server (`image: rancher/k3s:v1.31.2-k3s1`) as the host cluster. */
 export const compose: Extractor = yamlExtractor({
   id: 'compose',
-  accepts: (path) => /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/i.test(basenameOf(path)),
+  accepts: (path) => /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/i.test(path),
   mightDeclare: (text) => text.includes('rancher/k3s'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     for (const service of mapAt(root, ['services'])?.items ?? []) {

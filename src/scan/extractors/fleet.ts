@@ -1,7 +1,7 @@
 import { isMap, type YAMLMap } from 'yaml'
 import { declareChartRelease, linkValuesFile } from '../chart-release.js'
 import { fileGroup } from '../groups.js'
-import { basenameOf, dirnameOf } from '../paths.js'
+import { dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
@@ -17,7 +17,7 @@ const SOURCE = 'fleet'
  */
 export const fleet: Extractor = yamlExtractor({
   id: SOURCE,
-  accepts: (path) => basenameOf(path) === 'fleet.yaml' || basenameOf(path) === 'fleet.yml',
+  accepts: (path) => /(^|\/)fleet\.ya?ml$/.test(path),
   mightDeclare: (text) => text.includes('vcluster'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     const helm = mapAt(root, ['helm'])

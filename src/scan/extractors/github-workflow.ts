@@ -2,7 +2,7 @@ import { isMap, isScalar, type YAMLMap } from 'yaml'
 import type { Component, KubernetesRole } from '../../model.js'
 import { declareImageTag, declareVersion } from '../declare.js'
 import { fileGroup } from '../groups.js'
-import { basenameOf, isYamlPath } from '../paths.js'
+import { isYamlPath } from '../paths.js'
 import { collectAssignments, readCommands } from '../shell/commands.js'
 import { addVariable, expand, type Variables } from '../shell/expand.js'
 import { commandsOf } from '../shell/words.js'
@@ -43,7 +43,7 @@ const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWit
  */
 export const githubWorkflow: Extractor = yamlExtractor({
   id: SOURCE,
-  accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /^action\.ya?ml$/.test(basenameOf(path)),
+  accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /(^|\/)action\.ya?ml$/.test(path),
   mightDeclare: (text) =>
     text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml'
 import { declareVersion } from '../declare.js'
-import { basenameOf, dirnameOf } from '../paths.js'
+import { dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { itemsOf, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
@@ -19,7 +19,7 @@ const holdsKubeVersion = mayHoldKey('kubeVersion')
  */
 export const helmChart: Extractor = yamlExtractor({
   id: 'helm-chart',
-  accepts: (path) => basenameOf(path) === 'Chart.yaml',
+  accepts: (path) => path === 'Chart.yaml' || path.endsWith('/Chart.yaml'),
   mightDeclare: (text) => VCLUSTER.foundIn(text) || holdsKubeVersion(text),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     const group = dirnameOf(file.path)

@@ -1,7 +1,7 @@
 import { isMap, type YAMLMap } from 'yaml'
 import { declareChartRelease, linkValuesFile } from '../chart-release.js'
 import { fileGroup } from '../groups.js'
-import { basenameOf, dirnameOf } from '../paths.js'
+import { dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
@@ -17,7 +17,7 @@ const SOURCE = 'helmfile'
  */
 export const helmfile: Extractor = yamlExtractor({
   id: SOURCE,
-  accepts: (path) => /^helmfile.*\.ya?ml(\.gotmpl)?$/i.test(basenameOf(path)) || /(^|\/)helmfile\.d\/[^/]+\.ya?ml(\.gotmpl)?$/i.test(path),
+  accepts: (path) => /(^|\/)(helmfile[^/]*|helmfile\.d\/[^/]+)\.ya?ml(\.gotmpl)?$/i.test(path),
   mightDeclare: (text) => text.includes('vcluster'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, index: number): void {
     const directory = dirnameOf(file.path)

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml'
 import { declareChartRelease, linkValuesFile } from '../chart-release.js'
 import { fileGroup } from '../groups.js'
-import { basenameOf, dirnameOf, isLiteralPath, joinPath } from '../paths.js'
+import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, stringAt, stringIn, stringsIn } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
@@ -17,7 +17,7 @@ const SOURCE = 'kustomization'
  */
 export const kustomization: Extractor = yamlExtractor({
   id: SOURCE,
-  accepts: (path) => /^kustomization\.ya?ml$/i.test(basenameOf(path)),
+  accepts: (path) => /(^|\/)kustomization\.ya?ml$/i.test(path),
   mightDeclare: (text) => text.includes('helmCharts') || text.includes('configMapGenerator'),
   readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
     const directory = dirnameOf(file.path)

@@ -1,5 +1,5 @@
 import type { Usage } from '../../model.js'
-import { basenameOf, dirnameOf } from '../paths.js'
+import { dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
@@ -11,8 +11,7 @@ const COMMANDS: Array<{ feature: string; pattern: RegExp }> = [
 
 /** Shell scripts, Makefiles and workflow files that run commands. */
 function isScriptPath(path: string): boolean {
-  const name = basenameOf(path)
-  return /\.(sh|bash|mk)$/i.test(name) || name === 'Makefile' || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)
+  return /\.(sh|bash|mk)$/i.test(path) || path === 'Makefile' || path.endsWith('/Makefile') || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)
 }
 
 /** CLI commands in scripts and workflows: `vcluster convert config`, `kubectl ... --subresource resize`. */

@@ -1,5 +1,5 @@
 import { fileGroup } from '../groups.js'
-import { basenameOf, dirnameOf } from '../paths.js'
+import { dirnameOf } from '../paths.js'
 import { collectAssignments, readCommands } from '../shell/commands.js'
 import type { Variables } from '../shell/expand.js'
 import { commandsOf } from '../shell/words.js'
@@ -7,6 +7,10 @@ import type { SourceFile } from '../source-file.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
 const SOURCE = 'shell'
+
+/** Scripts, Makefiles, justfiles and Dockerfiles (`Dockerfile`, `app.Dockerfile`, `Dockerfile.dev`) by name, in any case. */
+const SCRIPT_NAME = /\.(sh|bash|mk)$|(^|\/)((GNU)?makefile|justfile|([^/]*\.)?Dockerfile(\.[^/]+)?)$/i
+const CONTAINERFILE = /(^|\/)Containerfile$/
 
 /**
  * Shell scripts, Makefiles and Dockerfiles: `kind create cluster --image`, `vcluster create
@@ -16,10 +20,7 @@ const SOURCE = 'shell'
  */
 export const shellScript: Extractor = {
   id: SOURCE,
-  accepts: (path) => {
-    const name = basenameOf(path)
-    return /\.(sh|bash|mk)$/i.test(name) || /^(GNU)?makefile$/i.test(name) || /^justfile$/i.test(name) || /(^|\.)Dockerfile(\..+)?$/i.test(name) || /^Containerfile$/.test(name)
-  },
+  accepts: (path) => SCRIPT_NAME.test(path) || CONTAINERFILE.test(path),
   mightDeclare: (text) =>
     text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl'),
   extract(file: SourceFile): Extraction {

@@ -19,7 +19,7 @@ const MISE_LINE = /^[ \t]*"?([a-z][\w-]*)"?[ \t]*=[ \t]*"([^"\n]*)"/gm
  */
 export const toolVersions: Extractor = {
   id: 'tool-versions',
-  accepts: (path) => ['.tool-versions', 'mise.toml', '.mise.toml'].includes(basenameOf(path)),
+  accepts: (path) => /(^|\/)(\.tool-versions|\.?mise\.toml)$/.test(path),
   mightDeclare: (text) => text.includes('kubectl') || text.includes('kind') || text.includes('vcluster') || text.includes('helm'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()

@@ -92,7 +92,9 @@ describe('multi-document YAML, parsed document by document', () => {
       'y: {z: 1,\n  w: 2}\n', '<<: {kind: M}\n', '? apiVersion\n: q\n', '- s\n', '  indented: 1\n', 'kind: "K\n  L"\n', '"kind": Q\n',
       // Lines the plain reader takes or must leave to the parser.
       'kind: true\n', 'kind: Null\n', 'apiVersion: v1#x\n', 'apiVersion: v1\t# c\n', 'kind: Pod\r\n', 'kind: Pod  \n', 'kind: 1.5\n',
-      'kind: y\n', '   \n', 'kind: Pod:x\n', 'kind: Job\n  # c\n', 'kind: a.b_c-d\n'
+      'kind: y\n', '   \n', 'kind: Pod:x\n', 'kind: Job\n  # c\n', 'kind: a.b_c-d\n',
+      // A lone carriage return or line separator inside a line: the plain reader must not stop there.
+      'kind: Pod\rx: 1\n', 'apiVersion: v1\u2028x\n', 'kind: Pod #c\u2028x\n', '\r\n'
     )
     // Lines a plain head is made of, drawn more often so that enough heads are plain.
     const plainPiece = fc.constantFrom('apiVersion: batch/v1beta1\n', 'apiVersion: v1\t# c\n', 'kind: CronJob\n', 'kind: Pod  \n', 'kind: Pod\r\n', '# c\n', '\n', 'metadata:\n  name: x\n')

@@ -90,8 +90,8 @@ export interface Extractor {
   /** Decides from the path alone whether the file is worth reading. */
   accepts(path: string): boolean
   /**
-   * A cheap test of the text that must pass before the file is parsed (plain `includes`, no
-   * regex). Readers of YAML apply it to each document's text too, so it must hold for the
+   * A cheap test of the text that must pass before the file is parsed: fixed words, searched
+   * with `literal` (literal.ts), and no regular expression built per file. Readers of YAML apply it to each document's text too, so it must hold for the
    * text of every document they could find something in.
    */
   mightDeclare(text: string): boolean

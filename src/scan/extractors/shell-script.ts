@@ -8,7 +8,7 @@ import { emptyExtraction, type Extraction, type Extractor } from './extractor.js
 
 const SOURCE = 'shell'
 
-/** Scripts, Makefiles, justfiles and Dockerfiles (`Dockerfile`, `app.Dockerfile`, `Dockerfile.dev`) by name, in any case. */
+/** Scripts, Makefiles, justfiles and Dockerfiles (`Dockerfile`, `app.Dockerfile`, `Dockerfile.dev`) by name, in any case; `Containerfile` as written. */
 const SCRIPT_NAME = /\.(sh|bash|mk)$|(^|\/)((GNU)?makefile|justfile|([^/]*\.)?Dockerfile(\.[^/]+)?)$/i
 const CONTAINERFILE = /(^|\/)Containerfile$/
 

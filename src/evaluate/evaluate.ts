@@ -167,16 +167,39 @@ interface ConditionScope {
 /** Every way the entry's conditions hold at once, in condition order. */
 function matchConditions(entry: Entry, target: Target, context: EvaluationContext, scope: ConditionScope = {}): Match[] {
   let matches: Match[] = [HOLDS]
-  for (const condition of ORDER) {
-    const value = entry.when[condition]
-    if (value === undefined || condition === scope.skip) continue
-    const check = CHECKS[condition] as ConditionCheck<typeof value>
+  for (const { condition, value, check } of conditionsOf(entry)) {
+    if (condition === scope.skip) continue
     const restricted = scope.restrict?.condition === condition ? scope.restrict : undefined
     const found = restricted?.matches ?? check(value, restricted ? { ...target, usages: restricted.usages } : target, entry, context)
     matches = combine(matches, found)
     if (matches.length === 0) return []
   }
   return matches
+}
+
+interface PresentCondition {
+  condition: keyof Conditions
+  value: unknown
+  check: ConditionCheck<unknown>
+}
+
+const PRESENT = new WeakMap<Entry, PresentCondition[]>()
+
+/**
+ * The conditions an entry sets, in condition order, with their checks: worked out once per
+ * entry, not looked up among all nineteen kinds on each of the thousands of targets.
+ */
+function conditionsOf(entry: Entry): PresentCondition[] {
+  let present = PRESENT.get(entry)
+  if (present === undefined) {
+    present = ORDER.filter((condition) => entry.when[condition] !== undefined).map((condition) => ({
+      condition,
+      value: entry.when[condition],
+      check: CHECKS[condition] as ConditionCheck<unknown>
+    }))
+    PRESENT.set(entry, present)
+  }
+  return present
 }
 
 function isAtUsage(match: Match): boolean {

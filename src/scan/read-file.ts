@@ -18,8 +18,10 @@ let shared: Buffer = Buffer.allocUnsafe(256 * 1024)
 
 /**
  * The bytes of a file, read synchronously (the promise API costs several thread-pool round
- * trips per file). The size limit is checked on the opened file, so the walk needs no stat,
- * and while reading a file whose size fstat does not tell.
+ * trips per file) until a read returns nothing, as a read of at most `maxBytes` + 1 bytes:
+ * the walk needs no stat, and neither does a file that reads as it should. fstat is asked
+ * only when something is odd, to say what the file is: nothing read (a FIFO put in place of
+ * the file after the walk reads as empty), more than the limit read, or a read that failed.
  */
 export function readFileBytes(absolute: string, maxBytes: number): FileBytes {
   let fd: number
@@ -29,25 +31,36 @@ export function readFileBytes(absolute: string, maxBytes: number): FileBytes {
     return { ok: false, code: errorCode(error) }
   }
   try {
-    const stats = fstatSync(fd)
-    if (!stats.isFile()) return { ok: false, notRegular: true }
-    if (stats.size > maxBytes) return { ok: false, size: stats.size }
-    if (shared.length < stats.size) shared = Buffer.allocUnsafe(stats.size)
     let length = 0
-    // As readFileSync does: up to the size fstat gave, with no read just to see the end; a
-    // file that says 0 bytes (procfs and the like) is read until a read returns nothing.
-    while (stats.size === 0 || length < stats.size) {
+    for (;;) {
       if (length === shared.length) shared = grown(shared, length * 2)
-      const read = readSync(fd, shared, length, shared.length - length, null)
+      const read = readSync(fd, shared, length, Math.min(shared.length, maxBytes + 1) - length, null)
       if (read === 0) break
       length += read
-      if (length > maxBytes) return { ok: false, size: length }
+      if (length > maxBytes) return overLimit(fd, length)
     }
+    if (length === 0 && !isRegularFile(fd)) return { ok: false, notRegular: true }
     return { ok: true, bytes: shared.subarray(0, length) }
   } catch (error) {
-    return { ok: false, code: errorCode(error) }
+    // A directory or a FIFO with a writer (EISDIR, EAGAIN): say what it is rather than the code.
+    return isRegularFile(fd) ? { ok: false, code: errorCode(error) } : { ok: false, notRegular: true }
   } finally {
     closeSync(fd)
+  }
+}
+
+/** More than `maxBytes` were read: the size is the file's (fstat), or what was read when it says less (procfs). */
+function overLimit(fd: number, read: number): FileBytes {
+  const stats = fstatSync(fd)
+  if (!stats.isFile()) return { ok: false, notRegular: true }
+  return { ok: false, size: Math.max(stats.size, read) }
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile()
+  } catch {
+    return false
   }
 }
 

@@ -122,7 +122,7 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
   const out: Counted[] = []
   // The findings on the shared set and how many targets they hold in, counted once per target
   // and written into them when they stop being the current ones (thousands of findings × hundreds of targets).
-  let shared: { findings: Counted[]; environments: number } | undefined
+  let shared: { findings: Counted[]; environments: number; mayBeAffected: boolean } | undefined
   const settle = (group: typeof shared): void => {
     for (const counted of group?.findings ?? []) counted.environments = group?.environments ?? 1
   }
@@ -137,7 +137,7 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
     }
     if (!sets.includes(target.shared)) continue
     // A target where the versions are certainly affected replaces one where they only may be.
-    const upgrades = shared?.findings.some((c) => c.finding.certainty === 'may-be-affected') && others.some((m) => m.certainty === 'affected')
+    const upgrades = shared?.mayBeAffected === true && others.some((m) => m.certainty === 'affected')
     if (shared && !upgrades) {
       shared.environments++
       continue
@@ -146,7 +146,10 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
     const onShared = findingsOf(matchConditions(entry, target, context, on(target.shared, target)))
     out.push(...onShared)
     // Findings reported at a declaration differ between targets: those are never shared.
-    shared = onShared.every((c) => c.atUsage) ? { findings: onShared, environments: 1 } : undefined
+    // Whether any of them only may be affected is asked of every later target: worked out once here.
+    shared = onShared.every((c) => c.atUsage)
+      ? { findings: onShared, environments: 1, mayBeAffected: onShared.some((c) => c.finding.certainty === 'may-be-affected') }
+      : undefined
   }
   settle(shared)
   return out

@@ -102,8 +102,14 @@ export function evaluate(environments: readonly Environment[], database: Databas
  */
 function entryOnTargets(entry: Entry, targets: readonly Target[], context: EvaluationContext): Counted[] {
   const perObject = ORDER.filter((condition) => PER_OBJECT_CONDITIONS.has(condition) && entry.when[condition] !== undefined)
-  const findingsOf = (matches: Match[]): Counted[] =>
-    matches.flatMap((match) => toFinding(entry, match).map((finding) => ({ finding, environments: 1, atUsage: isAtUsage(match) })))
+  const findingsOf = (matches: Match[]): Counted[] => {
+    const counted: Counted[] = []
+    for (const match of matches) {
+      const finding = toFinding(entry, match)
+      if (finding) counted.push({ finding, environments: 1, atUsage: isAtUsage(match) })
+    }
+    return counted
+  }
   if (perObject.length !== 1) return targets.flatMap((target) => findingsOf(matchConditions(entry, target, context)))
 
   const condition = perObject[0]!
@@ -157,7 +163,7 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
 
 /** The findings one entry produces on one target (none when a condition does not hold). */
 export function applyEntry(entry: Entry, target: Target, context: EvaluationContext): Finding[] {
-  return matchConditions(entry, target, context).flatMap((match) => toFinding(entry, match))
+  return matchConditions(entry, target, context).flatMap((match) => toFinding(entry, match) ?? [])
 }
 
 interface ConditionScope {
@@ -216,25 +222,24 @@ function withEnvironmentCount({ finding, environments }: Counted): Finding {
   return { ...finding, message: `${finding.message} It holds for ${more} more environment${more === 1 ? '' : 's'} this manifest may be deployed to.` }
 }
 
-function toFinding(entry: Entry, match: Match): Finding[] {
+/** The finding a match makes, at its anchor; none for a match with nothing to report it at. */
+function toFinding(entry: Entry, match: Match): Finding | undefined {
   const anchor = match.anchor ?? match.usages[0] ?? match.declarations[0]
-  if (!anchor) return []
-  return [
-    {
-      id: entry.id,
-      severity: entry.severity,
-      title: entry.title,
-      message: describeMatch(match),
-      remediation: entry.remediation,
-      references: [...entry.references],
-      certainty: match.certainty,
-      file: anchor.file,
-      line: anchor.line,
-      column: anchor.column,
-      declarations: match.declarations,
-      ...(match.usages.length > 0 ? { usages: match.usages } : {})
-    }
-  ]
+  if (!anchor) return undefined
+  return {
+    id: entry.id,
+    severity: entry.severity,
+    title: entry.title,
+    message: describeMatch(match),
+    remediation: entry.remediation,
+    references: [...entry.references],
+    certainty: match.certainty,
+    file: anchor.file,
+    line: anchor.line,
+    column: anchor.column,
+    declarations: match.declarations,
+    ...(match.usages.length > 0 ? { usages: match.usages } : {})
+  }
 }
 
 function describeMatch(match: Match): string {

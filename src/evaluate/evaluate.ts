@@ -176,7 +176,9 @@ interface ConditionScope {
 /** Every way the entry's conditions hold at once, in condition order. */
 function matchConditions(entry: Entry, target: Target, context: EvaluationContext, scope: ConditionScope = {}): Match[] {
   let matches: Match[] = [HOLDS]
-  for (const { condition, value, check } of conditionsOf(entry)) {
+  const present = conditionsOf(entry)
+  for (let index = 0; index < present.length; index++) {
+    const { condition, value, check } = present[index]!
     if (condition === scope.skip) continue
     const restricted = scope.restrict?.condition === condition ? scope.restrict : undefined
     const found = restricted?.matches ?? check(value, restricted ? { ...target, usages: restricted.usages } : target, entry, context)

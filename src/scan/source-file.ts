@@ -104,7 +104,8 @@ export class SourceFile {
     this.spans ??= documentSpans(this.text) ?? 'whole'
     const spans = this.spans
     if (spans === 'whole') return false
-    for (const [index, span] of spans.entries()) {
+    for (let index = 0; index < spans.length; index++) {
+      const span = spans[index]!
       const text = this.text.slice(span.start, span.end)
       if (wanted && !wanted(text)) continue
       if (!visit(index, span, spans.length, text)) {

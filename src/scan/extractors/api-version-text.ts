@@ -13,12 +13,17 @@ export function spellsApiVersion(apiVersions: readonly string[]): (text: string)
     const version = apiVersion.slice(slash + 1)
     groupsByVersion.set(version, [...(groupsByVersion.get(version) ?? []), apiVersion.slice(0, slash)])
   }
-  const versions = [...groupsByVersion]
+  // Plain arrays and index loops: the test runs on every manifest document while the code is
+  // still cold, when destructuring for-of loops allocate an iterator and an entry per slash.
+  const versions = [...groupsByVersion.keys()]
+  const groupsOf = versions.map((version) => groupsByVersion.get(version)!)
   return (text) => {
-    if (core.some((apiVersion) => text.includes(apiVersion))) return true
+    for (let index = 0; index < core.length; index++) if (text.includes(core[index]!)) return true
     for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
-      for (const [version, groups] of versions) {
-        if (text.startsWith(version, slash + 1) && groups.some((group) => text.endsWith(group, slash))) return true
+      for (let index = 0; index < versions.length; index++) {
+        if (!text.startsWith(versions[index]!, slash + 1)) continue
+        const groups = groupsOf[index]!
+        for (let group = 0; group < groups.length; group++) if (text.endsWith(groups[group]!, slash)) return true
       }
     }
     return false

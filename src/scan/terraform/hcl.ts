@@ -33,6 +33,23 @@ export interface Block {
   blocks: Block[]
 }
 
+// Character classes by code: a regular expression per character was most of the tokenizer's time.
+const DOT = 0x2e
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+/** `[A-Za-z_]` */
+function isIdentStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f
+}
+
+/** `[A-Za-z0-9_-]` */
+function isIdentPart(code: number): boolean {
+  return isIdentStart(code) || isDigit(code) || code === 0x2d
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let i = 0
@@ -75,13 +92,13 @@ export function tokenize(text: string): Token[] {
       const close = heredocEnd(text, bodyStart, header[1]!)
       tokens.push({ kind: 'heredoc', text: text.slice(bodyStart, close?.start ?? text.length), offset: bodyStart, ...(close ? {} : { unterminated: true as const }) })
       i = close?.end ?? text.length
-    } else if (/[A-Za-z_]/.test(c)) {
+    } else if (isIdentStart(text.charCodeAt(i))) {
       const start = i
-      while (i < text.length && /[\w-]/.test(text[i]!)) i++
+      while (i < text.length && isIdentPart(text.charCodeAt(i))) i++
       tokens.push({ kind: 'ident', text: text.slice(start, i), offset: start })
-    } else if (/[0-9]/.test(c)) {
+    } else if (isDigit(text.charCodeAt(i))) {
       const start = i
-      while (i < text.length && /[0-9.]/.test(text[i]!)) i++
+      while (i < text.length && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === DOT)) i++
       tokens.push({ kind: 'number', text: text.slice(start, i), offset: start })
     } else {
       tokens.push({ kind: 'punct', text: c, offset: i++ })

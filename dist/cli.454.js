@@ -393,6 +393,8 @@ function validateEntryFile(text, file, date) {
 /* harmony export */ });
 /* unused harmony export yamlErrorPosition */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _scan_yaml_depth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4302);
+
 
 /**
  * Parses one YAML document with line numbers; syntax errors come back as problems at
@@ -400,6 +402,14 @@ function validateEntryFile(text, file, date) {
  */
 function parseYamlFile(text, file) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const deep = (0,_scan_yaml_depth_js__WEBPACK_IMPORTED_MODULE_1__/* .tooDeepAt */ .U2)(text, 0, text.length);
+    if (deep !== undefined) {
+        // Not given to the parser at all (see yaml-depth.ts): an empty document with the reason.
+        const before = text.slice(0, deep);
+        const line = before.split('\n').length;
+        const column = deep - before.lastIndexOf('\n');
+        return { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)('', { lineCounter }), lineCounter, problems: [{ file, line, column, message: `YAML ${_scan_yaml_depth_js__WEBPACK_IMPORTED_MODULE_1__/* .TOO_DEEP */ .gZ}` }] };
+    }
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false });
     const problems = doc.errors.map((error) => ({
         file,

@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument, type YAMLError } from 'yaml'
 import type { z } from 'zod'
 import type { Diagnostic } from './model.js'
+import { TOO_DEEP, tooDeepAt } from './scan/yaml-depth.js'
 
 type YamlDocument = ReturnType<typeof parseDocument>
 
@@ -10,6 +11,14 @@ type YamlDocument = ReturnType<typeof parseDocument>
  */
 export function parseYamlFile(text: string, file: string): { doc: YamlDocument; lineCounter: LineCounter; problems: Diagnostic[] } {
   const lineCounter = new LineCounter()
+  const deep = tooDeepAt(text, 0, text.length)
+  if (deep !== undefined) {
+    // Not given to the parser at all (see yaml-depth.ts): an empty document with the reason.
+    const before = text.slice(0, deep)
+    const line = before.split('\n').length
+    const column = deep - before.lastIndexOf('\n')
+    return { doc: parseDocument('', { lineCounter }), lineCounter, problems: [{ file, line, column, message: `YAML ${TOO_DEEP}` }] }
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   const problems = doc.errors.map((error) => ({
     file,

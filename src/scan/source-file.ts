@@ -3,6 +3,7 @@ import type { Diagnostic, Location } from '../model.js'
 import { recordAliases } from './yaml-aliases.js'
 import { blockDocument } from './yaml-block.js'
 import { documentSpans, parseSpan, type DocumentSpan } from './yaml-documents.js'
+import { TOO_DEEP, tooDeepAt } from './yaml-depth.js'
 import { headSpan, plainHead } from './yaml-head.js'
 
 /** A YAML document that parsed without errors, with its index in the file. */
@@ -88,6 +89,11 @@ export class SourceFile {
 
   /** The document in `span`, parsed whole and kept for the other readers of this file; undefined when it cannot be parsed alone. */
   private addParsed(index: number, span: DocumentSpan, count: number, text: string, out: ParsedYaml): boolean {
+    const deep = tooDeepAt(this.text, span.start, span.end)
+    if (deep !== undefined) {
+      out.diagnostics.push(this.tooDeep(deep, index, count))
+      return true
+    }
     if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parsedSpan(this.text, span, text))
     const doc = this.parsedSpans.get(index)
     if (doc === undefined) return false
@@ -120,6 +126,11 @@ export class SourceFile {
     if (this.wholeYaml) return this.wholeYaml
     const documents: YamlDocument[] = []
     const diagnostics: Diagnostic[] = []
+    const deep = tooDeepAt(this.text, 0, this.text.length)
+    if (deep !== undefined) {
+      this.wholeYaml = { documents, diagnostics: [this.tooDeep(deep, 0, 1)] }
+      return this.wholeYaml
+    }
     const parsed = parseAllDocuments(this.text, { uniqueKeys: false })
     const docs = Array.isArray(parsed) ? parsed : [parsed]
     if (this.text.includes('*')) for (const doc of docs) if (doc.errors.length === 0) recordAliases(doc)
@@ -141,6 +152,11 @@ export class SourceFile {
       return
     }
     documents.push({ index, doc })
+  }
+
+  /** A document (or the file) the parser is not given: it may nest deeper than the parser's stack reaches. */
+  private tooDeep(offset: number, index: number, count: number): Diagnostic {
+    return { ...this.locate(offset), message: `YAML does not parse, skipped${count > 1 ? ` document ${index + 1}` : ''}: ${TOO_DEEP}` }
   }
 
   /** The 1-based line and column of a character offset. */
@@ -174,6 +190,8 @@ function parsedSpan(whole: string, span: DocumentSpan, text: string): Document.P
 
 /** The root of a parsed head, when it parses cleanly to a map holding every key as a scalar. */
 function parsedHead(text: string, head: DocumentSpan, keys: readonly string[]): unknown {
+  // Left to the whole document's parse, which says why it is not parsed.
+  if (tooDeepAt(text, head.start, head.end) !== undefined) return undefined
   const doc = parseSpan(text, head)
   const root = doc?.contents
   if (!doc || doc.errors.length > 0 || !isMap(root)) return undefined

@@ -40,6 +40,8 @@ export class SourceFile {
   /** Where the documents lie; 'whole' when only a whole parse can tell; undefined until first needed. */
   private spans: DocumentSpan[] | 'whole' | undefined
   private readonly parsedSpans = new Map<number, Document.Parsed | undefined>()
+  /** Documents not given to the parser (`yaml-depth.ts`), with the diagnostic that says so. */
+  private readonly tooDeepSpans = new Map<number, Diagnostic>()
   private wholeYaml: ParsedYaml | undefined
   private lines: LineCounter | undefined
 
@@ -89,12 +91,17 @@ export class SourceFile {
 
   /** The document in `span`, parsed whole and kept for the other readers of this file; undefined when it cannot be parsed alone. */
   private addParsed(index: number, span: DocumentSpan, count: number, text: string, out: ParsedYaml): boolean {
-    const deep = tooDeepAt(this.text, span.start, span.end)
-    if (deep !== undefined) {
-      out.diagnostics.push(this.tooDeep(deep, index, count))
+    // Checked once per document, as it is parsed once, whichever extractor asks first.
+    if (!this.parsedSpans.has(index) && !this.tooDeepSpans.has(index)) {
+      const deep = tooDeepAt(this.text, span.start, span.end)
+      if (deep !== undefined) this.tooDeepSpans.set(index, this.notParsed(deep, index, count, TOO_DEEP))
+      else this.parsedSpans.set(index, parsedSpan(this.text, span, text))
+    }
+    const tooDeep = this.tooDeepSpans.get(index)
+    if (tooDeep) {
+      out.diagnostics.push(tooDeep)
       return true
     }
-    if (!this.parsedSpans.has(index)) this.parsedSpans.set(index, parsedSpan(this.text, span, text))
     const doc = this.parsedSpans.get(index)
     if (doc === undefined) return false
     this.addDocument(doc, index, count, out.documents, out.diagnostics)
@@ -128,7 +135,7 @@ export class SourceFile {
     const diagnostics: Diagnostic[] = []
     const deep = tooDeepAt(this.text, 0, this.text.length)
     if (deep !== undefined) {
-      this.wholeYaml = { documents, diagnostics: [this.tooDeep(deep, 0, 1)] }
+      this.wholeYaml = { documents, diagnostics: [this.notParsed(deep, 0, 1, TOO_DEEP)] }
       return this.wholeYaml
     }
     const parsed = parseAllDocuments(this.text, { uniqueKeys: false })
@@ -145,18 +152,15 @@ export class SourceFile {
     if (error) {
       // Lines are counted from the text, not by the parser's LineCounter: it misses line breaks
       // the lexer skips (a `%YAML` line inside a document), which put later positions a line off.
-      diagnostics.push({
-        ...this.locate(error.pos[0]),
-        message: `YAML does not parse, skipped${count > 1 ? ` document ${index + 1}` : ''}: ${firstLine(error.message)}`
-      })
+      diagnostics.push(this.notParsed(error.pos[0], index, count, firstLine(error.message)))
       return
     }
     documents.push({ index, doc })
   }
 
-  /** A document (or the file) the parser is not given: it may nest deeper than the parser's stack reaches. */
-  private tooDeep(offset: number, index: number, count: number): Diagnostic {
-    return { ...this.locate(offset), message: `YAML does not parse, skipped${count > 1 ? ` document ${index + 1}` : ''}: ${TOO_DEEP}` }
+  /** A document (the `index`th of `count`) that is skipped, at `offset`, for `reason`. */
+  private notParsed(offset: number, index: number, count: number, reason: string): Diagnostic {
+    return { ...this.locate(offset), message: `YAML does not parse, skipped${count > 1 ? ` document ${index + 1}` : ''}: ${reason}` }
   }
 
   /** The 1-based line and column of a character offset. */

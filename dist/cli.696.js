@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   treeFromGit: () => (/* binding */ treeFromGit)
 });
 
+// UNUSED EXPORTS: gitMergeBase
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -31,7 +33,7 @@ var external_node_util_ = __webpack_require__(7975);
 
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Commit content is data to scan, never code to run: git and tar get argument arrays, no shell. */
-async function runTool(file, args, cwd) {
+async function commit_tree_runTool(file, args, cwd) {
     const { stdout } = await run(file, [...args], { cwd, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
     return stdout;
 }
@@ -47,7 +49,7 @@ async function extractTar(archive, into, options = {}) {
     const args = [options.gzip ? '-xzf' : '-xf', archive, '-C', into, '--no-same-owner', '--no-same-permissions'];
     if (options.stripComponents)
         args.push(`--strip-components=${options.stripComponents}`);
-    await runTool('tar', args);
+    await commit_tree_runTool('tar', args);
 }
 
 ;// CONCATENATED MODULE: ./src/commits/git-tree.ts
@@ -57,7 +59,7 @@ async function extractTar(archive, into, options = {}) {
 /** The repository's top directory when `dir` is inside a git work tree. */
 async function gitTopLevel(dir) {
     try {
-        return (await runTool('git', ['-C', dir, 'rev-parse', '--show-toplevel'])).trim();
+        return (await commit_tree_runTool('git', ['-C', dir, 'rev-parse', '--show-toplevel'])).trim();
     }
     catch {
         return undefined;
@@ -67,7 +69,21 @@ async function gitTopLevel(dir) {
 async function resolveCommit(top, ref) {
     // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
     try {
-        return (await runTool('git', ['-C', top, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined;
+        return (await commit_tree_runTool('git', ['-C', top, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The best common ancestor of two commits, when the local repository holds both and enough of
+ * their history to meet (a shallow checkout usually does not: git then finds none).
+ */
+async function gitMergeBase(top, a, b) {
+    if (!(await resolveCommit(top, a)) || !(await resolveCommit(top, b)))
+        return undefined;
+    try {
+        return (await runTool('git', ['-C', top, 'merge-base', '--end-of-options', a, b])).trim() || undefined;
     }
     catch {
         return undefined;
@@ -85,7 +101,7 @@ async function treeFromGit(top, sha, scanRoot) {
         const tree = (0,external_node_path_.join)(temp.dir, 'tree');
         await (0,promises_.mkdir)(tree);
         if (!sub || (await pathExists(top, sha, sub))) {
-            await runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])]);
+            await commit_tree_runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])]);
             await extractTar(archive, tree);
         }
         const root = (0,external_node_path_.join)(tree, sub);
@@ -99,7 +115,7 @@ async function treeFromGit(top, sha, scanRoot) {
 }
 async function pathExists(top, sha, path) {
     try {
-        await runTool('git', ['-C', top, 'cat-file', '-e', `${sha}:${path}`]);
+        await commit_tree_runTool('git', ['-C', top, 'cat-file', '-e', `${sha}:${path}`]);
         return true;
     }
     catch {

@@ -25,6 +25,7 @@ const OPERATIONS = [
   'issues/update-comment',
   'pulls/create-review-comment',
   'pulls/list-review-comments',
+  'repos/compare-commits',
   'repos/download-tarball-archive'
 ]
 

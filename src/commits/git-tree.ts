@@ -22,6 +22,19 @@ export async function resolveCommit(top: string, ref: string): Promise<string | 
 }
 
 /**
+ * The best common ancestor of two commits, when the local repository holds both and enough of
+ * their history to meet (a shallow checkout usually does not: git then finds none).
+ */
+export async function gitMergeBase(top: string, a: string, b: string): Promise<string | undefined> {
+  if (!(await resolveCommit(top, a)) || !(await resolveCommit(top, b))) return undefined
+  try {
+    return (await runTool('git', ['-C', top, 'merge-base', '--end-of-options', a, b])).trim() || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Writes the commit's copy of `scanRoot` (a directory inside the work tree `top`) to a
  * temporary directory with `git archive`: no checkout, no change to the repository.
  */

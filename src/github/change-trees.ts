@@ -3,6 +3,7 @@ import type { CommitTree } from '../commits/commit-tree.js'
 import { describeError, UsageError } from '../errors.js'
 import type { GitHubClient } from './client.js'
 import type { EventContext } from './event.js'
+import { forkPoint } from './fork-point.js'
 import { treeFromApi } from './tarball.js'
 
 export interface TreeContext {
@@ -19,15 +20,17 @@ export interface TreeContext {
  * The directories to scan. The head is the workspace, except for events that check out
  * something else (pull_request_target checks out the base). The base comes from git when
  * the checkout has the commit, else from the REST API; without it every finding counts as new.
+ * The base is where the head forked off the base branch (`forkPoint`), not the branch's tip.
  */
 export async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; baseRoot?: string }> {
   if (event.mode !== 'pr' || !event.change) return { headRoot: context.root }
   const headRoot = event.headInWorkspace ? context.root : (await commitTree('head', event.change.headSha, event, context)).root
+  const baseSha = await forkPoint(event, context)
   try {
-    const base = await commitTree('base', event.change.baseSha, event, context)
+    const base = await commitTree('base', baseSha, event, context)
     return { headRoot, baseRoot: base.root }
   } catch (error) {
-    context.log.warning(`could not read the base commit ${event.change.baseSha.slice(0, 12)}, so every finding counts as new: ${describeError(error)}`)
+    context.log.warning(`could not read the base commit ${baseSha.slice(0, 12)}, so every finding counts as new: ${describeError(error)}`)
     return { headRoot }
   }
 }

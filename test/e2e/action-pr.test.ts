@@ -206,6 +206,74 @@ describe('dist/index.js on a pull request', () => {
     expect(github().violations).toEqual([])
   })
 
+  /**
+   * main: A (already broken) ── C (fixed on main)
+   *          └── B (docs only, the pull request's branch)
+   * The pull request did not bring the finding: it was there where the branch forked off (A).
+   * Compared with main's tip (C) it would count as new and fail the gate.
+   */
+  function branchBehindMain() {
+    const repo = new TempRepo()
+    const fork = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'already broken')
+    repo.git('checkout', '-q', '-b', 'docs')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'README.md': 'docs\n' }, 'docs only')
+    repo.git('checkout', '-q', 'main')
+    const tip = repo.commit(chart('0.23.0', 'v1.32.0-k3s1'), 'fixed on main')
+    return { repo, fork, head, tip }
+  }
+
+  it('compares a branch behind main with where it forked off, found through git (pull_request_target)', async () => {
+    const { repo, fork, head, tip } = branchBehindMain()
+    const run = await prRun(repo.dir, tip, head, { comment: 'never' }, 'pull_request_target')
+
+    expect(run.stdout).toContain(`the change forked off the base branch at ${fork.slice(0, 12)} (found through git)`)
+    expect(run.stdout).toContain(`base ${fork.slice(0, 12)}: read through git`)
+    expect(run.code).toBe(0)
+    expect(seedFindings(run.outputs.findings)).toEqual([expect.objectContaining({ status: 'unchanged' })])
+  })
+
+  it('finds the fork point through the REST API when the checkout lacks the history', async () => {
+    const { repo, fork, head, tip } = branchBehindMain()
+    github().tarballs.set(head, repo.tarball(head))
+    github().tarballs.set(fork, repo.tarball(fork))
+    github().mergeBases.set(`${tip}...${head}`, fork)
+    const run = await prRun(repo.shallowCheckout(tip), tip, head, { comment: 'never' }, 'pull_request_target')
+
+    expect(github().callsTo('repos/compare-commits').at(-1)?.path).toBe(`/repos/Codertocat/Hello-World/compare/${tip}...${head}`)
+    expect(run.stdout).toContain(`the change forked off the base branch at ${fork.slice(0, 12)} (found through the REST API)`)
+    expect(run.stdout).toContain(`base ${fork.slice(0, 12)}: read through the REST API`)
+    expect(run.code).toBe(0)
+    expect(github().violations).toEqual([])
+  })
+
+  it('says so and compares with the tip when the fork point cannot be found', async () => {
+    const { repo, head, tip } = branchBehindMain()
+    github().tarballs.set(head, repo.tarball(head))
+    const run = await prRun(repo.shallowCheckout(tip), tip, head, { comment: 'never' }, 'pull_request_target')
+
+    expect(run.stdout).toMatch(new RegExp(`^::warning::could not find where ${head.slice(0, 12)} forked off the base branch \\(the REST API's compare answered: Not Found`, 'm'))
+    expect(run.stdout).toContain(`base ${tip.slice(0, 12)}: read through git`)
+    expect(run.code).toBe(1) // the finding counts as new against the tip, as the warning says
+  })
+
+  it('on pull_request with the head checked out instead of the test merge, compares with the fork point too', async () => {
+    const { repo, fork, head, tip } = branchBehindMain()
+    repo.git('checkout', '-q', 'docs')
+    const testMerge = 'f'.repeat(40) // GITHUB_SHA names the test merge commit, which this checkout is not
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(tip, head), apiUrl: github().url, sha: testMerge, inputs: { comment: 'never' } })
+
+    expect(run.stdout).toContain(`the change forked off the base branch at ${fork.slice(0, 12)} (found through git)`)
+    expect(run.code).toBe(0)
+  })
+
+  it('on pull_request with the test merge checked out, compares with the base tip without asking', async () => {
+    const { repo, base, head } = bumpRepository()
+    const before = github().callsTo('repos/compare-commits').length
+    const run = await prRun(repo.dir, base, head, { comment: 'never' })
+    expect(run.stdout).not.toContain('forked off')
+    expect(github().callsTo('repos/compare-commits')).toHaveLength(before)
+  })
+
   it('in a merge queue compares base and head without a comment', async () => {
     const { repo, base, head } = bumpRepository()
     const before = github().callsTo('issues/create-comment').length

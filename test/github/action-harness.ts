@@ -63,7 +63,8 @@ export function pullRequestPayload(base: string, head: string, number?: number):
 }
 
 /**
- * One GitHub stand-in for a test file: faults are cleared before each test, and after the
+ * One GitHub stand-in for a test file: faults and the commits it knows (the same files commit
+ * to the same ids within a second, so tests would meet) are cleared before each test, and after the
  * last one no request of the whole file may have broken GitHub's published description.
  */
 export function useGitHubStandIn(): () => GitHubStandIn {
@@ -73,6 +74,8 @@ export function useGitHubStandIn(): () => GitHubStandIn {
   })
   beforeEach(() => {
     standIn!.faults = []
+    standIn!.tarballs.clear()
+    standIn!.mergeBases.clear()
   })
   afterAll(async () => {
     await standIn!.close()

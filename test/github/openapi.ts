@@ -42,10 +42,15 @@ export class OpenApi {
       for (const [method, definition] of Object.entries(item)) {
         const paramNames: string[] = []
         const pattern = new RegExp(
-          `^${template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-            paramNames.push(name)
-            return '([^/]+)'
-          })}$`
+          // Literal parts escaped: `compare/{base}...{head}` has dots that must match dots.
+          `^${template
+            .split(/(\{[^}]+\})/)
+            .map((part) => {
+              if (!part.startsWith('{')) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+              paramNames.push(part.slice(1, -1))
+              return '([^/]+?)'
+            })
+            .join('')}$`
         )
         const operation = definition as Json
         this.operations.push({ id: String(operation.operationId), method: method.toUpperCase(), template, pattern, paramNames, definition: operation })

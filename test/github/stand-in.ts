@@ -55,6 +55,8 @@ export class GitHubStandIn {
   readonly reviewComments = new Map<number, Json[]>()
   /** Commit id → tar.gz served by the tarball endpoint. */
   readonly tarballs = new Map<string, Buffer>()
+  /** `base...head` → their merge base, answered by the compare endpoint (unknown pairs are a 404, as for commits GitHub lacks). */
+  readonly mergeBases = new Map<string, string>()
   faults: Fault[] = []
 
   private nextId = 1000
@@ -247,6 +249,13 @@ export class GitHubStandIn {
         const comment = { ...this.api.example('pull-request-review-comment-example-for-a-multi-line-comment'), id: this.id(), body: body.body, path: body.path, line: body.line, commit_id: body.commit_id }
         this.reviewComments.set(number, [...(this.reviewComments.get(number) ?? []), comment])
         return { status: 201, body: comment }
+      }
+      case 'repos/compare-commits': {
+        const mergeBase = this.mergeBases.get(`${params.base}...${params.head}`)
+        if (mergeBase === undefined) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits', status: '404' } }
+        const comparison = this.api.example('commit-comparison')
+        const example = comparison.merge_base_commit as Json
+        return { status: 200, body: { ...comparison, merge_base_commit: { ...example, sha: mergeBase }, base_commit: { ...(comparison.base_commit as Json), sha: params.base } } }
       }
       case 'repos/download-tarball-archive':
         return this.tarballs.has(params.ref!)

@@ -5,7 +5,7 @@ import type { CommitTree } from '../commits/commit-tree.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
 import { UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
-import { renderJson } from '../report/json.js'
+import { jsonReportChunks } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
@@ -62,7 +62,7 @@ export async function scanCommand(args: string[]): Promise<number> {
     })
     const output = render(result, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
     if (values.output !== undefined) await writeFile(values.output, output)
-    else process.stdout.write(output)
+    else await writeOut(output)
     return result.report.summary.passed ? 0 : 1
   } finally {
     await base?.dispose()
@@ -81,10 +81,11 @@ async function baseTree(root: string, ref: string): Promise<CommitTree> {
   return treeFromGit(top, sha, resolve(root))
 }
 
-function render({ report, database, grid }: GateResult, format: Format, color: boolean): string {
+/** The JSON report comes in chunks, written as they are made (a large report is never one string). */
+function render({ report, database, grid }: GateResult, format: Format, color: boolean): string | Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(report)
+      return jsonReportChunks(report)
     case 'sarif':
       return renderSarif(report, database)
     case 'markdown':
@@ -92,6 +93,33 @@ function render({ report, database, grid }: GateResult, format: Format, color: b
     case 'text':
       return renderText(report, { color })
   }
+}
+
+/**
+ * Writes to standard output, waiting when a slow reader (a pipe) has not taken the last chunk
+ * yet. A reader that goes away (`| head`) ends the writing quietly: the exit code still says
+ * whether the gate passed, and no stack trace is printed for the broken pipe.
+ */
+async function writeOut(output: string | Iterable<string>): Promise<void> {
+  const stdout = process.stdout
+  let broken = false
+  stdout.on('error', () => {
+    broken = true
+  })
+  for (const chunk of typeof output === 'string' ? [output] : output) {
+    if (broken) return
+    if (!stdout.write(chunk)) await drainedOrGone(stdout)
+  }
+}
+
+function drainedOrGone(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done).off('error', done).off('close', done)
+      resolve()
+    }
+    stream.once('drain', done).once('error', done).once('close', done)
+  })
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

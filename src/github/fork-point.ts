@@ -23,10 +23,11 @@ export interface ForkPointContext {
  */
 export async function forkPoint(event: EventContext, context: ForkPointContext): Promise<string> {
   const change = event.change!
-  const head = event.headInWorkspace ? await workspaceCommit(context.workspace) : change.headSha
-  if (event.headInWorkspace && (head === undefined || head === event.sha)) return change.baseSha
-  const scanned = head ?? change.headSha
-  const found = (await fromGit(context.workspace, change.baseSha, scanned)) ?? (await fromApi(event, context, change.baseSha, scanned))
+  const top = await gitTopLevel(context.workspace)
+  const workspaceHead = top === undefined ? undefined : await resolveCommit(top, 'HEAD')
+  if (event.headInWorkspace && (workspaceHead === undefined || workspaceHead === event.sha)) return change.baseSha
+  const scanned = event.headInWorkspace ? workspaceHead! : change.headSha
+  const found = (await fromGit(top, change.baseSha, scanned)) ?? (await fromApi(event, context, change.baseSha, scanned))
   if (found.sha === undefined) {
     context.log.warning(
       `could not find where ${scanned.slice(0, 12)} forked off the base branch (${found.why}), so it is compared with the branch's tip ` +
@@ -44,14 +45,8 @@ export async function forkPoint(event: EventContext, context: ForkPointContext):
 
 type Found = { sha: string; via: string; why?: undefined } | { sha?: undefined; why: string }
 
-async function workspaceCommit(workspace: string): Promise<string | undefined> {
-  const top = await gitTopLevel(workspace)
-  return top === undefined ? undefined : resolveCommit(top, 'HEAD')
-}
-
 /** Undefined when git cannot tell (no repository, a commit missing, a shallow history that does not reach the fork). */
-async function fromGit(workspace: string, base: string, head: string): Promise<Found | undefined> {
-  const top = await gitTopLevel(workspace)
+async function fromGit(top: string | undefined, base: string, head: string): Promise<Found | undefined> {
   if (top === undefined) return undefined
   const sha = await gitMergeBase(top, base, head)
   return sha === undefined ? undefined : { sha, via: 'through git' }

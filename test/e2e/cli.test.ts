@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Report } from '../../src/report/report.js'
 import { REPO_ROOT, runBundle, tempDir, writeTree } from '../helpers/run-bundle.js'
@@ -113,6 +114,27 @@ describe('dist/cli.js', () => {
     expect(run.stderr).toContain(message)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
     expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('writes a large JSON report through a pipe as it is made, the same text as one piece, and stops quietly when the reader goes away', async () => {
+    // 150 copies of the failing example: a report of several hundred kilobytes, beyond any pipe buffer.
+    const repo = tempDir('kcg-many-')
+    for (let copy = 0; copy < 150; copy++) cpSync(join(REPO_ROOT, FAILING), join(repo, `team-${copy}`), { recursive: true })
+    const whole = runBundle('cli', ['scan', repo, '--format', 'json', '--date', '2026-11-30'])
+    expect(whole.code).toBe(1)
+    expect(whole.stdout.length).toBeGreaterThan(256 * 1024)
+    const report = JSON.parse(whole.stdout) as Report
+    expect(whole.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`)
+    expect(report.findings.filter((finding) => finding.id === 'vcluster-qosclass-immutable-k8s-1.32')).toHaveLength(150)
+
+    // `| head -c 100`: the reader closes after the first bytes.
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'scan', repo, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(1) // the verdict, not a crash
+    expect(stderr).toBe('')
   })
 
   it('prints its version and help', () => {

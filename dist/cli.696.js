@@ -8,12 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  gitMergeBase: () => (/* binding */ gitMergeBase),
   gitTopLevel: () => (/* binding */ gitTopLevel),
   resolveCommit: () => (/* binding */ resolveCommit),
   treeFromGit: () => (/* binding */ treeFromGit)
 });
-
-// UNUSED EXPORTS: gitMergeBase
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -33,7 +32,7 @@ var external_node_util_ = __webpack_require__(7975);
 
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Commit content is data to scan, never code to run: git and tar get argument arrays, no shell. */
-async function commit_tree_runTool(file, args, cwd) {
+async function runTool(file, args, cwd) {
     const { stdout } = await run(file, [...args], { cwd, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
     return stdout;
 }
@@ -49,7 +48,7 @@ async function extractTar(archive, into, options = {}) {
     const args = [options.gzip ? '-xzf' : '-xf', archive, '-C', into, '--no-same-owner', '--no-same-permissions'];
     if (options.stripComponents)
         args.push(`--strip-components=${options.stripComponents}`);
-    await commit_tree_runTool('tar', args);
+    await runTool('tar', args);
 }
 
 ;// CONCATENATED MODULE: ./src/commits/git-tree.ts
@@ -59,7 +58,7 @@ async function extractTar(archive, into, options = {}) {
 /** The repository's top directory when `dir` is inside a git work tree. */
 async function gitTopLevel(dir) {
     try {
-        return (await commit_tree_runTool('git', ['-C', dir, 'rev-parse', '--show-toplevel'])).trim();
+        return (await runTool('git', ['-C', dir, 'rev-parse', '--show-toplevel'])).trim();
     }
     catch {
         return undefined;
@@ -69,7 +68,7 @@ async function gitTopLevel(dir) {
 async function resolveCommit(top, ref) {
     // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
     try {
-        return (await commit_tree_runTool('git', ['-C', top, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined;
+        return (await runTool('git', ['-C', top, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined;
     }
     catch {
         return undefined;
@@ -101,7 +100,7 @@ async function treeFromGit(top, sha, scanRoot) {
         const tree = (0,external_node_path_.join)(temp.dir, 'tree');
         await (0,promises_.mkdir)(tree);
         if (!sub || (await pathExists(top, sha, sub))) {
-            await commit_tree_runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])]);
+            await runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])]);
             await extractTar(archive, tree);
         }
         const root = (0,external_node_path_.join)(tree, sub);
@@ -115,7 +114,7 @@ async function treeFromGit(top, sha, scanRoot) {
 }
 async function pathExists(top, sha, path) {
     try {
-        await commit_tree_runTool('git', ['-C', top, 'cat-file', '-e', `${sha}:${path}`]);
+        await runTool('git', ['-C', top, 'cat-file', '-e', `${sha}:${path}`]);
         return true;
     }
     catch {

@@ -13,7 +13,8 @@ Usage:
       --fail-on error|warning|notice|never
                                       lowest severity that fails the gate (default error)
       --base REF                      compare with git commit REF: findings are new, fixed
-                                      or unchanged, and only new ones fail the gate
+                                      or unchanged, and only new ones fail the gate;
+                                      REF... (origin/main...) compares with where HEAD forked off
       --smoke                         also run the smoke workload on a cluster and match its evidence
                                       against the database (a kind cluster at the declared host
                                       version, created and deleted; needs kind and Docker)

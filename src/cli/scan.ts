@@ -69,15 +69,23 @@ export async function scanCommand(args: string[]): Promise<number> {
   }
 }
 
-/** `--base REF`: the scanned directory as it is in that commit, read with `git archive`. */
+/**
+ * `--base REF`: the scanned directory as it is in that commit, read with `git archive`.
+ * `--base REF...` (as in `git diff REF...`) is where HEAD forked off REF, their merge base:
+ * what a branch introduces, whatever REF gained since.
+ */
 async function baseTree(root: string, ref: string): Promise<CommitTree> {
   // Loaded on demand: a scan without --base never starts a process, and loading child_process costs start-up.
-  const { gitTopLevel, resolveCommit, treeFromGit } = await import('../commits/git-tree.js')
+  const { gitMergeBase, gitTopLevel, resolveCommit, treeFromGit } = await import('../commits/git-tree.js')
   const top = await gitTopLevel(root)
   if (!top) throw new UsageError(`--base needs ${root} to be inside a git repository`)
-  const sha = await resolveCommit(top, ref)
-  if (!sha) throw new UsageError(`--base ${ref}: no such commit in ${top}`)
-  process.stderr.write(`base ${ref} (${sha.slice(0, 12)}): read through git\n`)
+  const upstream = ref.endsWith('...') ? ref.slice(0, -3) : undefined
+  if (upstream === '') throw new UsageError('--base ...: name the branch before the dots (--base origin/main...)')
+  const named = await resolveCommit(top, upstream ?? ref)
+  if (!named) throw new UsageError(`--base ${ref}: no such commit in ${top}`)
+  const sha = upstream === undefined ? named : await gitMergeBase(top, named, 'HEAD')
+  if (!sha) throw new UsageError(`--base ${ref}: ${upstream} and HEAD have no common commit in ${top} (a shallow clone? fetch more history)`)
+  process.stderr.write(`base ${ref} (${sha.slice(0, 12)}${upstream === undefined ? '' : `, where HEAD forked off ${upstream}`}): read through git\n`)
   return treeFromGit(top, sha, resolve(root))
 }
 

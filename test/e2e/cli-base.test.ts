@@ -32,6 +32,35 @@ describe('dist/cli.js scan --base', () => {
     expect(run.stdout).toContain('[unchanged]')
   })
 
+  it('--base REF... compares with where HEAD forked off REF, not with what REF gained since', () => {
+    const repo = new TempRepo()
+    repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'already broken')
+    repo.git('checkout', '-q', '-b', 'docs')
+    repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'README.md': 'docs\n' }, 'docs only')
+    repo.git('checkout', '-q', 'main')
+    repo.commit(chart('0.23.0', 'v1.32.0-k3s1'), 'fixed on main')
+    repo.git('checkout', '-q', 'docs')
+
+    const forked = runBundle('cli', ['scan', repo.dir, '--base', 'main...'])
+    expect(forked.stderr).toMatch(/^base main\.\.\. \([0-9a-f]{12}, where HEAD forked off main\): read through git$/m)
+    expect(forked.code).toBe(0)
+    expect(forked.stdout).toContain('[unchanged]')
+    // Against main's tip, the finding the branch never touched looks new.
+    expect(runBundle('cli', ['scan', repo.dir, '--base', 'main']).code).toBe(1)
+  })
+
+  it('exits 2 with one line for "..." without a branch, and for refs with no common commit', () => {
+    const repo = bump()
+    const bare = runBundle('cli', ['scan', repo.dir, '--base', '...'])
+    expect(bare.code).toBe(2)
+    expect(bare.stderr.trim()).toBe('kube-compat-gate: --base ...: name the branch before the dots (--base origin/main...)')
+    repo.git('checkout', '-q', '--orphan', 'unrelated')
+    repo.commit({ 'README.md': 'other history\n' }, 'unrelated root')
+    const apart = runBundle('cli', ['scan', repo.dir, '--base', 'main...'])
+    expect(apart.code).toBe(2)
+    expect(apart.stderr.trim()).toBe(`kube-compat-gate: --base main...: main and HEAD have no common commit in ${repo.dir} (a shallow clone? fetch more history)`)
+  })
+
   it('exits 2 with one line for a ref that does not exist', () => {
     const repo = bump()
     const run = runBundle('cli', ['scan', repo.dir, '--base', 'no-such-ref'])

@@ -1,10 +1,10 @@
 /**
  * `JSON.stringify(value, null, 2)` in pieces that join to exactly that text, so a large report
  * is written while it is serialised instead of first becoming one string: the JSON report of a
- * 100,000-file monorepo is 17 MB, and building it whole doubled that for a moment. The top
- * `depth` levels of objects and arrays are taken apart; each value below them is serialised
- * whole (a finding, a declaration) and indented to its place. JSON's newlines are all
- * structural (a newline inside a string is written `\n`), so indenting one is safe.
+ * 100,000-file monorepo is 17 MB. The top `depth` levels of objects and arrays are taken apart;
+ * below them, an array's items are serialised a slice at a time and any other value whole, each
+ * indented to its place. JSON's newlines are all structural (a newline inside a string is
+ * written `\n`), so indenting after one is safe.
  */
 export function* prettyJsonPieces(value: unknown, depth = 2): Generator<string> {
   yield* pieces(value, '', depth)

@@ -150,6 +150,7 @@ function render(results) {
   const rows = [
     [`baseline: walk + read every file (${n(scan.files)} files)`, formatMs(scan.baseline.median), '1.00×', '', ''],
     [`scan --format json (${n(scan.files)} files)`, formatMs(scan.scan.median), formatRatio(scan.scan.median / scan.baseline.median, 'baseline'), BUDGETS.scanVsBaseline.text, verdictOf('scanVsBaseline')],
+    [`scan ÷ baseline, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.scanVsBaselineByRound.median, 'median')} (${scan.scanVsBaselineByRound.min.toFixed(2)}–${scan.scanVsBaselineByRound.max.toFixed(2)})`, '', ''],
     ['bare node -e ""', formatMs(coldStart.bareNode.median), '1.00×', '', ''],
     ['cold start: cli --version', formatMs(coldStart.cliVersion.median), formatRatio(coldStart.cliVersion.median / coldStart.bareNode.median, 'bare node'), BUDGETS.coldStartVsBareNode.text, verdictOf('cliVersionVsBareNode')],
     ['cold start: action, empty repository', formatMs(coldStart.actionEmptyRepo.median), formatRatio(coldStart.actionEmptyRepo.median / coldStart.bareNode.median, 'bare node'), BUDGETS.coldStartVsBareNode.text, verdictOf('actionEmptyRepoVsBareNode')],

@@ -58,6 +58,9 @@ export async function measureScans({ repos, runs, cli, baseline, work, log }) {
     files: repo.summary.files,
     baseline: summarize(samples.baseline),
     scan: summarize(samples.scan),
+    // Each round's scan over the same round's baseline (run next to each other): how much the
+    // ratio moves from round to round when the machine's load drifts.
+    scanVsBaselineByRound: summarize(samples.scan.map((ms, round) => ms / samples.baseline[round])),
     baselineRssKiB: summarize(samples.baselineRss),
     scanRssKiB: summarize(samples.scanRss),
     baselineCpuMs: summarize(samples.baselineCpu),

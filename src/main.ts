@@ -20,7 +20,7 @@ import { jsonArrayWithin } from './report/github/outputs.js'
 import { publishStickyComment } from './report/github/sticky-comment.js'
 import { planSuggestions, publishSuggestions } from './report/github/suggestions.js'
 import { renderMarkdown } from './report/markdown.js'
-import { renderSarif } from './report/sarif.js'
+import { sarifChunks } from './report/sarif.js'
 import { readSmokeInputs } from './smoke/action-smoke.js'
 
 /** Step outputs share GitHub's 1 MB per job; these budgets keep the three large ones inside it. */
@@ -229,7 +229,7 @@ async function setOutputs(inputs: ActionInputs, result: GateResult, markdown: st
     ? resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.sarifFile)
     : join(process.env.RUNNER_TEMP || tmpdir(), 'kube-compat-gate.sarif')
   await mkdir(dirname(sarifFile), { recursive: true })
-  await writeFile(sarifFile, renderSarif(report, result.database, { pathPrefix }))
+  await writeFile(sarifFile, sarifChunks(report, result.database, { pathPrefix }))
 
   core.setOutput('result', report.summary.passed ? 'passed' : 'failed')
   core.setOutput('findings', withinBudget('findings', report.findings, OUTPUT_BUDGET.findings))

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
 import { jsonReportChunks } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
-import { renderSarif } from '../report/sarif.js'
+import { sarifChunks } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { HELP } from './help.js'
 import { parseSmokeFlags } from './smoke-flags.js'
@@ -89,13 +89,13 @@ async function baseTree(root: string, ref: string): Promise<CommitTree> {
   return treeFromGit(top, sha, resolve(root))
 }
 
-/** The JSON report comes in chunks, written as they are made (a large report is never one string). */
+/** The JSON report and SARIF come in chunks, written as they are made (a large report is never one string). */
 function render({ report, database, grid }: GateResult, format: Format, color: boolean): string | Iterable<string> {
   switch (format) {
     case 'json':
       return jsonReportChunks(report)
     case 'sarif':
-      return renderSarif(report, database)
+      return sarifChunks(report, database)
     case 'markdown':
       return renderMarkdown(report, { grid: grid() })
     case 'text':

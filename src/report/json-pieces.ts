@@ -11,6 +11,19 @@ export function* prettyJsonPieces(value: unknown, depth = 2): Generator<string> 
 }
 
 /**
+ * A JSON file's text in chunks of about 64 KB: `JSON.stringify(value, null, 2)` and a newline,
+ * with the top `depth` levels taken apart.
+ */
+export function jsonFileChunks(value: unknown, depth: number): Iterable<string> {
+  return inChunks(withNewline(prettyJsonPieces(value, depth)))
+}
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces
+  yield '\n'
+}
+
+/**
  * The pieces joined into chunks of about `bytes` characters (a chunk holds whole pieces, so
  * one larger piece is a chunk of its own): one write per chunk rather than per finding.
  */

@@ -1,4 +1,4 @@
-import { inChunks, prettyJsonPieces } from './json-pieces.js'
+import { jsonFileChunks } from './json-pieces.js'
 import type { Report } from './report.js'
 
 /**
@@ -7,10 +7,5 @@ import type { Report } from './report.js'
  * findings is the most serialised at once).
  */
 export function jsonReportChunks(report: Report): Iterable<string> {
-  return inChunks(withNewline(prettyJsonPieces(report)))
-}
-
-function* withNewline(pieces: Iterable<string>): Generator<string> {
-  yield* pieces
-  yield '\n'
+  return jsonFileChunks(report, 2)
 }

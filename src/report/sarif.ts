@@ -1,6 +1,7 @@
 import type { Database, Entry } from '../db/schema.js'
 import { fingerprint } from '../evaluate/diff.js'
 import type { Severity } from '../model.js'
+import { jsonFileChunks } from './json-pieces.js'
 import type { FindingReport, Report } from './report.js'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' }
@@ -17,6 +18,14 @@ export interface SarifOptions {
  * line. Fixed findings are left out: they are no longer in the code.
  */
 export function renderSarif(report: Report, database: Database, options: SarifOptions = {}): string {
+  return [...sarifChunks(report, database, options)].join('')
+}
+
+/**
+ * The SARIF log in chunks, written as they come (`JSON.stringify(log, null, 2)` and a newline,
+ * never held whole): its results are taken apart a slice at a time, as the JSON report's findings.
+ */
+export function sarifChunks(report: Report, database: Database, options: SarifOptions = {}): Iterable<string> {
   const prefix = options.pathPrefix ?? ''
   const ruleIndex = new Map(database.entries.map((entry, index) => [entry.id, index]))
   const results = report.findings
@@ -44,7 +53,8 @@ export function renderSarif(report: Report, database: Database, options: SarifOp
       }
     ]
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  // log → runs → the run → its results, taken apart a slice of results at a time.
+  return jsonFileChunks(log, 4)
 }
 
 function rule(entry: Entry) {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGate } from '../../src/pipeline.js'
-import { renderSarif } from '../../src/report/sarif.js'
+import { renderSarif, sarifChunks } from '../../src/report/sarif.js'
 import { REPO_ROOT, tempDir } from '../helpers/run-bundle.js'
 
 /**
@@ -37,6 +37,13 @@ describe('renderSarif', () => {
     // The schema is strict enough to catch what code scanning rejects (kics#4431: startLine -1).
     log.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0
     expect(validateSarif(log)).toBe(false)
+  })
+
+  it('is written in chunks that make the text of one JSON.stringify(log, null, 2), results taken apart', async () => {
+    const result = await runGate({ root: join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32'), failOn: 'error' })
+    const text = [...sarifChunks(result.report, result.database)].join('')
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+    expect(text).toBe(renderSarif(result.report, result.database))
   })
 
   it('has one rule per database entry, each with a helpUri to its first source', async () => {

@@ -79,8 +79,7 @@ async function resolveCommit(top, ref) {
  * their history to meet (a shallow checkout usually does not: git then finds none).
  */
 async function gitMergeBase(top, a, b) {
-    if (!(await resolveCommit(top, a)) || !(await resolveCommit(top, b)))
-        return undefined;
+    // A commit git does not have fails like commits without a common one: no answer either way.
     try {
         return (await runTool('git', ['-C', top, 'merge-base', '--end-of-options', a, b])).trim() || undefined;
     }

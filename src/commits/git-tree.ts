@@ -26,7 +26,7 @@ export async function resolveCommit(top: string, ref: string): Promise<string | 
  * their history to meet (a shallow checkout usually does not: git then finds none).
  */
 export async function gitMergeBase(top: string, a: string, b: string): Promise<string | undefined> {
-  if (!(await resolveCommit(top, a)) || !(await resolveCommit(top, b))) return undefined
+  // A commit git does not have fails like commits without a common one: no answer either way.
   try {
     return (await runTool('git', ['-C', top, 'merge-base', '--end-of-options', a, b])).trim() || undefined
   } catch {

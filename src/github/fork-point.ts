@@ -24,9 +24,12 @@ export interface ForkPointContext {
 export async function forkPoint(event: EventContext, context: ForkPointContext): Promise<string> {
   const change = event.change!
   const top = await gitTopLevel(context.workspace)
-  const workspaceHead = top === undefined ? undefined : await resolveCommit(top, 'HEAD')
-  if (event.headInWorkspace && (workspaceHead === undefined || workspaceHead === event.sha)) return change.baseSha
-  const scanned = event.headInWorkspace ? workspaceHead! : change.headSha
+  let scanned = change.headSha
+  if (event.headInWorkspace) {
+    const workspaceHead = top === undefined ? undefined : await resolveCommit(top, 'HEAD')
+    if (workspaceHead === undefined || workspaceHead === event.sha) return change.baseSha
+    scanned = workspaceHead
+  }
   const found = (await fromGit(top, change.baseSha, scanned)) ?? (await fromApi(event, context, change.baseSha, scanned))
   if (found.sha === undefined) {
     context.log.warning(

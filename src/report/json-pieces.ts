@@ -3,8 +3,7 @@
  * is written while it is serialised instead of first becoming one string: the JSON report of a
  * 100,000-file monorepo is 17 MB. The top `depth` levels of objects and arrays are taken apart;
  * below them, an array's items are serialised a slice at a time and any other value whole, each
- * indented to its place. JSON's newlines are all structural (a newline inside a string is
- * written `\n`), so indenting after one is safe.
+ * already indented to its place (`atDepth`).
  */
 export function* prettyJsonPieces(value: unknown, depth = 2): Generator<string> {
   yield* pieces(value, '', depth)
@@ -52,7 +51,7 @@ function* pieces(value: unknown, indent: string, depth: number): Generator<strin
   } else if (depth > 0 && isPlainObject(value)) {
     yield* objectPieces(value, indent, depth)
   } else {
-    yield indented(JSON.stringify(value, null, 2), indent)
+    yield atDepth(value, indent.length / STEP.length)
   }
 }
 
@@ -67,7 +66,9 @@ function* arrayPieces(items: readonly unknown[], indent: string, depth: number):
     // twice as slow to write as one call for all of it.
     const levels = indent.length / STEP.length
     for (let start = 0; start < items.length; start += SLICE) {
-      yield `${start === 0 ? '[' : ','}\n${itemsAtDepth(items.slice(start, start + SLICE), levels)}`
+      // The slice is `[\n`, its items, `\n`, this array's indent and `]`: the items are kept.
+      const text = atDepth(items.slice(start, start + SLICE), levels)
+      yield `${start === 0 ? '[' : ','}\n${text.slice(2, text.length - 2 - indent.length)}`
     }
   } else {
     for (let index = 0; index < items.length; index++) {
@@ -82,12 +83,12 @@ function* arrayPieces(items: readonly unknown[], indent: string, depth: number):
 }
 
 /**
- * The items of a (non-empty) array as JSON.stringify writes them inside `levels` enclosing
- * values, without the brackets: serialised inside as many one-member objects, so that they come
- * out indented to their place and need no second pass over the text to indent them.
+ * A value as JSON.stringify writes it `levels` steps in: its first line where it starts, the
+ * others indented to its place. It is serialised inside as many one-member objects, so that it
+ * comes out indented and needs no second pass over its text.
  */
-function itemsAtDepth(items: readonly unknown[], levels: number): string {
-  let wrapped: unknown = items
+function atDepth(value: unknown, levels: number): string {
+  let wrapped = value
   for (let level = 0; level < levels; level++) wrapped = { '': wrapped }
   const text = JSON.stringify(wrapped, null, 2)
   let before = 0
@@ -96,8 +97,6 @@ function itemsAtDepth(items: readonly unknown[], levels: number): string {
     before += 2 + level * STEP.length + 4 // `{\n`, the indent, `"": `
     after += 2 + (level - 1) * STEP.length // `\n`, the indent, `}`
   }
-  before += 2 // `[\n`
-  after += 2 + levels * STEP.length // `\n`, the indent, `]`
   return text.slice(before, text.length - after)
 }
 
@@ -123,8 +122,4 @@ function unwritable(value: unknown): boolean {
 /** Objects that JSON.stringify writes member by member: no arrays, no `toJSON` (a Date). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function'
-}
-
-function indented(text: string, indent: string): string {
-  return indent === '' || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`)
 }

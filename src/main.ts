@@ -236,6 +236,9 @@ async function setOutputs(inputs: ActionInputs, result: GateResult, markdown: st
   core.setOutput('new-findings', withinBudget('new-findings', fresh, OUTPUT_BUDGET.newFindings))
   core.setOutput('error-count', String(report.summary.error))
   core.setOutput('warning-count', String(report.summary.warning))
+  const counted = fresh.filter((finding) => !finding.waived)
+  core.setOutput('new-error-count', String(counted.filter((finding) => finding.severity === 'error').length))
+  core.setOutput('new-warning-count', String(counted.filter((finding) => finding.severity === 'warning').length))
   core.setOutput('sarif-file', sarifFile)
   core.setOutput('report-markdown', fitText(markdown, OUTPUT_BUDGET.markdown, '**Cut here to fit the step output; see the job summary.**', utf8Bytes))
 }

@@ -51,7 +51,7 @@ export function collectAssignments(commands: readonly Word[][], variables: Varia
   }
 }
 
-/** Reads every command that declares a version (see README "Where versions are read from"). */
+/** Reads every command that declares a version (see docs/architecture.md "Where versions are read from"). */
 export function readCommands(commands: readonly Word[][], scope: CommandScope): void {
   for (const words of commands) {
     for (const word of words) readUrls(word, scope)

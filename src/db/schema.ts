@@ -59,6 +59,15 @@ export const Skew = z
   })
   .strict()
 
+/** One upstream file at one commit, as pinned in db/sources.lock.json. */
+export const SourceFile = z
+  .object({
+    repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'),
+    commit: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full commit hash'),
+    path: z.string().min(1)
+  })
+  .strict()
+
 /** A date per minor after which a release is past a phase of its lifecycle. */
 export const Lifecycle = z
   .object({
@@ -66,10 +75,18 @@ export const Lifecycle = z
     /** Words for the phase, as in "Kubernetes 1.30 reached <phase> on 2025-07-15". */
     phase: z.string().min(3),
     dates: z.record(Minor, IsoDate),
-    /** Minors older than every listed one are past the phase too (they ended earlier). */
+    /**
+     * Minors older than every listed one are past the phase too: they ended before the oldest
+     * listed minor did, or before `olderEndedBefore` when a source says so. Their finding says
+     * "before DATE", never another minor's date.
+     */
     olderThanListed: z.boolean().default(true),
+    /** The day a source said every minor older than the listed ones was already past the phase. */
+    olderEndedBefore: IsoDate.optional(),
     /** Kubernetes distributions whose lifecycle differs (managed services) are skipped. */
-    skipDistros: z.array(z.string()).default([])
+    skipDistros: z.array(z.string()).default([]),
+    /** Only these Kubernetes distributions are judged (a managed service's own schedule). */
+    distros: z.array(z.string()).nonempty().optional()
   })
   .strict()
 
@@ -161,6 +178,8 @@ export const Entry = z
     remediation: z.string().min(10),
     references: z.array(HttpsUrl).nonempty(),
     verified: IsoDate,
+    /** Upstream files a generated table in `when` was read from (scripts/db/generate.ts). */
+    sources: z.array(SourceFile).optional(),
     notes: z.string().optional(),
     /** Combinations the entry must fire on and must not fire on; checked at build time. */
     examples: z

@@ -12,36 +12,51 @@ export const lifecycleCheck: ConditionCheck<Lifecycle> = (lifecycle, target, _en
   const candidates =
     lifecycle.of === 'vcluster'
       ? [target.environment.vcluster]
-      : [target.environment.host, target.environment.virtual].filter(
-          (declaration) => !declaration?.distro || !lifecycle.skipDistros.includes(declaration.distro)
-        )
+      : [target.environment.host, target.environment.virtual].filter((declaration) => judgesDistro(lifecycle, declaration?.distro))
   const matches: Match[] = []
   for (const declaration of candidates) {
     if (!declaration) continue
     const minor = minorOf(parsedOf(declaration))
     if (minor === undefined) continue
     const since = phaseDate(lifecycle, minor)
-    if (since === undefined || since > context.date) continue
+    if (since === undefined || since.date > context.date) continue
+    const when = since.before ? `before ${since.date}` : `on ${since.date}`
     matches.push({
       declarations: [declaration],
       usages: [],
       certainty: 'affected',
-      details: [`${lifecycle.of === 'vcluster' ? 'vcluster' : 'Kubernetes'} ${minor} reached ${lifecycle.phase} on ${since} (checked on ${context.date}).`],
+      details: [`${lifecycle.of === 'vcluster' ? 'vcluster' : 'Kubernetes'} ${minor} reached ${lifecycle.phase} ${when} (checked on ${context.date}).`],
       anchor: declaration
     })
   }
   return matches
 }
 
-/** The date a minor entered the phase; a minor older than every listed one takes the oldest listed minor's date. */
-export function phaseDate(lifecycle: Lifecycle, minor: string): string | undefined {
+/** A Kubernetes declaration without a distro is plain upstream Kubernetes. */
+function judgesDistro(lifecycle: Lifecycle, distro: string | undefined): boolean {
+  if (lifecycle.distros) return distro !== undefined && lifecycle.distros.includes(distro)
+  return distro === undefined || !lifecycle.skipDistros.includes(distro)
+}
+
+/** When a minor entered the phase: on a listed date, or `before` a date that bounds it. */
+export interface PhaseDate {
+  date: string
+  before: boolean
+}
+
+/**
+ * The date a minor entered the phase. A minor older than every listed one ended before the
+ * oldest listed minor did (or before `olderEndedBefore`, when a source says so): its date
+ * is a bound, never the other minor's own date.
+ */
+export function phaseDate(lifecycle: Lifecycle, minor: string): PhaseDate | undefined {
   const listed = lifecycle.dates[minor]
-  if (listed !== undefined) return listed
+  if (listed !== undefined) return { date: listed, before: false }
   if (!lifecycle.olderThanListed) return undefined
   const minors = Object.keys(lifecycle.dates)
   const oldest = minors.sort(compareMinors)[0]
   if (oldest === undefined || compareMinors(minor, oldest) >= 0) return undefined
-  return lifecycle.dates[oldest]
+  return { date: lifecycle.olderEndedBefore ?? lifecycle.dates[oldest]!, before: true }
 }
 
 function compareMinors(a: string, b: string): number {

@@ -1,0 +1,70 @@
+/**
+ * Which upstream facts go into which of our files. Each derivation lives in its own module;
+ * this one only wires them to the regions and files they fill.
+ */
+import { endOfLifeTable, vclusterLifecycle, vclusterOlderEnded, type DateTable, type SourceRef } from './lifecycle.js'
+import { replaceRegions, regionNames } from './regions.js'
+import type { SourceReader } from './snapshot.js'
+
+export const SOURCES = ['endoflife-date/endoflife.date', 'loft-sh/vcluster-docs'] as const
+
+export type Readers = ReadonlyMap<string, SourceReader>
+
+function reader(readers: Readers, repository: (typeof SOURCES)[number]): SourceReader {
+  const found = readers.get(repository)
+  if (!found) throw new Error(`no reader for ${repository}`)
+  return found
+}
+
+function dateLines(table: DateTable): string[] {
+  return table.dates.map(([minor, date]) => `"${minor}": "${date}"`)
+}
+
+export function sourceLines(sources: readonly SourceRef[]): string[] {
+  const unique = [...new Map(sources.map((source) => [`${source.repository} ${source.commit} ${source.path}`, source])).values()]
+  return unique.map((source) => `- { repository: ${source.repository}, commit: ${source.commit}, path: ${source.path} }`)
+}
+
+/** The regions of db/lifecycle.yaml. */
+function lifecycleRegions(readers: Readers): Map<string, string[]> {
+  const eol = reader(readers, 'endoflife-date/endoflife.date')
+  const docs = reader(readers, 'loft-sh/vcluster-docs')
+  const regions = new Map<string, string[]>()
+  const put = (id: string, table: DateTable, extra: SourceRef[] = []): void => {
+    regions.set(`${id}.dates`, dateLines(table))
+    regions.set(`${id}.sources`, sourceLines([table.source, ...extra]))
+  }
+  put('kubernetes-end-of-life', endOfLifeTable(eol, 'kubernetes', ['eol']))
+  put('eks-end-of-standard-support', endOfLifeTable(eol, 'amazon-eks', ['eol']))
+  put('eks-end-of-extended-support', endOfLifeTable(eol, 'amazon-eks', ['eoes', 'eol']))
+  put('gke-end-of-standard-support', endOfLifeTable(eol, 'google-kubernetes-engine', ['eol']))
+  put('aks-end-of-standard-support', endOfLifeTable(eol, 'azure-kubernetes-service', ['eol']))
+  put('aks-end-of-long-term-support', endOfLifeTable(eol, 'azure-kubernetes-service', ['eoes', 'eol']))
+  const older = vclusterOlderEnded(docs)
+  for (const [id, field] of [
+    ['vcluster-end-of-support', 'eosDate'],
+    ['vcluster-end-of-life', 'eolDate']
+  ] as const) {
+    const table = vclusterLifecycle(docs, field)
+    const oldest = table.dates.at(-1)?.[0]
+    if (oldest !== older.oldestListed) {
+      throw new Error(`vcluster lifecycle starts at ${oldest}, but the docs' first support table started at ${older.oldestListed}: check the "older" bound`)
+    }
+    put(id, table, [older.source])
+    regions.set(`${id}.older`, [`olderEndedBefore: "${older.date}"`])
+  }
+  return regions
+}
+
+/** Every file the generator writes, as its new text. */
+export function buildTables(readers: Readers, readOurs: (path: string) => string): Map<string, string> {
+  const files = new Map<string, string>()
+  const fill = (path: string, regions: Map<string, string[]>): void => {
+    const text = readOurs(path)
+    const unused = [...regions.keys()].filter((name) => !regionNames(text).includes(name))
+    if (unused.length > 0) throw new Error(`${path} has no region for ${unused.join(', ')}`)
+    files.set(path, replaceRegions(text, path, regions))
+  }
+  fill('db/lifecycle.yaml', lifecycleRegions(readers))
+  return files
+}

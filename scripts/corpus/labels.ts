@@ -1,0 +1,80 @@
+/**
+ * Hand labels of a repository's declared versions (test/corpus/labels/*.yaml and the corpus-shapes
+ * fixtures): one file per repository, read and checked here so that a mistyped label names its file
+ * instead of skewing the score.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { z } from 'zod'
+
+/** The components the corpus measures; declarations of others (helm, containerd, runc) are not scored. */
+export const SCORED_COMPONENTS = ['kubernetes', 'vcluster', 'kind', 'kubectl'] as const
+export type ScoredComponent = (typeof SCORED_COMPONENTS)[number]
+
+const Label = z
+  .object({
+    file: z.string().min(1),
+    line: z.number().int().positive(),
+    component: z.enum(SCORED_COMPONENTS),
+    role: z.enum(['host', 'virtual']).optional(),
+    raw: z.string().optional(),
+    version: z.string().optional(),
+    constraint: z.boolean().optional(),
+    implied: z.boolean().optional(),
+    note: z.string().optional()
+  })
+  .strict()
+  .refine((label) => label.implied === true || label.version !== undefined, {
+    message: 'a label that is not implied needs a version'
+  })
+
+const LabelFile = z
+  .object({
+    repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'owner/name'),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/)
+      .optional(),
+    kind: z.string().optional(),
+    labelled: z.string().optional(),
+    declarations: z.array(Label).nullable()
+  })
+  .strict()
+
+export type Label = z.infer<typeof Label>
+
+export interface RepositoryLabels {
+  repository: string
+  /** Pinned commit; absent for the CI fixtures, which are directories in this repository. */
+  commit?: string
+  /** The label file, as given. */
+  source: string
+  labels: Label[]
+}
+
+export class LabelError extends Error {}
+
+export function readLabelFile(path: string): RepositoryLabels {
+  let data: unknown
+  try {
+    data = parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new LabelError(`${path}: ${(error as Error).message.split('\n')[0]}`)
+  }
+  const parsed = LabelFile.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new LabelError(`${path}: ${issue.path.join('.') || '(top)'}: ${issue.message}`)
+  }
+  const { repository, commit, declarations } = parsed.data
+  return { repository, ...(commit !== undefined ? { commit } : {}), source: path, labels: declarations ?? [] }
+}
+
+/** Every `*.yaml` label file of a directory, in name order. */
+export function readLabelDirectory(directory: string): RepositoryLabels[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort()
+    .map((name) => readLabelFile(join(directory, name)))
+}

@@ -1,16 +1,17 @@
 /**
  * npm run corpus:score [-- --labels DIR] [--mirror DIR] [--repo OWNER/NAME] [--quiet]
  *                         [--min-recall 0.9] [--min-precision 0.98]
+ * npm run corpus:score -- --shapes test/fixtures/corpus-shapes    (the CI fixtures: <shape>/labels.yaml + <shape>/repo/)
  *
  * For each label file: materialise the pinned commit from the local snapshot, run the scanner,
  * match its declarations to the hand labels and print recall and precision per repository and
  * overall, with the misses and false positives. A repository without a snapshot is skipped.
  * Exits 0 unless a --min-* bar is given and missed (then 1); 2 for bad arguments or labels.
  */
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { LabelError, readLabelDirectory, type RepositoryLabels } from './labels.js'
+import { LabelError, readLabelDirectory, readLabelFile, type RepositoryLabels } from './labels.js'
 import { addUp, precision, recall, scoreRepository, type RepositoryScore } from './match.js'
 import { declarationsOf } from './scan.js'
 import { findGitDirectory, hasCommit, materialise } from './snapshot.js'
@@ -27,7 +28,17 @@ function bar(value: string | undefined, name: string): number | undefined {
   return number
 }
 
-async function scoreOne(labels: RepositoryLabels, mirror: string): Promise<RepositoryScore | string> {
+/** A corpus-shapes directory: each `<shape>/labels.yaml` with the tree to scan in `<shape>/repo/`. */
+function readShapes(directory: string): { labels: RepositoryLabels; root: string }[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(directory, entry.name, 'labels.yaml')))
+    .map((entry) => entry.name)
+    .sort()
+    .map((shape) => ({ labels: readLabelFile(join(directory, shape, 'labels.yaml')), root: join(directory, shape, 'repo') }))
+}
+
+async function scoreOne(labels: RepositoryLabels, mirror: string, root?: string): Promise<RepositoryScore | string> {
+  if (root !== undefined) return scoreRepository(labels.labels, await declarationsOf(root))
   if (labels.commit === undefined) return 'skipped: the label file pins no commit'
   const gitDirectory = findGitDirectory(mirror, labels.repository)
   if (gitDirectory === undefined) return `skipped: no snapshot under ${mirror}`
@@ -58,6 +69,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       labels: { type: 'string' },
+      shapes: { type: 'string' },
       mirror: { type: 'string' },
       repo: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
@@ -69,12 +81,16 @@ async function main(): Promise<number> {
   const minPrecision = bar(values['min-precision'], 'min-precision')
   const mirror = values.mirror ?? DEFAULT_MIRROR
   const wanted = values.repo ? new Set(values.repo) : undefined
-  const all = readLabelDirectory(values.labels ?? DEFAULT_LABELS).filter((labels) => !wanted || wanted.has(labels.repository))
+  const all = (
+    values.shapes !== undefined
+      ? readShapes(values.shapes)
+      : readLabelDirectory(values.labels ?? DEFAULT_LABELS).map((labels) => ({ labels, root: undefined }))
+  ).filter(({ labels }) => !wanted || wanted.has(labels.repository))
 
   const scores: RepositoryScore[] = []
   let skipped = 0
-  for (const labels of all) {
-    const result = await scoreOne(labels, mirror)
+  for (const { labels, root } of all) {
+    const result = await scoreOne(labels, mirror, root)
     if (typeof result === 'string') {
       console.log(`${labels.repository}: ${result}`)
       skipped++

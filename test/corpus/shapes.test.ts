@@ -1,0 +1,46 @@
+/**
+ * Scores the corpus shapes (test/fixtures/corpus-shapes) with the corpus scorer, as
+ * `npm run corpus:score` scores the public repositories. The bars are what main achieved when the
+ * shapes landed; raise them as the generic detectors learn the shapes (the misses are printed).
+ */
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readLabelFile } from '../../scripts/corpus/labels.js'
+import { addUp, precision, recall, scoreRepository, type RepositoryScore } from '../../scripts/corpus/match.js'
+import { declarationsOf } from '../../scripts/corpus/scan.js'
+
+const SHAPES = join(import.meta.dirname, '..', 'fixtures', 'corpus-shapes')
+
+/** Overall bars over every shape: main 2026-12-07 (before the generic detectors) found 25 of 51, no false positive. */
+const BARS = { recall: 0.49, precision: 1 }
+
+const shapes = readdirSync(SHAPES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
+async function scoreShape(shape: string): Promise<RepositoryScore> {
+  const labels = readLabelFile(join(SHAPES, shape, 'labels.yaml'))
+  return scoreRepository(labels.labels, await declarationsOf(join(SHAPES, shape, 'repo')))
+}
+
+describe('corpus shapes', () => {
+  it('has the shapes the corpus measures, each labelled', () => {
+    expect(shapes.length).toBeGreaterThanOrEqual(10)
+    for (const shape of shapes) expect(readLabelFile(join(SHAPES, shape, 'labels.yaml')).repository).toBe(`fixture/${shape}`)
+  })
+
+  it(`finds at least ${BARS.recall * 100}% of the labelled versions with at least ${BARS.precision * 100}% precision`, async () => {
+    const scores = new Map<string, RepositoryScore>()
+    for (const shape of shapes) scores.set(shape, await scoreShape(shape))
+    const totals = addUp([...scores.values()])
+    const missed = [...scores].flatMap(([shape, score]) => [
+      ...score.misses.map((miss) => `miss  ${shape}: ${miss.file}:${miss.line} ${miss.component} ${miss.version}`),
+      ...score.falsePositives.map((extra) => `false ${shape}: ${extra.file}:${extra.line} ${extra.component} ${extra.version}`)
+    ])
+    const summary = `recall ${totals.found}/${totals.labelled}, false positives ${totals.falsePositives}/${totals.declared}\n${missed.join('\n')}`
+    expect(recall(totals), summary).toBeGreaterThanOrEqual(BARS.recall)
+    expect(precision(totals), summary).toBeGreaterThanOrEqual(BARS.precision)
+  })
+})

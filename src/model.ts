@@ -17,6 +17,9 @@ export type Component = (typeof COMPONENTS)[number]
 /** Where a Kubernetes version runs: the real (host) cluster or a vcluster tenant. */
 export type KubernetesRole = 'host' | 'virtual'
 
+/** How a declaration was found: by an extractor that knows the file's tool, or by meaning. */
+export type Confidence = 'exact' | 'inferred'
+
 export const SEVERITIES = ['error', 'warning', 'notice'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
@@ -37,8 +40,13 @@ export interface Declaration extends Location {
   version: string
   /** The text as written. */
   raw: string
-  /** Extractor that found it (e.g. `vcluster-values`, `helm-chart`, `kind-config`). */
+  /** Extractor that found it (e.g. `vcluster-values`, `helm-chart`, `kind-config`), or generic detector (`chart-reference`, `image`, `named-value`, ...). */
   source: string
+  /**
+   * `exact` when an extractor that knows the file's tool read it; `inferred` when a generic
+   * detector recognised it by meaning. Unset means exact (the report always writes it).
+   */
+  confidence?: Confidence
   /** Set when the value is a range (`>=1.28.0-0`, `0.19.*`) rather than one version. */
   constraint?: true
   /** Set when no version is written and the value is a release default. */

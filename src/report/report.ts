@@ -2,8 +2,8 @@ import type { Database } from '../db/schema.js'
 import type { Declaration, Diagnostic, Environment, Finding, FindingStatus, Severity } from '../model.js'
 import { TOOL } from '../tool.js'
 
-/** A declaration as the JSON report shows it (the internal grouping key is left out). */
-export type DeclarationReport = Omit<Declaration, 'group'>
+/** A declaration as the JSON report shows it (the internal grouping key is left out, `confidence` always written). */
+export type DeclarationReport = Omit<Declaration, 'group' | 'confidence'> & { confidence: NonNullable<Declaration['confidence']> }
 
 export interface EnvironmentReport {
   vcluster?: number
@@ -90,7 +90,7 @@ export function buildReport(input: ReportInput): Report {
     schemaVersion: 1,
     tool: { name: TOOL.name, version: TOOL.version },
     database: { version: input.database.version, date: input.database.date, entries: input.database.entries.length },
-    declarations: input.declarations.map(({ group: _group, ...declaration }) => declaration),
+    declarations: input.declarations.map(({ group: _group, ...declaration }) => ({ ...declaration, confidence: declaration.confidence ?? 'exact' })),
     environments: input.environments.map((environment) => {
       const slots = Object.entries(environment) as Array<[keyof Environment, Declaration]>
       const report: EnvironmentReport = { declarations: [] }

@@ -1,4 +1,4 @@
-import type { Component, Declaration, Diagnostic, KubernetesRole } from '../model.js'
+import type { Component, Confidence, Declaration, Diagnostic, KubernetesRole } from '../model.js'
 import { parseVersion, type ParseOptions } from '../versions/parse.js'
 import type { Extraction } from './extractors/extractor.js'
 import { parseImageRef } from './image-ref.js'
@@ -15,6 +15,8 @@ export interface DeclareRequest {
   /** What the value is, for diagnostics ("vcluster chart version"). */
   what: string
   parse?: ParseOptions
+  /** `inferred` for a generic detector's request (see model.ts). */
+  confidence?: Confidence
 }
 
 /** Range spellings that allow every version: a declaration of nothing. */
@@ -54,6 +56,7 @@ export function declareVersion(
     raw: raw.trim() === '' ? text : raw,
     ...location,
     source: request.source,
+    ...(request.confidence ? { confidence: request.confidence } : {}),
     ...(parsedValue.kind === 'range' ? { constraint: true as const } : {}),
     group: request.group
   }

@@ -4,6 +4,7 @@ import { discover, resolveInsideRoot } from './discover.js'
 import type { Extractor } from './extractors/extractor.js'
 import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
+import { preferExact } from './detectors/prefer-exact.js'
 import { groupMembership } from './groups.js'
 import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
 import { resolveNamedUses } from './named-values.js'
@@ -63,7 +64,11 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
   const all = [...scans, named, ...linked.scans]
-  const declarations = uniqueDeclarations(all.flatMap((scan) => scan.extraction.declarations))
+  const preferred = preferExact(
+    all.flatMap((scan) => scan.extraction.declarations),
+    all.flatMap((scan) => scan.extraction.diagnostics)
+  )
+  const declarations = uniqueDeclarations(preferred.declarations)
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
     (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
   )
@@ -73,7 +78,7 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
 
   return {
     declarations: [...declarations, ...implied].sort(byPosition),
-    diagnostics: unique([...discovery.diagnostics, ...all.flatMap((scan) => scan.extraction.diagnostics), ...linked.diagnostics]),
+    diagnostics: unique([...discovery.diagnostics, ...preferred.diagnostics, ...linked.diagnostics]),
     usages: all.flatMap((scan) => scan.extraction.usages ?? []),
     filesScanned: discovery.filesSeen,
     links: linked.links

@@ -44,6 +44,7 @@ export class SourceFile {
   private readonly tooDeepSpans = new Map<number, Diagnostic>()
   private wholeYaml: ParsedYaml | undefined
   private lines: LineCounter | undefined
+  private readonly readings = new Map<string, unknown>()
 
   constructor(
     /** Repository-relative, `/`-separated. */
@@ -161,6 +162,18 @@ export class SourceFile {
   /** A document (the `index`th of `count`) that is skipped, at `offset`, for `reason`. */
   private notParsed(offset: number, index: number, count: number, reason: string): Diagnostic {
     return { ...this.locate(offset), message: `YAML does not parse, skipped${count > 1 ? ` document ${index + 1}` : ''}: ${reason}` }
+  }
+
+  /**
+   * A reading of the file that several readers share (HCL tokens, shell words, the generic
+   * detectors' view): made by the first reader that asks, kept for the others, so no file is
+   * parsed twice in one scan.
+   */
+  shared<T>(key: string, make: () => T): T {
+    if (this.readings.has(key)) return this.readings.get(key) as T
+    const made = make()
+    this.readings.set(key, made)
+    return made
   }
 
   /** The 1-based line and column of a character offset. */

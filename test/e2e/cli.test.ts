@@ -51,7 +51,8 @@ describe('dist/cli.js', () => {
       file: 'clusters/dev/values.yaml',
       line: 9,
       column: 16,
-      source: 'vcluster-values'
+      source: 'vcluster-values',
+      confidence: 'exact'
     })
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([
       expect.objectContaining({

@@ -1,3 +1,4 @@
+import { genericLayer } from '../detectors/index.js'
 import { argocdApplication } from './argocd-application.js'
 import { clusterApiVcluster } from './cluster-api-vcluster.js'
 import { clusterManifests } from './cluster-manifests.js'
@@ -47,7 +48,9 @@ export function extractorsFor(apiVersions?: ReadonlySet<string>): readonly Extra
     manifestPodFeatures,
     manifestClusterSettings,
     manifestVclusterConfig,
-    scriptCommands
+    scriptCommands,
+    // Last: what it finds is kept only where no extractor above declared the same thing.
+    genericLayer()
   ]
 }
 

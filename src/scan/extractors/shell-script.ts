@@ -2,7 +2,7 @@ import { fileGroup } from '../groups.js'
 import { dirnameOf } from '../paths.js'
 import { collectAssignments, readCommands } from '../shell/commands.js'
 import type { Variables } from '../shell/expand.js'
-import { commandsOf } from '../shell/words.js'
+import { sharedCommandsOf } from '../shell/words.js'
 import type { SourceFile } from '../source-file.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
 
@@ -25,12 +25,10 @@ export const shellScript: Extractor = {
     text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
-    const lineQuotes = !/\.(sh|bash)$/i.test(file.path)
-    const commands = commandsOf(file, {
-      lineQuotes,
-      unclosedQuote: (offset) =>
-        out.diagnostics.push({ ...file.locate(offset), message: 'this quote is never closed: a shell rejects the script and versions after it may be missed' })
-    })
+    const { commands, unclosedQuote } = sharedCommandsOf(file, lineQuotesIn(file.path))
+    if (unclosedQuote !== undefined) {
+      out.diagnostics.push({ ...file.locate(unclosedQuote), message: 'this quote is never closed: a shell rejects the script and versions after it may be missed' })
+    }
     const variables: Variables = new Map()
     collectAssignments(commands, variables)
     readCommands(commands, {
@@ -42,4 +40,9 @@ export const shellScript: Extractor = {
     })
     return out
   }
+}
+
+/** Quotes end at the end of a line everywhere but in shell scripts (Makefiles, Dockerfiles, justfiles). */
+export function lineQuotesIn(path: string): boolean {
+  return !/\.(sh|bash)$/i.test(path)
 }

@@ -3,7 +3,7 @@ import { declareImageTag, declareVersion, type DeclareRequest } from '../declare
 import { fileGroup } from '../groups.js'
 import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
-import { literalString, parseBody, reference, tokenize, type Attribute, type Block, type Token } from '../terraform/hcl.js'
+import { hclBody, hclTokens, literalString, reference, type Attribute, type Block, type Token } from '../terraform/hcl.js'
 import { traced, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
@@ -39,13 +39,13 @@ export const terraform: Extractor = {
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const module = dirnameOf(file.path)
-    const tokens = tokenize(file.text)
+    const tokens = hclTokens(file)
     const open = tokens.find((token) => token.unterminated)
     if (open) {
       const what = open.kind === 'heredoc' ? 'a heredoc that is never closed' : 'a string that is not closed on its line'
       out.diagnostics.push({ ...file.locate(open.offset), message: `HCL does not parse: ${what}; Terraform rejects this file and versions after it may be missed` })
     }
-    const body = parseBody(tokens)
+    const body = hclBody(file)
     if (file.path.endsWith('.tfvars')) {
       for (const attribute of body.attributes.values()) addValue(out, file, module, attribute.name, attribute.value, 2)
       return out

@@ -131,3 +131,18 @@ function piecesOf(file: SourceFile, chars: string, offsets: number[]): Traced {
   }
   return pieces
 }
+
+/** A file's commands as `commandsOf` reads them, with where a quote is left open; shared by every reader of the file. */
+export interface SharedCommands {
+  commands: Word[][]
+  unclosedQuote?: number
+}
+
+/** `commandsOf` made once per file and options, for every reader of the file (the shell extractor, the generic detectors). */
+export function sharedCommandsOf(file: SourceFile, lineQuotes: boolean): SharedCommands {
+  return file.shared(`shell-words:${lineQuotes}`, () => {
+    const shared: SharedCommands = { commands: [] }
+    shared.commands = commandsOf(file, { lineQuotes, unclosedQuote: (offset) => (shared.unclosedQuote = offset) })
+    return shared
+  })
+}

@@ -7,6 +7,8 @@
  * convert HCL to JSON and drop every source position, which the report needs.
  */
 
+import type { SourceFile } from '../source-file.js'
+
 export type TokenKind = 'ident' | 'string' | 'number' | 'punct' | 'newline' | 'heredoc'
 
 export interface Token {
@@ -208,4 +210,14 @@ export function reference(value: readonly Token[]): { root: string; name: string
   const [root, dot, name] = value
   if (root?.kind !== 'ident' || dot?.text !== '.' || name?.kind !== 'ident') return undefined
   return { root: root.text, name: name.text, offset: root.offset }
+}
+
+/** The file's tokens, made once for every reader of the file (the terraform extractor, the generic detectors). */
+export function hclTokens(file: SourceFile): Token[] {
+  return file.shared('hcl-tokens', () => tokenize(file.text))
+}
+
+/** The file's body, parsed once for every reader of the file. */
+export function hclBody(file: SourceFile): Block {
+  return file.shared('hcl-body', () => parseBody(hclTokens(file)))
 }

@@ -1,0 +1,75 @@
+import type { Extraction } from '../extractors/extractor.js'
+import { dirnameOf } from '../paths.js'
+import { textOf, locateToken, type Traced } from '../traced.js'
+import { vclusterChartDistro } from '../vcluster-config.js'
+import { declareInferred, declareNamedUse } from './declare-inferred.js'
+import type { Detector } from './detector.js'
+import type { FileView } from './file-view.js'
+import type { Entry, Mapping } from './mappings.js'
+
+/** Keys that name a chart, whatever the tool (Argo CD, Flux, Fleet, helmfile, kustomize, Pulumi, Terraform, ...). */
+const CHART_KEYS = ['chart', 'chartname', 'name', 'helmchart', 'chartref']
+/** Keys that say where a chart comes from. */
+const REPOSITORY_KEYS = ['repourl', 'repository', 'repo', 'url', 'helmrepo', 'chartrepo', 'chartrepository', 'registry']
+/** Keys that pin the chart's version, in order of preference. */
+const VERSION_KEYS = ['version', 'chartversion', 'targetrevision', 'revision', 'tag']
+
+/**
+ * Any mapping that names a vcluster chart (`vcluster`, the pre-0.20 distro charts
+ * `vcluster-k8s`/`-k0s`/`-eks`, `loft/vcluster`, `oci://ghcr.io/loft-sh/vcluster`, or any chart
+ * from charts.loft.sh / ghcr.io/loft-sh named vcluster) with the version beside it. A chart
+ * named without a version is said: the latest is installed, and nothing can be checked.
+ */
+export const chartReference: Detector = {
+  id: 'chart-reference',
+  mightDetect: (text) => text.includes('vcluster'),
+  detect(view: FileView, out: Extraction): void {
+    for (const mapping of view.mappings) {
+      const chart = vclusterChartIn(mapping)
+      if (!chart) continue
+      const group = dirnameOf(view.file.path)
+      out.deploys?.push(group)
+      if (chart.distro) out.distros?.push({ group, distro: chart.distro, from: 'chart' })
+      const version = VERSION_KEYS.map((key) => mapping.entries.get(key)).find((entry) => entry !== undefined)
+      if (version?.reference) {
+        declareNamedUse(view, out, chartReference.id, version.reference.name, version.reference.offset, { component: 'vcluster', what: 'vcluster chart version', range: true })
+        continue
+      }
+      // A version written as an expression the detectors cannot read is left to the exact readers.
+      if (version && version.values.length === 0) continue
+      if (!version) {
+        const { location } = locateToken(chart.value, 0, textOf(chart.value).length)
+        out.diagnostics.push({ ...location, message: 'vcluster chart without a version: the latest is installed; pin one so upgrades can be checked' })
+        continue
+      }
+      for (const value of version.values) declareInferred(view, out, chartReference.id, value, { component: 'vcluster', what: 'vcluster chart version', range: true })
+    }
+  }
+}
+
+interface ChartNamed {
+  value: Traced
+  distro?: string
+}
+
+function vclusterChartIn(mapping: Mapping): ChartNamed | undefined {
+  const repository = REPOSITORY_KEYS.map((key) => firstText(mapping.entries.get(key))).find((text) => text !== undefined)
+  const fromLoft = repository !== undefined && /charts\.loft\.sh|loft-sh|loftsh/.test(repository)
+  // A chart from another repository that happens to be called vcluster is somebody else's.
+  if (repository !== undefined && !fromLoft && /^(https?|oci):\/\//.test(repository)) return undefined
+  for (const key of CHART_KEYS) {
+    const entry = mapping.entries.get(key)
+    const value = entry?.values[0]
+    if (!value) continue
+    const info = vclusterChartDistro(textOf(value).trim())
+    // `name: vcluster` is a chart only beside a repository or a version (not a container, a namespace, a release of another chart).
+    if (key === 'name' && (mapping.entries.has('chart') || (repository === undefined && !VERSION_KEYS.some((version) => mapping.entries.has(version))))) continue
+    if (info) return { value, ...(info.distro ? { distro: info.distro } : {}) }
+  }
+  return undefined
+}
+
+function firstText(entry: Entry | undefined): string | undefined {
+  const value = entry?.values[0]
+  return value ? textOf(value) : undefined
+}

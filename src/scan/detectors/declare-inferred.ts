@@ -1,0 +1,61 @@
+import type { Component, KubernetesRole } from '../../model.js'
+import { declareImageTag, declareVersion, type DeclareRequest } from '../declare.js'
+import type { Extraction } from '../extractors/extractor.js'
+import { dirnameOf } from '../paths.js'
+import { expand } from '../shell/expand.js'
+import { locateToken, textOf, type Traced } from '../traced.js'
+import type { FileView } from './file-view.js'
+import { markInferred } from './prefer-exact.js'
+
+export interface InferredWhat {
+  component: Component
+  role?: KubernetesRole
+  distro?: string
+  /** For messages: "vcluster chart reference", "KIND_VERSION". */
+  what: string
+  /** The value is an image reference whose tag is the version. */
+  image?: boolean
+  range?: boolean
+}
+
+/**
+ * Declares a value found by a detector, once per way the file's own variables and defaults
+ * let it read (`${K8S:-1.31.0}` reads 1.31.0). What stays a variable becomes a diagnostic that
+ * says the value has no value in this repository, never a silent skip.
+ */
+export function declareInferred(view: FileView, out: Extraction, source: string, value: Traced, what: InferredWhat): void {
+  if (value.length === 0 || textOf(value).trim() === '') return
+  for (const expanded of expand(value, view.variables)) {
+    const text = textOf(expanded.value)
+    if (/\$|\{\{|\{%/.test(text)) {
+      const { location } = locateToken(expanded.value, 0, text.length)
+      const diagnostic = { ...location, message: `${what.what}: "${text.trim()}" is a template expression or a variable with no value in this repository, so the version cannot be read` }
+      out.diagnostics.push(diagnostic)
+      markInferred(diagnostic, what.component)
+      continue
+    }
+    const request = inferredRequest(source, what, expanded.group ?? dirnameOf(view.file.path))
+    if (what.image) declareImageTag(out, expanded.value, request)
+    else declareVersion(out, expanded.value, request)
+  }
+}
+
+/** A value written as a Terraform variable or local: declared with the value it has in its module, once every file is read. */
+export function declareNamedUse(view: FileView, out: Extraction, source: string, name: string, offset: number, what: InferredWhat): void {
+  const scope = dirnameOf(view.file.path)
+  const request = inferredRequest(source, what, scope)
+  out.uses?.push({ scope, name, request, ...(what.image ? { image: true } : {}), from: view.file.locate(offset) })
+}
+
+function inferredRequest(source: string, what: InferredWhat, group: string): DeclareRequest {
+  return {
+    component: what.component,
+    ...(what.role ? { role: what.role } : {}),
+    ...(what.distro ? { distro: what.distro } : {}),
+    source,
+    confidence: 'inferred',
+    group,
+    what: what.what,
+    ...(what.range ? { parse: { allowRange: true } } : {})
+  }
+}

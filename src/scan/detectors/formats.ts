@@ -1,0 +1,32 @@
+import { basenameOf } from '../paths.js'
+
+/**
+ * How the generic detectors read a file: as parsed YAML (JSON is YAML too), as HCL, as
+ * shell-like commands (scripts, Makefiles, justfiles, Dockerfiles, `.env`), or leniently line
+ * by line (templates, TOML, jsonnet: `key: value` and `key = value` lines, whatever surrounds them).
+ */
+export type Format = 'yaml' | 'hcl' | 'shell' | 'lenient'
+
+/** Folders whose files are someone else's (vendored code, caches), never the repository's own declarations. */
+const FOREIGN_FOLDER = /(^|\/)(vendor|vendored|third_party|third-party|node_modules|bower_components|\.terraform|\.git|\.cache|__pycache__)\//i
+
+/** Lock files of any ecosystem and change logs: versions there are history or other packages'. */
+const NOT_DECLARATIONS =
+  /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
+
+const TEMPLATE = /\.(tmpl|gotmpl|tpl|j2|jinja2?|jsonnet|libsonnet|toml|cue)$/i
+const YAML_OR_JSON = /\.(ya?ml|json)$/i
+const HCL = /\.(tf|tfvars|hcl)$/i
+const SHELL_NAME = /\.(sh|bash|zsh|ksh|mk|just|env|envrc)$|(^|\/)((gnu)?makefile|justfile|[^/]*\.?dockerfile(\.[^/]+)?|containerfile(\.[^/]+)?|\.env(\.[^/]+)?|\.envrc)$/i
+
+/** The format the generic detectors read a path as, or undefined when they do not read it. */
+export function formatOf(path: string): Format | undefined {
+  if (FOREIGN_FOLDER.test(path) || NOT_DECLARATIONS.test(basenameOf(path))) return undefined
+  // Helm templates are YAML with template actions: literal versions count, actions do not hide the rest.
+  if (/(^|\/)templates\/[^/]+\.(ya?ml|json)$/i.test(path)) return 'lenient'
+  if (YAML_OR_JSON.test(path)) return 'yaml'
+  if (HCL.test(path)) return 'hcl'
+  if (TEMPLATE.test(path)) return 'lenient'
+  if (SHELL_NAME.test(path)) return 'shell'
+  return undefined
+}

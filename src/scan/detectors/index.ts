@@ -1,0 +1,50 @@
+import type { Declaration } from '../../model.js'
+import { emptyExtraction, type Extraction, type Extractor } from '../extractors/extractor.js'
+import type { SourceFile } from '../source-file.js'
+import { chartReference } from './chart-reference.js'
+import type { Detector } from './detector.js'
+import { viewOf } from './file-view.js'
+import { formatOf } from './formats.js'
+import { markInferred } from './prefer-exact.js'
+import { kubernetesImage } from './kubernetes-image.js'
+import { namedValue } from './named-value.js'
+
+/** Every generic detector. Adding one is adding a file and listing it here. */
+export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue]
+
+/**
+ * The generic layer as one extractor beside the exact ones: it reads every file whose format it
+ * knows (YAML, JSON, HCL, TOML, templates, scripts, Makefiles, Dockerfiles, `.env`), skipping
+ * vendored folders, lock files and change logs, and runs the detectors whose text test passes on
+ * one shared view of the file. What it declares is `confidence: inferred`.
+ */
+export function genericLayer(detectors: readonly Detector[] = DETECTORS): Extractor {
+  return {
+    id: 'detectors',
+    accepts: (path) => formatOf(path) !== undefined,
+    mightDeclare: (text) => detectors.some((detector) => detector.mightDetect(text)),
+    extract(file: SourceFile): Extraction {
+      const out = emptyExtraction()
+      const format = formatOf(file.path)
+      if (format === undefined) return out
+      const applicable = detectors.filter((detector) => detector.mightDetect(file.text))
+      if (applicable.length === 0) return out
+      const view = viewOf(file, format)
+      for (const detector of applicable) detector.detect(view, out)
+      out.declarations = uniqueInferred(out.declarations)
+      for (const diagnostic of out.diagnostics) markInferred(diagnostic)
+      return out
+    }
+  }
+}
+
+/** One declaration per place and component: two detectors (or two readings) of one token are one finding. */
+function uniqueInferred(declarations: Declaration[]): Declaration[] {
+  const seen = new Set<string>()
+  return declarations.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.component}:${d.role ?? ''}:${d.version}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

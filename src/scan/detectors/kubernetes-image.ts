@@ -1,0 +1,134 @@
+import type { Extraction } from '../extractors/extractor.js'
+import { locateToken, sliceTraced, textOf, traced, type Traced } from '../traced.js'
+import { declareInferred, type InferredWhat } from './declare-inferred.js'
+import type { Detector } from './detector.js'
+import type { FileView } from './file-view.js'
+import type { Mapping } from './mappings.js'
+
+/**
+ * A reference to an image whose tag is a version we check: `kindest/node`, `rancher/k3s`,
+ * `k0sproject/k0s`, the control-plane images of upstream Kubernetes and EKS Distro, the
+ * vcluster syncer and distro images, kubectl images. Written as one reference anywhere outside a
+ * comment (a manifest, a Dockerfile `FROM`, a script, a Terraform string), or split over
+ * `registry` / `repository` / `tag` keys of one mapping.
+ */
+const REFERENCE =
+  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9.-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
+
+const CONTROL_PLANE = /(^|\/)kube-(apiserver|controller-manager|scheduler|proxy)$/
+
+/** Words an image reference we read contains; the reference is read around each. */
+const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl']
+/** Characters of a registry and repository, read backwards from an anchor to the reference's start. */
+const REPOSITORY_CHAR = /[a-z0-9./:_-]/
+
+/**
+ * The image references of a text, found from their anchors (a search per anchor word, then one
+ * sticky match where the reference starts), so the work is linear in the text whatever it holds.
+ */
+function* references(code: string): Generator<RegExpExecArray> {
+  const starts = new Set<number>()
+  for (const anchor of ANCHORS) {
+    for (let at = code.indexOf(anchor); at !== -1; at = code.indexOf(anchor, at + anchor.length)) {
+      let start = at
+      while (start > 0 && at - start < 256 && REPOSITORY_CHAR.test(code[start - 1]!)) start--
+      // `https://github.com/rancher/k3s` is a web page, not an image.
+      if (code[start - 1] === '/' || code.slice(start, at).includes('://')) continue
+      starts.add(start)
+    }
+  }
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    REFERENCE.lastIndex = start
+    const match = REFERENCE.exec(code)
+    if (match) yield match
+  }
+}
+
+/** What an image's tag is the version of; undefined for an image we do not read. */
+export function imageMeaning(repository: string, mentionsVcluster: boolean): InferredWhat | undefined {
+  const name = repository.toLowerCase()
+  const role = mentionsVcluster ? 'virtual' : 'host'
+  if (/(^|\/)kindest\/node$/.test(name)) return { component: 'kubernetes', role: 'host', distro: 'kind', what: 'kind node image', image: true }
+  if (/(^|\/)rancher\/k3s$/.test(name)) return { component: 'kubernetes', role, distro: 'k3s', what: 'k3s image', image: true }
+  if (/(^|\/)k0sproject\/k0s$/.test(name)) return { component: 'kubernetes', role, distro: 'k0s', what: 'k0s image', image: true }
+  if (/(^|\/)loft-?sh\/vcluster(-pro|-oss)?$/.test(name)) return { component: 'vcluster', what: 'vcluster image', image: true }
+  if (/(^|\/)loft-sh\/kubernetes$/.test(name)) return { component: 'kubernetes', role: 'virtual', distro: 'k8s', what: 'vcluster Kubernetes distro image', image: true }
+  if (CONTROL_PLANE.test(name)) {
+    // Mirrors name their own registry; without a known one the tag must say it is a version.
+    const distro = name.includes('eks-distro') ? 'eks' : 'k8s'
+    return { component: 'kubernetes', role, distro, what: `${name.slice(name.lastIndexOf('/') + 1)} image`, image: true }
+  }
+  if (/\/(k8s-)?kubectl$/.test(name)) return { component: 'kubectl', what: 'kubectl image' }
+  return undefined
+}
+
+/** Keys holding an image's repository and tag when they are written apart. */
+const REPOSITORY_KEYS = ['repository', 'image', 'repo', 'imagename', 'name']
+const TAG_KEYS = ['tag', 'imagetag', 'version']
+
+export const kubernetesImage: Detector = {
+  id: 'image',
+  mightDetect: (text) =>
+    text.includes('kindest/') || text.includes('rancher/k3s') || text.includes('k0sproject/') || text.includes('kube-') || text.includes('loft') || text.includes('kubectl'),
+  detect(view: FileView, out: Extraction): void {
+    const handled = new Set<number>()
+    for (const mapping of view.mappings) readSplit(view, out, mapping, handled)
+    for (const match of references(view.code)) {
+      if (handled.has(match.index)) continue
+      const [whole, repository = '', tag] = match
+      if (tag !== undefined && tag.length > 128) continue
+      const meaning = imageMeaning(repository, view.mentionsVcluster)
+      if (!meaning) continue
+      const known = !CONTROL_PLANE.test(repository) || /k8s\.io|gcr\.io|eks-distro|ecr\.aws/.test(repository)
+      const reference = traced(view.file, whole, match.index)
+      if (tag === undefined) {
+        // An untagged name in the middle of a word or a path is not an image reference.
+        const after = view.code[match.index + whole.length] ?? '\n'
+        if (!known || meaning.component === 'kubectl' || !/[\s"',\]}]/.test(after)) continue
+        out.diagnostics.push({ ...view.file.locate(match.index), message: `${meaning.what} "${whole}" has no tag: the latest is pulled; pin a version` })
+        continue
+      }
+      if (!known && !/^v?\d+\.\d+/.test(tag)) continue
+      declareTag(view, out, reference, repository.length + 1, tag, meaning)
+    }
+  }
+}
+
+/** `repository: rancher/k3s` + `tag: v1.31.4-k3s1` (+ `registry: docker.io`) in one mapping. */
+function readSplit(view: FileView, out: Extraction, mapping: Mapping, handled: Set<number>): void {
+  for (const key of REPOSITORY_KEYS) {
+    const repository = mapping.entries.get(key)?.values[0]
+    if (!repository) continue
+    const name = textOf(repository).trim()
+    if (name.includes(':') || name.includes('@')) continue
+    const registry = mapping.entries.get('registry')?.values[0]
+    const full = registry ? `${textOf(registry).replace(/\/$/, '')}/${name}` : name
+    const meaning = imageMeaning(full, view.mentionsVcluster)
+    if (!meaning) continue
+    const tag = TAG_KEYS.map((tagKey) => mapping.entries.get(tagKey)?.values[0]).find((value) => value !== undefined)
+    if (!tag) continue
+    const start = repository[0]?.offset
+    if (start !== undefined) handled.add(start)
+    if (registry?.[0]) handled.add(registry[0].offset)
+    declareTag(view, out, tag, 0, textOf(tag), meaning)
+    return
+  }
+}
+
+/** The version in a tag: kubectl images add their own build (`1.31.4-debian-12-r2`), which is not part of it. */
+function declareTag(view: FileView, out: Extraction, value: Traced, tagStart: number, tag: string, meaning: InferredWhat): void {
+  let length = tag.length
+  if (meaning.component === 'kubectl') {
+    const version = /^v?\d+\.\d+(\.\d+)?/.exec(tag)
+    if (!version) return
+    length = version[0].length
+  }
+  const token = sliceTraced(value, tagStart, tagStart + length)
+  if (token.length === 0) return
+  if (/^(latest|stable|main|master|edge)$/i.test(tag)) {
+    const { location } = locateToken(value, 0, textOf(value).length)
+    out.diagnostics.push({ ...location, message: `${meaning.what} is tagged "${tag}": unpinned, pin a version` })
+    return
+  }
+  declareInferred(view, out, kubernetesImage.id, token, { ...meaning, image: false })
+}

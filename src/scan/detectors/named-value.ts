@@ -1,0 +1,112 @@
+import type { Extraction } from '../extractors/extractor.js'
+import { hclBody } from '../terraform/hcl.js'
+import { traced } from '../traced.js'
+import { declareInferred, declareNamedUse, type InferredWhat } from './declare-inferred.js'
+import type { Detector } from './detector.js'
+import type { FileView } from './file-view.js'
+import { normalisedKey } from './mappings.js'
+
+/**
+ * Names that say what they hold, matched on the normalised name (`KIND_VERSION`,
+ * `kindVersion`, `kind-version` → `kindversion`) by its ending, so `E2E_KUBERNETES_VERSION` and
+ * `TF_VAR_cluster_version` count too. The first rule that matches wins: `vcluster_version` is not
+ * a `cluster_version`.
+ */
+const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }> = [
+  { ending: /vcluster(chart|cli)?version$/, what: { component: 'vcluster', range: true } },
+  { ending: /(kubernetes|k8s|kube|clusterk8s)version$/, what: { component: 'kubernetes', role: 'host' } },
+  { ending: /^(eks|gke|aks)?(cluster|minmaster|master|controlplane)version$/, what: { component: 'kubernetes', role: 'host' } },
+  { ending: /k3sversion$/, what: { component: 'kubernetes', role: 'host', distro: 'k3s' } },
+  { ending: /k0sversion$/, what: { component: 'kubernetes', role: 'host', distro: 'k0s' } },
+  { ending: /^kind(cli)?version$/, what: { component: 'kind' } },
+  { ending: /kubectlversion$/, what: { component: 'kubectl' } },
+  { ending: /^(kind)?nodeimage$/, what: { component: 'kubernetes', role: 'host', distro: 'kind', image: true } }
+]
+
+/** Names that end like a rule but hold something else: envtest's own binaries, Go modules of client libraries. */
+const NOT_DECLARATIONS = /^(envtest|setupenvtest|clientgo|apimachinery|controllerruntime|goclient)/
+
+export function namedMeaning(name: string): InferredWhat | undefined {
+  const normal = normalisedKey(name)
+  if (normal.length > 64 || NOT_DECLARATIONS.test(normal)) return undefined
+  for (const rule of RULES) if (rule.ending.test(normal)) return { ...rule.what, what: name }
+  return undefined
+}
+
+/** Flags of cluster tools whose value is a version (`--kubernetes-version`, `--chart-version`, `eksctl --version`, ...). */
+const FLAG = /(?<![\w-])--(kubernetes-version|k8s-version|kube-version|cluster-version|node-image|chart-version|version)(?:=|[ \t]+)(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"';|&)]+)/g
+/** Tools whose `--version` flag pins a Kubernetes version (not their own). */
+const KUBERNETES_VERSION_TOOLS = /\b(eksctl|talosctl|kubeadm)\b[^\n]*$/
+
+export const namedValue: Detector = {
+  id: 'named-value',
+  mightDetect: (text) => NAMED_TEXT.test(text),
+  detect(view: FileView, out: Extraction): void {
+    for (const mapping of view.mappings) {
+      for (const entry of mapping.entries.values()) {
+        const meaning = namedMeaning(entry.key)
+        if (!meaning) continue
+        for (const value of entry.values) declareInferred(view, out, namedValue.id, value, meaning)
+        if (entry.reference) declareNamedUse(view, out, namedValue.id, entry.reference.name, entry.reference.offset, meaning)
+      }
+    }
+    for (const assignment of view.assignments) {
+      const meaning = namedMeaning(assignment.name)
+      if (meaning) declareInferred(view, out, namedValue.id, assignment.value, meaning)
+    }
+    if (view.code.includes('--')) readFlags(view, out)
+    if (view.format === 'hcl') readVariables(view, out)
+  }
+}
+
+/**
+ * `variable "kubernetes_version" { default = "1.30" }`: the value is the one Terraform uses,
+ * a `.tfvars` value over the default, resolved once every file is read (named-values.ts).
+ */
+function readVariables(view: FileView, out: Extraction): void {
+  for (const block of hclBody(view.file).blocks) {
+    const name = block.type === 'variable' ? block.labels[0] : undefined
+    const meaning = name === undefined ? undefined : namedMeaning(name)
+    if (name && meaning) declareNamedUse(view, out, namedValue.id, name, block.offset, { ...meaning, what: `variable "${name}"` })
+  }
+}
+
+/** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`). */
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s)[-_]?version|node[-_]?image/i
+
+function readFlags(view: FileView, out: Extraction): void {
+  for (const match of view.code.matchAll(FLAG)) {
+    const [whole, flag, written] = match as unknown as [string, string, string]
+    const lineStart = view.code.lastIndexOf('\n', match.index) + 1
+    const before = view.code.slice(lineStart, match.index)
+    const meaning = flagMeaning(flag, before, view)
+    if (!meaning) continue
+    const quoted = written.startsWith('"') || written.startsWith("'")
+    const valueStart = match.index + whole.length - written.length + (quoted ? 1 : 0)
+    const value = quoted ? written.slice(1, -1) : written
+    declareInferred(view, out, namedValue.id, traced(view.file, value, valueStart), meaning)
+  }
+}
+
+function flagMeaning(flag: string, before: string, view: FileView): InferredWhat | undefined {
+  switch (flag) {
+    case 'kubernetes-version':
+    case 'k8s-version':
+    case 'kube-version':
+    case 'cluster-version':
+      // `vcluster create --kubernetes-version` sets the virtual cluster's version.
+      return /\bvcluster\b/.test(before)
+        ? { component: 'kubernetes', role: 'virtual', what: `vcluster --${flag}` }
+        : { component: 'kubernetes', role: 'host', what: `--${flag}` }
+    case 'node-image':
+      return { component: 'kubernetes', role: 'host', distro: 'kind', what: '--node-image', image: true }
+    case 'chart-version':
+      return view.mentionsVcluster ? { component: 'vcluster', what: '--chart-version', range: true } : undefined
+    case 'version':
+      if (KUBERNETES_VERSION_TOOLS.test(before)) return { component: 'kubernetes', role: 'host', what: `${/\b(eksctl|talosctl|kubeadm)\b/.exec(before)?.[1] ?? ''} --version` }
+      return undefined
+    default:
+      return undefined
+  }
+}
+

@@ -29,6 +29,17 @@ const Label = z
     message: 'a label that is not implied needs a version'
   })
 
+/** A place that uses a component without a version (`latest`, a run-time lookup, a tool default). */
+const Unversioned = z
+  .object({
+    file: z.string().min(1),
+    line: z.number().int().positive(),
+    component: z.enum(SCORED_COMPONENTS),
+    role: z.enum(['host', 'virtual']).optional(),
+    note: z.string().optional()
+  })
+  .strict()
+
 const LabelFile = z
   .object({
     repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'owner/name'),
@@ -38,11 +49,13 @@ const LabelFile = z
       .optional(),
     kind: z.string().optional(),
     labelled: z.string().optional(),
-    declarations: z.array(Label).nullable()
+    declarations: z.array(Label).nullable(),
+    unversioned: z.array(Unversioned).optional()
   })
   .strict()
 
 export type Label = z.infer<typeof Label>
+export type UnversionedUse = z.infer<typeof Unversioned>
 
 export interface RepositoryLabels {
   repository: string
@@ -51,6 +64,8 @@ export interface RepositoryLabels {
   /** The label file, as given. */
   source: string
   labels: Label[]
+  /** Uses without a version: the report must mention each of these files (issue 18: never a silent pass). */
+  unversioned: UnversionedUse[]
 }
 
 export class LabelError extends Error {}
@@ -67,8 +82,8 @@ export function readLabelFile(path: string): RepositoryLabels {
     const issue = parsed.error.issues[0]!
     throw new LabelError(`${path}: ${issue.path.join('.') || '(top)'}: ${issue.message}`)
   }
-  const { repository, commit, declarations } = parsed.data
-  return { repository, ...(commit !== undefined ? { commit } : {}), source: path, labels: declarations ?? [] }
+  const { repository, commit, declarations, unversioned } = parsed.data
+  return { repository, ...(commit !== undefined ? { commit } : {}), source: path, labels: declarations ?? [], unversioned: unversioned ?? [] }
 }
 
 /** Every `*.yaml` label file of a directory, in name order. */

@@ -3,7 +3,7 @@
  * line, component and normalised version agree, and the role too when the label names one. Implied
  * labels and implied declarations (chart defaults) are counted neither way.
  */
-import { SCORED_COMPONENTS, type Label } from './labels.js'
+import { SCORED_COMPONENTS, type Label, type UnversionedUse } from './labels.js'
 
 /** The fields of a report declaration (the JSON contract) that scoring reads. */
 export interface ScannedDeclaration {
@@ -17,6 +17,12 @@ export interface ScannedDeclaration {
   implied?: true | boolean
 }
 
+/** What the report says about a scanned tree: its declarations and its diagnostics. */
+export interface ScannedReport {
+  declarations: ScannedDeclaration[]
+  diagnostics: { file: string; line?: number; message: string }[]
+}
+
 export interface RepositoryScore {
   /** Labels that count (not implied). */
   labelled: number
@@ -26,6 +32,10 @@ export interface RepositoryScore {
   declared: number
   misses: Label[]
   falsePositives: ScannedDeclaration[]
+  /** Uses without a version whose file the report names nowhere (no declaration, no diagnostic). */
+  silentAbout: UnversionedUse[]
+  /** Labelled or unversioned uses exist, yet the report has no declaration of the four components and no diagnostic. */
+  silentPass: boolean
 }
 
 const scored = new Set<string>(SCORED_COMPONENTS)
@@ -55,7 +65,12 @@ function matches(label: Label, declaration: ScannedDeclaration): boolean {
   )
 }
 
-export function scoreRepository(labels: readonly Label[], declarations: readonly ScannedDeclaration[]): RepositoryScore {
+export function scoreRepository(
+  labels: readonly Label[],
+  report: ScannedReport,
+  unversioned: readonly UnversionedUse[] = []
+): RepositoryScore {
+  const { declarations } = report
   const counted = labels.filter((label) => label.implied !== true)
   const candidates = declarations.filter((declaration) => scored.has(declaration.component) && declaration.implied !== true)
   const unmatched = new Set(candidates)
@@ -73,7 +88,12 @@ export function scoreRepository(labels: readonly Label[], declarations: readonly
     (declaration) =>
       !impliedAt.has(`${declaration.file}:${declaration.line}:${declaration.component}:${declaration.role ?? ''}`)
   )
+  const named = new Set([...declarations, ...report.diagnostics].map((item) => item.file))
+  const silentAbout = unversioned.filter((use) => !named.has(use.file))
+  const reported = candidates.length > 0 || report.diagnostics.length > 0
   return {
+    silentAbout,
+    silentPass: (labels.length > 0 || unversioned.length > 0) && !reported,
     labelled: counted.length,
     found: counted.length - misses.length,
     declared: candidates.length - (unmatched.size - falsePositives.length),

@@ -1,8 +1,8 @@
-/** Runs the real gate on a directory and returns the report's declarations (the JSON contract). */
+/** Runs the real gate on a directory and returns what its report (the JSON contract) declares and diagnoses. */
 import { runGate } from '../../src/pipeline.js'
-import type { ScannedDeclaration } from './match.js'
+import type { ScannedReport } from './match.js'
 
-export async function declarationsOf(root: string): Promise<ScannedDeclaration[]> {
-  const result = await runGate({ root, failOn: 'never' })
-  return result.report.declarations
+export async function reportOf(root: string): Promise<ScannedReport> {
+  const { report } = await runGate({ root, failOn: 'never' })
+  return { declarations: report.declarations, diagnostics: report.diagnostics }
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { LabelError, readLabelDirectory, readLabelFile, type RepositoryLabels } from './labels.js'
 import { addUp, precision, recall, scoreRepository, type RepositoryScore } from './match.js'
-import { declarationsOf } from './scan.js'
+import { reportOf } from './scan.js'
 import { findGitDirectory, hasCommit, materialise } from './snapshot.js'
 
 const DEFAULT_LABELS = join(import.meta.dirname, '..', '..', 'test', 'corpus', 'labels')
@@ -38,14 +38,14 @@ function readShapes(directory: string): { labels: RepositoryLabels; root: string
 }
 
 async function scoreOne(labels: RepositoryLabels, mirror: string, root?: string): Promise<RepositoryScore | string> {
-  if (root !== undefined) return scoreRepository(labels.labels, await declarationsOf(root))
+  if (root !== undefined) return scoreRepository(labels.labels, await reportOf(root), labels.unversioned)
   if (labels.commit === undefined) return 'skipped: the label file pins no commit'
   const gitDirectory = findGitDirectory(mirror, labels.repository)
   if (gitDirectory === undefined) return `skipped: no snapshot under ${mirror}`
   if (!hasCommit(gitDirectory, labels.commit)) return `skipped: the snapshot lacks commit ${labels.commit.slice(0, 12)}`
   const tree = await materialise(gitDirectory, labels.commit)
   try {
-    return scoreRepository(labels.labels, await declarationsOf(tree.root))
+    return scoreRepository(labels.labels, await reportOf(tree.root), labels.unversioned)
   } catch (error) {
     return `error: the scan failed: ${(error as Error).message.split('\n')[0]}`
   } finally {
@@ -58,6 +58,8 @@ function printRepository(repository: string, score: RepositoryScore, quiet: bool
     `${repository}: labelled ${score.labelled}, found ${score.found}, recall ${percent(recall(score))}; ` +
       `declared ${score.declared}, false positives ${score.falsePositives.length}, precision ${percent(precision({ declared: score.declared, falsePositives: score.falsePositives.length }))}`
   )
+  if (score.silentPass) console.log('  SILENT PASS: the report declares nothing and diagnoses nothing')
+  for (const use of score.silentAbout) console.log(`  silent about ${use.file}:${use.line} ${use.component} used without a version${use.note ? ` (${use.note})` : ''}`)
   if (quiet) return
   for (const miss of score.misses)
     console.log(`  miss  ${miss.file}:${miss.line} ${miss.component}${miss.role ? `/${miss.role}` : ''} ${miss.version}${miss.raw ? `  (${miss.raw})` : ''}`)
@@ -100,11 +102,15 @@ async function main(): Promise<number> {
     printRepository(labels.repository, result, values.quiet === true)
   }
   const totals = addUp(scores)
+  const unversioned = all.reduce((sum, { labels }) => sum + labels.unversioned.length, 0)
+  const silentAbout = scores.reduce((sum, score) => sum + score.silentAbout.length, 0)
+  const silentPasses = scores.filter((score) => score.silentPass).length
   const meanRecall = scores.length === 0 ? 1 : scores.reduce((sum, score) => sum + recall(score), 0) / scores.length
   console.log(
     `\noverall (${scores.length} repositories scored, ${skipped} skipped): labelled ${totals.labelled}, found ${totals.found}, ` +
       `recall ${percent(recall(totals))} (mean per repository ${percent(meanRecall)}); declared ${totals.declared}, ` +
-      `false positives ${totals.falsePositives}, precision ${percent(precision(totals))}`
+      `false positives ${totals.falsePositives}, precision ${percent(precision(totals))}\n` +
+      `uses without a version: ${unversioned - silentAbout} of ${unversioned} mentioned by the report; silent passes: ${silentPasses}`
   )
   let failed = false
   if (minRecall !== undefined && recall(totals) < minRecall) {

@@ -12,33 +12,28 @@ import { z } from 'zod'
 export const SCORED_COMPONENTS = ['kubernetes', 'vcluster', 'kind', 'kubectl'] as const
 export type ScoredComponent = (typeof SCORED_COMPONENTS)[number]
 
-const Label = z
-  .object({
-    file: z.string().min(1),
-    line: z.number().int().positive(),
-    component: z.enum(SCORED_COMPONENTS),
-    role: z.enum(['host', 'virtual']).optional(),
-    raw: z.string().optional(),
-    version: z.string().optional(),
-    constraint: z.boolean().optional(),
-    implied: z.boolean().optional(),
-    note: z.string().optional()
-  })
+/** Where a component is named: the file and 1-based line, and for Kubernetes the role. */
+const Place = z.object({
+  file: z.string().min(1),
+  line: z.number().int().positive(),
+  component: z.enum(SCORED_COMPONENTS),
+  role: z.enum(['host', 'virtual']).optional(),
+  note: z.string().optional()
+})
+
+const Label = Place.extend({
+  raw: z.string().optional(),
+  version: z.string().optional(),
+  constraint: z.boolean().optional(),
+  implied: z.boolean().optional()
+})
   .strict()
   .refine((label) => label.implied === true || label.version !== undefined, {
     message: 'a label that is not implied needs a version'
   })
 
 /** A place that uses a component without a version (`latest`, a run-time lookup, a tool default). */
-const Unversioned = z
-  .object({
-    file: z.string().min(1),
-    line: z.number().int().positive(),
-    component: z.enum(SCORED_COMPONENTS),
-    role: z.enum(['host', 'virtual']).optional(),
-    note: z.string().optional()
-  })
-  .strict()
+const Unversioned = Place.strict()
 
 const LabelFile = z
   .object({

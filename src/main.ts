@@ -100,6 +100,7 @@ export async function run(): Promise<void> {
       else await publishAudit(input)
     }
 
+    if (report.database.warning) core.warning(report.database.warning)
     if (!report.summary.passed) {
       const { error, warning } = report.summary
       const blocking = blockingFindings(result.findings, inputs.failOn, failScope).length

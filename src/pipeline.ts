@@ -82,6 +82,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const findings = smoke?.findings ?? compared
   const report = buildReport({
     database,
+    date,
     declarations: head.declarations,
     environments: head.environments,
     findings,

@@ -25,6 +25,8 @@ export interface LockedSource {
   commit: string
   /** Its commit date (UTC day): the data is as of this day. */
   committed: string
+  /** Releases the source shows at that commit (GA versions or minors), for the coverage test. */
+  releases?: Record<string, string[]>
   files: LockedFile[]
 }
 
@@ -54,6 +56,7 @@ export function sha256(text: string): string {
 /** One source as the derivations see it: its tags and its files, at the pinned or newest commit. */
 export class SourceReader {
   readonly files: LockedFile[] = []
+  private readonly seen: Record<string, string[]> = {}
   readonly commit: string
   readonly committed: string
   private readonly dir: string
@@ -105,6 +108,18 @@ export class SourceReader {
     return text
   }
 
+  /** Releases of one component this source shows: from the lock when pinned, else computed. */
+  releases(component: string, compute: () => string[]): string[] {
+    const list = this.pinned ? (this.pinned.releases?.[component] ?? []) : compute()
+    this.seen[component] = list
+    return list
+  }
+
+  /** Every tag name in the snapshot (only when refreshing; pinned runs use the lock). */
+  allTags(): string[] {
+    return git(this.dir, ['tag', '--list']).split('\n').filter(Boolean)
+  }
+
   /** A file at one fixed commit of history (a fact that later commits removed). */
   readAt(commit: string, path: string): string {
     const text = this.read(path, commit)
@@ -129,6 +144,7 @@ export class SourceReader {
 
   locked(): LockedSource {
     const files = [...this.files].sort((a, b) => (a.ref ?? '').localeCompare(b.ref ?? '', 'en', { numeric: true }) || a.path.localeCompare(b.path))
-    return { repository: this.repository, commit: this.commit, committed: this.committed, files }
+    const releases = Object.keys(this.seen).length > 0 ? { releases: Object.fromEntries(Object.entries(this.seen).sort(([a], [b]) => a.localeCompare(b))) } : {}
+    return { repository: this.repository, commit: this.commit, committed: this.committed, ...releases, files }
   }
 }

@@ -3,10 +3,11 @@
  * this one only wires them to the regions and files they fill.
  */
 import { endOfLifeTable, vclusterLifecycle, vclusterOlderEnded, type DateTable, type SourceRef } from './lifecycle.js'
+import { kindRuleLines, kindTable, type KindTable } from './kind.js'
 import { replaceRegions, regionNames } from './regions.js'
 import type { SourceReader } from './snapshot.js'
 
-export const SOURCES = ['endoflife-date/endoflife.date', 'loft-sh/vcluster-docs'] as const
+export const SOURCES = ['endoflife-date/endoflife.date', 'loft-sh/vcluster-docs', 'kubernetes-sigs/kind', 'loft-sh/vcluster', 'kubernetes/api'] as const
 
 export type Readers = ReadonlyMap<string, SourceReader>
 
@@ -56,6 +57,20 @@ function lifecycleRegions(readers: Readers): Map<string, string[]> {
   return regions
 }
 
+const byVersion = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true })
+
+/** GA releases each source shows (kept in the lock): the coverage test holds the tables to them. */
+function recordReleases(readers: Readers): void {
+  const minors = (tags: string[], pattern: RegExp): string[] =>
+    [...new Set(tags.flatMap((tag) => { const match = pattern.exec(tag); return match ? [`${match[1]}.${match[2]}`] : [] }))].sort(byVersion)
+  const vcluster = reader(readers, 'loft-sh/vcluster')
+  vcluster.releases('vcluster', () => minors(vcluster.allTags(), /^v(0)\.(\d+)\.\d+$/))
+  const api = reader(readers, 'kubernetes/api')
+  api.releases('kubernetes', () => minors(api.allTags(), /^kubernetes-(1)\.(\d+)\.\d+$/))
+  const kind = reader(readers, 'kubernetes-sigs/kind')
+  kind.releases('kind', () => kind.allTags().filter((tag) => /^v0\.\d+\.\d+$/.test(tag)).map((tag) => tag.slice(1)).sort(byVersion))
+}
+
 /** Every file the generator writes, as its new text. */
 export function buildTables(readers: Readers, readOurs: (path: string) => string): Map<string, string> {
   const files = new Map<string, string>()
@@ -66,5 +81,16 @@ export function buildTables(readers: Readers, readOurs: (path: string) => string
     files.set(path, replaceRegions(text, path, regions))
   }
   fill('db/lifecycle.yaml', lifecycleRegions(readers))
+  recordReleases(readers)
+  const kindPath = 'src/smoke/data/kind-node-images.json'
+  const kind = kindTable(reader(readers, 'kubernetes-sigs/kind'), JSON.parse(readOurs(kindPath)) as KindTable)
+  files.set(kindPath, `${JSON.stringify(kind, null, 2)}\n`)
+  fill(
+    'db/version-skew.yaml',
+    new Map([
+      ['kind-node-images.releases', kindRuleLines(kind)],
+      ['kind-node-images.sources', sourceLines(kind.releases.map((row) => row.source))]
+    ])
+  )
   return files
 }

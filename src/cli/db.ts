@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { describeNewest, newestKnown, type NewestKnown } from '../db/freshness.js'
 import { bundledDatabase, loadDatabase } from '../db/load.js'
 import type { Database, Entry } from '../db/schema.js'
 import { validateEntryFile } from '../db/validate-file.js'
@@ -11,6 +12,8 @@ import { HELP } from './help.js'
 export interface DatabaseListing {
   version: string
   date: string
+  /** The newest Kubernetes minor, vcluster minor and kind release the tables know. */
+  newest: NewestKnown
   entries: Array<Pick<Entry, 'id' | 'severity' | 'category' | 'title' | 'confidence' | 'references' | 'verified'>>
 }
 
@@ -50,6 +53,7 @@ export function listing(database: Database): DatabaseListing {
   return {
     version: database.version,
     date: database.date,
+    newest: newestKnown(database),
     entries: database.entries.map(({ id, severity, category, title, confidence, references, verified }) => ({
       id,
       severity,
@@ -64,7 +68,11 @@ export function listing(database: Database): DatabaseListing {
 
 function listText(database: Database): string {
   const width = Math.max(...database.entries.map((entry) => entry.id.length))
-  const lines = [`database ${database.version} (${database.date}), ${database.entries.length} entries`, '']
+  const lines = [
+    `database ${database.version} (${database.date}), ${database.entries.length} entries`,
+    `newest releases it knows: ${describeNewest(newestKnown(database))}`,
+    ''
+  ]
   for (const entry of database.entries) {
     lines.push(`${entry.id.padEnd(width)}  ${entry.severity.padEnd(7)}  ${entry.title}`)
   }

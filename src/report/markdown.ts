@@ -36,7 +36,8 @@ export function headline(report: Report): string {
   const { error, warning, notice, filesScanned } = report.summary
   return (
     `${count(error, 'error')}, ${count(warning, 'warning')}, ${count(notice, 'notice')} in ${count(filesScanned, 'file')} · ` +
-    `database ${forMarkdown(report.database.version)} (${count(report.database.entries, 'entry', 'entries')})`
+    `database ${forMarkdown(report.database.version)} (${count(report.database.entries, 'entry', 'entries')})` +
+    (report.database.warning ? ` · ⚠️ ${forMarkdown(report.database.warning)}` : '')
   )
 }
 

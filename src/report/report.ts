@@ -1,3 +1,4 @@
+import { freshness, type NewestKnown } from '../db/freshness.js'
 import type { Database } from '../db/schema.js'
 import type { Declaration, Diagnostic, Environment, Finding, FindingStatus, Severity } from '../model.js'
 import { TOOL } from '../tool.js'
@@ -60,7 +61,17 @@ export interface SmokeReport {
 export interface Report {
   schemaVersion: 1
   tool: { name: string; version: string }
-  database: { version: string; date: string; entries: number }
+  database: {
+    version: string
+    date: string
+    entries: number
+    /** The newest Kubernetes minor, vcluster minor and kind release the tables know. */
+    newest?: NewestKnown
+    /** Days from the database date to the evaluation date. */
+    ageDays?: number
+    /** Set when the data is more than 90 days old on the evaluation date. */
+    warning?: string
+  }
   declarations: DeclarationReport[]
   environments: EnvironmentReport[]
   findings: FindingReport[]
@@ -71,6 +82,8 @@ export interface Report {
 
 export interface ReportInput {
   database: Database
+  /** The evaluation date: the database's age is told against it. */
+  date?: string
   declarations: readonly Declaration[]
   environments: readonly Environment[]
   findings: readonly Finding[]
@@ -89,7 +102,12 @@ export function buildReport(input: ReportInput): Report {
   return {
     schemaVersion: 1,
     tool: { name: TOOL.name, version: TOOL.version },
-    database: { version: input.database.version, date: input.database.date, entries: input.database.entries.length },
+    database: {
+      version: input.database.version,
+      date: input.database.date,
+      entries: input.database.entries.length,
+      ...(input.date === undefined ? {} : freshness(input.database, input.date))
+    },
     declarations: input.declarations.map(({ group: _group, ...declaration }) => ({ ...declaration, confidence: declaration.confidence ?? 'exact' })),
     environments: input.environments.map((environment) => {
       const slots = Object.entries(environment) as Array<[keyof Environment, Declaration]>

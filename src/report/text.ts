@@ -1,5 +1,6 @@
 import { styleText } from 'node:util'
 import type { Report } from './report.js'
+import { describeNewest } from '../db/freshness.js'
 import { forTerminal } from './escape.js'
 import { smokeTextLines } from './smoke-text.js'
 
@@ -71,6 +72,8 @@ export function renderText(report: Report, options: { color: boolean }): string 
       `${plural(report.declarations.length, 'declared version')} in ${plural(filesScanned, 'file')} · ` +
       `database ${report.database.version} (${plural(report.database.entries, 'entry', 'entries')})`
   )
+  if (report.database.newest) lines.push(paint('dim', `database knows up to ${describeNewest(report.database.newest)}`))
+  if (report.database.warning) lines.push(paint('yellow', `warning: ${report.database.warning}`))
   return `${lines.join('\n')}\n`
 }
 

@@ -11,10 +11,19 @@ export interface KindRelease {
   kind: string
   notes: string
   images: Record<string, string>
+  complete: boolean
 }
 
 const KindTable = z.object({
-  releases: z.array(z.object({ kind: z.string(), notes: z.url(), images: z.record(z.string(), z.string().regex(/^kindest\/node:v[\d.]+@sha256:[0-9a-f]{64}$/)) }))
+  releases: z.array(
+    z.object({
+      kind: z.string(),
+      notes: z.url(),
+      images: z.record(z.string(), z.string().regex(/^kindest\/node:v[\d.]+@sha256:[0-9a-f]{64}$/)),
+      /** False: only the release's default image is known (no hand-checked list of its release notes). */
+      complete: z.boolean().default(true)
+    })
+  )
 })
 
 export const KIND_RELEASES: readonly KindRelease[] = KindTable.parse(table).releases

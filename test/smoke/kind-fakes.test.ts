@@ -103,7 +103,7 @@ describe('kind mode through fake executables', () => {
 
   it('says when the installed kind release is not in the table', async () => {
     process.env.FAKE_KIND_VERSION = 'kind v0.8.1 go1.14 linux/amd64'
-    await expect(run([host('1.32.0')])).rejects.toThrow(/kind v0\.8\.1 is not in the node image table \(known: v0\.30\.0, v0\.29\.0, v0\.28\.0, v0\.27\.0, v0\.26\.0/)
+    await expect(run([host('1.32.0')])).rejects.toThrow(/kind v0\.8\.1 is not in the node image table \(known: v0\.32\.0, v0\.31\.0, v0\.30\.0, v0\.29\.0, v0\.28\.0/)
   })
 
   it('stops with one line when kind is missing', async () => {

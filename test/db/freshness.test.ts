@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { describeNewest, freshness, newestKnown, STALE_AFTER_DAYS } from '../../src/db/freshness.js'
+import { bundledDatabase } from '../../src/db/load.js'
+
+const database = bundledDatabase()
+
+describe('database freshness', () => {
+  it('knows the newest Kubernetes minor, vcluster minor and kind release of its tables', () => {
+    expect(newestKnown(database)).toEqual({ kubernetes: '1.36', vcluster: '0.37', kind: '0.30.0' })
+    expect(describeNewest(newestKnown(database))).toBe('Kubernetes 1.36, vcluster 0.37, kind 0.30.0')
+  })
+
+  it.each([
+    ['2026-12-07', 0, false],
+    ['2027-03-07', 90, false],
+    ['2027-03-08', 91, true]
+  ])(`on %s the ${database.date} data is %i days old; warned: %s`, (date, days, warned) => {
+    const fresh = freshness({ ...database, date: '2026-12-07' }, date)
+    expect(fresh.ageDays).toBe(days)
+    expect(fresh.warning !== undefined).toBe(warned)
+    if (warned) expect(fresh.warning).toContain(`is ${days} days old (dated 2026-12-07)`)
+    expect(days > STALE_AFTER_DAYS).toBe(warned)
+  })
+})

@@ -45,7 +45,7 @@ export function generate(options: { snapshots: string; refresh: boolean }): Gene
     sources: [...readers.values()].map((reader) => reader.locked())
   }
   if (lock && JSON.stringify(newLock.sources) !== JSON.stringify(lock.sources)) {
-    throw new Error('the files read differ from db/sources.lock.json (a derivation changed what it reads): run npm run db:refresh -- --same-commits')
+    throw new Error('the files read differ from db/sources.lock.json (a derivation changed what it reads): run npm run db:refresh')
   }
   files.set('db/sources.lock.json', `${JSON.stringify(newLock, null, 2)}\n`)
   return { files, lock: newLock }

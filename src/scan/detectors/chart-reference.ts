@@ -10,7 +10,7 @@ import type { Entry, Mapping } from './mappings.js'
 /** Keys that name a chart, whatever the tool (Argo CD, Flux, Fleet, helmfile, kustomize, Pulumi, Terraform, ...). */
 const CHART_KEYS = ['chart', 'chartname', 'name', 'helmchart', 'chartref']
 /** Keys that say where a chart comes from. */
-const REPOSITORY_KEYS = ['repourl', 'repository', 'repo', 'url', 'helmrepo', 'chartrepo', 'chartrepository', 'registry']
+const REPOSITORY_KEYS = ['repourl', 'repository', 'repo', 'url', 'source', 'helmrepo', 'chartrepo', 'chartrepository', 'registry']
 /** Keys that pin the chart's version, in order of preference. */
 const VERSION_KEYS = ['version', 'chartversion', 'targetrevision', 'revision', 'tag']
 
@@ -24,7 +24,10 @@ export const chartReference: Detector = {
   id: 'chart-reference',
   mightDetect: (text) => text.includes('vcluster'),
   detect(view: FileView, out: Extraction): void {
+    // A Chart.yaml's own name and version describe the chart itself (a wrapper chart may be called vcluster); its dependencies are read exactly.
+    const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path)
     for (const mapping of view.mappings) {
+      if (chartFile && mapping.path.length === 0) continue
       const chart = vclusterChartIn(mapping)
       if (!chart) continue
       const group = dirnameOf(view.file.path)
@@ -65,6 +68,13 @@ function vclusterChartIn(mapping: Mapping): ChartNamed | undefined {
     // `name: vcluster` is a chart only beside a repository or a version (not a container, a namespace, a release of another chart).
     if (key === 'name' && (mapping.entries.has('chart') || (repository === undefined && !VERSION_KEYS.some((version) => mapping.entries.has(version))))) continue
     if (info) return { value, ...(info.distro ? { distro: info.distro } : {}) }
+  }
+  // `charts: { vcluster: { source: https://charts.loft.sh, version: 0.29.1 } }`: the chart is named by the key above.
+  const parent = mapping.path[mapping.path.length - 1]
+  if (fromLoft && parent !== undefined && vclusterChartDistro(parent)) {
+    const entry = REPOSITORY_KEYS.map((key) => mapping.entries.get(key)).find((candidate) => candidate?.values[0] !== undefined)
+    const info = vclusterChartDistro(parent)
+    if (entry?.values[0]) return { value: entry.values[0], ...(info?.distro ? { distro: info.distro } : {}) }
   }
   return undefined
 }

@@ -7,8 +7,8 @@ import { basenameOf } from '../paths.js'
  */
 export type Format = 'yaml' | 'hcl' | 'shell' | 'lenient'
 
-/** Folders whose files are someone else's (vendored code, caches), never the repository's own declarations. */
-const FOREIGN_FOLDER = /(^|\/)(vendor|vendored|third_party|third-party|node_modules|bower_components|\.terraform|\.git|\.cache|__pycache__)\//i
+/** Folders whose files are someone else's (vendored code, caches) or generated copies (golden test output, snapshots), never the repository's own declarations. */
+const FOREIGN_FOLDER = /(^|\/)(vendor|vendored|third_party|third-party|node_modules|bower_components|\.terraform|\.git|\.cache|__pycache__|golden|__snapshots__)\//i
 
 /** Lock files of any ecosystem and change logs: versions there are history or other packages'. */
 const NOT_DECLARATIONS =
@@ -28,5 +28,12 @@ export function formatOf(path: string): Format | undefined {
   if (HCL.test(path)) return 'hcl'
   if (TEMPLATE.test(path)) return 'lenient'
   if (SHELL_NAME.test(path)) return 'shell'
+  // `bin/deploy`, `cli/fleet-test`: read as a script when its first line says so (see isScriptText).
+  if (!basenameOf(path).includes('.')) return 'shell'
   return undefined
+}
+
+/** Whether a file read as a script may be one: a known script name, or an extensionless file that starts with `#!`. */
+export function isScriptText(path: string, text: string): boolean {
+  return basenameOf(path).includes('.') || SHELL_NAME.test(path) || text.startsWith('#!')
 }

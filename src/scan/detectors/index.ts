@@ -4,13 +4,17 @@ import type { SourceFile } from '../source-file.js'
 import { chartReference } from './chart-reference.js'
 import type { Detector } from './detector.js'
 import { viewOf } from './file-view.js'
-import { formatOf } from './formats.js'
-import { markInferred } from './prefer-exact.js'
+import { formatOf, isScriptText } from './formats.js'
 import { kubernetesImage } from './kubernetes-image.js'
 import { namedValue } from './named-value.js'
+import { markInferred } from './prefer-exact.js'
+import { releaseDownload } from './release-download.js'
+import { renovateHint } from './renovate-hint.js'
+import { vclusterConfigKeys } from './vcluster-config-keys.js'
+import { workflowShaped } from './workflow-shaped.js'
 
 /** Every generic detector. Adding one is adding a file and listing it here. */
-export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue]
+export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue, vclusterConfigKeys, releaseDownload, renovateHint, workflowShaped]
 
 /**
  * The generic layer as one extractor beside the exact ones: it reads every file whose format it
@@ -26,7 +30,7 @@ export function genericLayer(detectors: readonly Detector[] = DETECTORS): Extrac
     extract(file: SourceFile): Extraction {
       const out = emptyExtraction()
       const format = formatOf(file.path)
-      if (format === undefined) return out
+      if (format === undefined || (format === 'shell' && !isScriptText(file.path, file.text))) return out
       const applicable = detectors.filter((detector) => detector.mightDetect(file.text))
       if (applicable.length === 0) return out
       const view = viewOf(file, format)

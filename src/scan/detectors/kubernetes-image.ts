@@ -13,12 +13,12 @@ import type { Mapping } from './mappings.js'
  * `registry` / `repository` / `tag` keys of one mapping.
  */
 const REFERENCE =
-  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9.-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
+  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9.-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl|alpine\/k8s))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
 
 const CONTROL_PLANE = /(^|\/)kube-(apiserver|controller-manager|scheduler|proxy)$/
 
 /** Words an image reference we read contains; the reference is read around each. */
-const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl']
+const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl', 'alpine/k8s']
 /** Characters of a registry and repository, read backwards from an anchor to the reference's start. */
 const REPOSITORY_CHAR = /[a-z0-9./:_-]/
 
@@ -54,11 +54,12 @@ export function imageMeaning(repository: string, mentionsVcluster: boolean): Inf
   if (/(^|\/)loft-?sh\/vcluster(-pro|-oss)?$/.test(name)) return { component: 'vcluster', what: 'vcluster image', image: true }
   if (/(^|\/)loft-sh\/kubernetes$/.test(name)) return { component: 'kubernetes', role: 'virtual', distro: 'k8s', what: 'vcluster Kubernetes distro image', image: true }
   if (CONTROL_PLANE.test(name)) {
-    // Mirrors name their own registry; without a known one the tag must say it is a version.
     const distro = name.includes('eks-distro') ? 'eks' : 'k8s'
-    return { component: 'kubernetes', role, distro, what: `${name.slice(name.lastIndexOf('/') + 1)} image`, image: true }
+    // Control-plane images written in a repository are a vcluster's (≤ 0.19 values, distro images): a host's come with its installer.
+    return { component: 'kubernetes', role: name.endsWith('kube-proxy') ? role : 'virtual', distro, what: `${name.slice(name.lastIndexOf('/') + 1)} image`, image: true }
   }
-  if (/\/(k8s-)?kubectl$/.test(name)) return { component: 'kubectl', what: 'kubectl image' }
+  // alpine/k8s is a kubectl image too: its tag is the kubectl version it carries.
+  if (/\/(k8s-)?kubectl$|(^|\/)alpine\/k8s$/.test(name)) return { component: 'kubectl', what: 'kubectl image' }
   return undefined
 }
 
@@ -69,7 +70,7 @@ const TAG_KEYS = ['tag', 'imagetag', 'version']
 export const kubernetesImage: Detector = {
   id: 'image',
   mightDetect: (text) =>
-    text.includes('kindest/') || text.includes('rancher/k3s') || text.includes('k0sproject/') || text.includes('kube-') || text.includes('loft') || text.includes('kubectl'),
+    text.includes('kindest/') || text.includes('rancher/k3s') || text.includes('k0sproject/') || text.includes('kube-') || text.includes('loft') || text.includes('kubectl') || text.includes('alpine/k8s'),
   detect(view: FileView, out: Extraction): void {
     const handled = new Set<number>()
     for (const mapping of view.mappings) readSplit(view, out, mapping, handled)

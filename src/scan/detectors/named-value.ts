@@ -4,7 +4,7 @@ import { traced } from '../traced.js'
 import { declareInferred, declareNamedUse, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
-import { normalisedKey } from './mappings.js'
+import { normalisedKey, type Mapping } from './mappings.js'
 
 /**
  * Names that say what they hold, matched on the normalised name (`KIND_VERSION`,
@@ -19,9 +19,9 @@ const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }>
   { ending: /k3sversion$/, what: { component: 'kubernetes', role: 'host', distro: 'k3s' } },
   { ending: /k0sversion$/, what: { component: 'kubernetes', role: 'host', distro: 'k0s' } },
   { ending: /^kind(cli)?version$/, what: { component: 'kind' } },
-  { ending: /kubectlversion$/, what: { component: 'kubectl' } },
-  { ending: /^(kind)?nodeimage$/, what: { component: 'kubernetes', role: 'host', distro: 'kind', image: true } }
+  { ending: /kubectlversion$/, what: { component: 'kubectl' } }
 ]
+// `node_image` and `--node-image` are not listed: what they hold is an image, read by kubernetes-image.ts when it is a node image.
 
 /** Names that end like a rule but hold something else: envtest's own binaries, Go modules of client libraries. */
 const NOT_DECLARATIONS = /^(envtest|setupenvtest|clientgo|apimachinery|controllerruntime|goclient)/
@@ -34,7 +34,7 @@ export function namedMeaning(name: string): InferredWhat | undefined {
 }
 
 /** Flags of cluster tools whose value is a version (`--kubernetes-version`, `--chart-version`, `eksctl --version`, ...). */
-const FLAG = /(?<![\w-])--(kubernetes-version|k8s-version|kube-version|cluster-version|node-image|chart-version|version)(?:=|[ \t]+)(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"';|&)]+)/g
+const FLAG = /(?<![\w-])--(kubernetes-version|k8s-version|kube-version|cluster-version|chart-version|version)(?:=|[ \t]+)(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"';|&)]+)/g
 /** Tools whose `--version` flag pins a Kubernetes version (not their own). */
 const KUBERNETES_VERSION_TOOLS = /\b(eksctl|talosctl|kubeadm)\b[^\n]*$/
 
@@ -43,6 +43,7 @@ export const namedValue: Detector = {
   mightDetect: (text) => NAMED_TEXT.test(text),
   detect(view: FileView, out: Extraction): void {
     for (const mapping of view.mappings) {
+      readSchemaDefault(view, out, mapping)
       for (const entry of mapping.entries.values()) {
         const meaning = namedMeaning(entry.key)
         if (!meaning) continue
@@ -60,6 +61,18 @@ export const namedValue: Detector = {
 }
 
 /**
+ * `kubernetesVersion: { type: string, default: "v1.31.5" }`: a schema (a Crossplane XRD, a
+ * values.schema.json, a CRD) whose named property has a default declares that default.
+ */
+function readSchemaDefault(view: FileView, out: Extraction, mapping: Mapping): void {
+  const fallback = mapping.entries.get('default')
+  const name = mapping.path[mapping.path.length - 1]
+  if (!fallback || fallback.values.length === 0 || name === undefined || !mapping.entries.has('type')) return
+  const meaning = namedMeaning(name)
+  if (meaning) for (const value of fallback.values) declareInferred(view, out, namedValue.id, value, meaning)
+}
+
+/**
  * `variable "kubernetes_version" { default = "1.30" }`: the value is the one Terraform uses,
  * a `.tfvars` value over the default, resolved once every file is read (named-values.ts).
  */
@@ -72,7 +85,7 @@ function readVariables(view: FileView, out: Extraction): void {
 }
 
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`). */
-const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s)[-_]?version|node[-_]?image/i
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s)[-_]?version/i
 
 function readFlags(view: FileView, out: Extraction): void {
   for (const match of view.code.matchAll(FLAG)) {
@@ -98,8 +111,6 @@ function flagMeaning(flag: string, before: string, view: FileView): InferredWhat
       return /\bvcluster\b/.test(before)
         ? { component: 'kubernetes', role: 'virtual', what: `vcluster --${flag}` }
         : { component: 'kubernetes', role: 'host', what: `--${flag}` }
-    case 'node-image':
-      return { component: 'kubernetes', role: 'host', distro: 'kind', what: '--node-image', image: true }
     case 'chart-version':
       return view.mentionsVcluster ? { component: 'vcluster', what: '--chart-version', range: true } : undefined
     case 'version':

@@ -11,9 +11,9 @@ export function markInferred(diagnostic: Diagnostic, component?: Component): voi
 }
 
 /**
- * The exact extractors are the precise path. A generic detector's declaration is dropped where an
- * exact one declares the same component at the same line, or the same component and version in
- * the same file (a second image of the same release, a default the exact reader resolved). A
+ * The exact extractors are the precise path. A generic detector's declaration is dropped at a
+ * line where an exact one declares anything: the exact reader knows what that value feeds (a
+ * `KUBERNETES_VERSION` that only a kubectl download uses is kubectl's version). A
  * generic detector's diagnostic is dropped at a line where an exact extractor declared or said
  * anything, and when it is about a component an exact extractor read in that file (the exact
  * reader resolved the expression the detector could not: a matrix, a generator's parameters).
@@ -22,14 +22,12 @@ export function preferExact(declarations: readonly Declaration[], diagnostics: r
   const exact = new Set<string>()
   for (const d of declarations) {
     if (d.confidence === 'inferred') continue
-    exact.add(`${d.file}:${d.line}:${d.component}`)
-    exact.add(`${d.file}::${d.component}:${d.version}`)
     exact.add(`${d.file}::${d.component}`)
     exact.add(`${d.file}:${d.line}`)
   }
   for (const diagnostic of diagnostics) if (!inferredDiagnostics.has(diagnostic)) exact.add(`${diagnostic.file}:${diagnostic.line ?? ''}`)
   const keepDeclaration = (d: Declaration): boolean =>
-    d.confidence !== 'inferred' || (!exact.has(`${d.file}:${d.line}:${d.component}`) && !exact.has(`${d.file}::${d.component}:${d.version}`))
+    d.confidence !== 'inferred' || !exact.has(`${d.file}:${d.line}`)
   const keepDiagnostic = (diagnostic: Diagnostic): boolean => {
     if (!inferredDiagnostics.has(diagnostic)) return true
     const component = inferredDiagnostics.get(diagnostic)

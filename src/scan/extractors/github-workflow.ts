@@ -46,7 +46,11 @@ export const githubWorkflow: Extractor = yamlExtractor({
   accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /(^|\/)action\.ya?ml$/.test(path),
   mightDeclare: (text) =>
     text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s'),
-  readDocument(out: Extraction, file: SourceFile, root: unknown, _index: number): void {
+  readDocument: (out: Extraction, file: SourceFile, root: unknown) => readWorkflow(out, file, root)
+})
+
+/** One workflow or composite action document; also used for workflow-shaped YAML kept elsewhere (detectors/workflow-shaped.ts). */
+export function readWorkflow(out: Extraction, file: SourceFile, root: unknown): void {
     if (!isMap(root)) return
     const variables: Variables = new Map()
     addInputDefaults(file, root, variables)
@@ -59,8 +63,7 @@ export const githubWorkflow: Extractor = yamlExtractor({
     }
     const composite = mapAt(root, ['runs'])
     if (composite && stringIn(composite, 'using')?.value === 'composite') readSteps(out, file, composite, fileGroup(file.path, 'runs'), variables)
-  }
-})
+}
 
 function readSteps(out: Extraction, file: SourceFile, job: YAMLMap, group: string, inherited: Variables): void {
   for (const step of itemsOf(job.get('steps', true))) {

@@ -1,0 +1,44 @@
+import type { Extraction } from '../extractors/extractor.js'
+import { traced } from '../traced.js'
+import { declareInferred, type InferredWhat } from './declare-inferred.js'
+import type { Detector } from './detector.js'
+import type { FileView } from './file-view.js'
+import { imageMeaning } from './kubernetes-image.js'
+
+/** `# renovate: datasource=github-releases depName=loft-sh/vcluster` (and the same in `//` comments). */
+const HINT = /(?:#|\/\/)[ \t]*renovate:[^\n]*?\bdepName=([^\s,]+)[^\n]*\n([^\n]*)/g
+/** The first version-like token of the line after a hint: the value the update bot bumps. */
+const VERSION_TOKEN = /(?<![\w.])v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?(?![\w.])/
+
+/** What a dependency name of an update bot is the version of. */
+function dependencyMeaning(depName: string): InferredWhat | undefined {
+  const name = depName.toLowerCase().replace(/^https?:\/\/github\.com\//, '')
+  if (/(^|\/)loft-sh\/vcluster(-cli)?$|^vcluster$/.test(name)) return { component: 'vcluster', what: `renovate dependency ${depName}`, range: true }
+  if (/(^|\/)kubernetes-sigs\/kind$|^kind$/.test(name)) return { component: 'kind', what: `renovate dependency ${depName}` }
+  if (/^kubernetes\/kubectl$|^kubectl$/.test(name)) return { component: 'kubectl', what: `renovate dependency ${depName}` }
+  if (/^kubernetes\/kubernetes$/.test(name)) return { component: 'kubernetes', role: 'host', what: `renovate dependency ${depName}` }
+  if (/(^|\/)k3s-io\/k3s$/.test(name)) return { component: 'kubernetes', role: 'host', distro: 'k3s', what: `renovate dependency ${depName}` }
+  const image = imageMeaning(name, false)
+  return image ? { ...image, image: false, what: `renovate dependency ${depName}` } : undefined
+}
+
+/**
+ * An update bot's annotation names the dependency whose version the next line holds; that
+ * line's version is declared as that dependency's, whatever the variable is called.
+ */
+export const renovateHint: Detector = {
+  id: 'renovate-hint',
+  mightDetect: (text) => text.includes('renovate:'),
+  detect(view: FileView, out: Extraction): void {
+    const text = view.file.text
+    for (const match of text.matchAll(HINT)) {
+      const [whole, depName, next] = match as unknown as [string, string, string]
+      const meaning = dependencyMeaning(depName)
+      if (!meaning) continue
+      const version = VERSION_TOKEN.exec(next)
+      if (!version) continue
+      const offset = match.index + whole.length - next.length + version.index
+      declareInferred(view, out, renovateHint.id, traced(view.file, version[0], offset), meaning)
+    }
+  }
+}

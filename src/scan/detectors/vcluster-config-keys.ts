@@ -1,0 +1,43 @@
+import type { Extraction } from '../extractors/extractor.js'
+import { declareInferred } from './declare-inferred.js'
+import type { Detector } from './detector.js'
+import type { FileView } from './file-view.js'
+import { normalisedKey, type Mapping } from './mappings.js'
+
+const DISTROS = new Set(['k8s', 'k3s', 'k0s', 'eks'])
+const COMPONENTS = new Set(['apiserver', 'controllermanager', 'scheduler'])
+
+/**
+ * vcluster configuration nested anywhere (a Pulumi or Terraform release's inline values, an
+ * Argo CD `helm.values` block in a template, a tool's own file): `controlPlane.distro.<distro>`
+ * `.image.tag`, `.<component>.image.tag` or `.version` is the virtual cluster's Kubernetes version,
+ * whatever encloses the keys.
+ */
+export const vclusterConfigKeys: Detector = {
+  id: 'vcluster-config',
+  mightDetect: (text) => text.includes('distro'),
+  detect(view: FileView, out: Extraction): void {
+    for (const mapping of view.mappings) {
+      const distro = distroOf(mapping)
+      if (!distro) continue
+      const entry = mapping.entries.get(distro.key)
+      for (const value of entry?.values ?? []) {
+        declareInferred(view, out, vclusterConfigKeys.id, value, { component: 'kubernetes', role: 'virtual', distro: distro.name, what: `controlPlane.distro.${distro.name} ${distro.key}` })
+      }
+    }
+  }
+}
+
+/** The distro whose version a mapping holds, and the key holding it. */
+function distroOf(mapping: Mapping): { name: string; key: string } | undefined {
+  const path = mapping.path.map(normalisedKey)
+  const at = path.lastIndexOf('distro')
+  if (at === -1 || path[at - 1] !== 'controlplane') return undefined
+  const name = path[at + 1]
+  if (name === undefined || !DISTROS.has(name)) return undefined
+  const rest = path.slice(at + 2)
+  if (rest.length === 0) return { name, key: 'version' }
+  if (rest.length === 1 && rest[0] === 'image') return { name, key: 'tag' }
+  if (rest.length === 2 && COMPONENTS.has(rest[0]!) && rest[1] === 'image') return { name, key: 'tag' }
+  return undefined
+}

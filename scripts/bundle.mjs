@@ -1,42 +1,66 @@
 /**
- * Builds the committed bundles: dist/index.js (the action), dist/cli.js (the CLI) and
- * dist/post.js (the action's post step, when present). Each entry is compiled by ncc on its own;
- * its lazily loaded chunks (the Kubernetes client, loaded only by the smoke test) are
- * renamed `<entry>.<chunk>.js` so that the entries can share one folder without clashing.
+ * Builds the committed bundles: dist/index.js (the action), dist/post.js (its post step) and
+ * dist/cli.js (the CLI, also the npm package's `bin`), with esbuild as ES modules with code
+ * splitting. What two entries share is one chunk instead of a copy per entry, and every dynamic
+ * import (Octokit, zod, the git reader, the Kubernetes client that only the smoke test needs)
+ * stays a chunk of its own that is loaded only when used. Minified, without source maps; the
+ * output depends only on the sources and the locked dependencies (check:dist compares it byte
+ * for byte), so chunk names are content hashes and nothing in it records a path or a time.
  */
-import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { build } from 'esbuild'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, sep } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
 const dist = join(root, 'dist')
-const work = join(root, '.tmp', 'ncc')
-const entries = ['index', 'cli', 'post'].filter((name) => existsSync(join(root, 'src', `${name}.ts`)))
+const entries = ['index', 'post', 'cli'].filter((name) => existsSync(join(root, 'src', `${name}.ts`)))
 
 rmSync(dist, { recursive: true, force: true })
-rmSync(work, { recursive: true, force: true })
-mkdirSync(dist, { recursive: true })
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(entries.map((name) => [name, `src/${name}.ts`])),
+  outdir: dist,
+  chunkNames: 'chunks/[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  // Paths (which chunk hashes depend on) as the project sees them, also when node_modules is a link.
+  preserveSymlinks: true,
+  // The lowest Node the package supports (engines); the action itself runs on Node 24.
+  target: 'node20.19',
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  // CommonJS dependencies call require() for Node's built-ins; an ES module has no require.
+  banner: { js: 'import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);' }
+})
 
-for (const entry of entries) {
-  const out = join(work, entry)
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'), 'build', `src/${entry}.ts`, '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'],
-    { cwd: root, stdio: 'inherit' }
-  )
-  for (const name of readdirSync(out)) {
-    if (name === 'index.js') {
-      const code = readFileSync(join(out, name), 'utf8').replace(
-        /""\s*\+\s*(\w+)\s*\+\s*"\.index\.js"/g,
-        `"${entry}." + $1 + ".js"`
-      )
-      writeFileSync(join(dist, `${entry}.js`), code)
-    } else if (/^\d+\.index\.js$/.test(name)) {
-      copyFileSync(join(out, name), join(dist, `${entry}.${name.replace('.index.js', '.js')}`))
-    } else if (name === 'licenses.txt' || name === 'package.json') {
-      copyFileSync(join(out, name), join(dist, name))
-    }
+writeFileSync(join(dist, 'package.json'), '{\n  "type": "module"\n}\n')
+writeFileSync(join(dist, 'licenses.txt'), licenses(result.metafile))
+console.log(`bundled ${entries.map((e) => `dist/${e}.js`).join(', ')} and ${Object.keys(result.metafile.outputs).filter((o) => o.includes('/chunks/')).length} shared chunks`)
+
+/**
+ * The licence of every third-party package whose code is in the bundles (what the MIT and
+ * similar licences ask for when their code is redistributed), one block per package, sorted.
+ */
+function licenses(metafile) {
+  const packages = new Map()
+  for (const input of Object.keys(metafile.inputs)) {
+    const at = input.lastIndexOf('node_modules/')
+    if (at < 0) continue
+    const rest = input.slice(at + 'node_modules/'.length).split('/')
+    const dir = join(root, input.slice(0, at), 'node_modules', ...rest.slice(0, rest[0].startsWith('@') ? 2 : 1))
+    if (packages.has(dir)) continue
+    packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')))
   }
+  const blocks = [...packages]
+    .map(([dir, pkg]) => {
+      const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE', 'license.md'].map((name) => join(dir, name)).find(existsSync)
+      const text = file ? readFileSync(file, 'utf8').trim() : '(no licence file in the package)'
+      return `${pkg.name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${text}\n`
+    })
+    .sort()
+  return blocks.join('\n')
 }
-rmSync(work, { recursive: true, force: true })
-console.log(`bundled ${entries.map((e) => `dist/${e}.js`).join(', ')}`)

@@ -3,7 +3,8 @@ import { HELP } from './cli/help.js'
 import { scanCommand } from './cli/scan.js'
 import { describeError, UsageError } from './errors.js'
 import { forTerminal } from './report/escape.js'
-import { TOOL } from './tool.js'
+import { bundledDatabase } from './db/load.js'
+import { TOOL, versionLine } from './tool.js'
 
 /** The CLI entry: dispatches a command and turns its result into an exit code. */
 async function main(argv: string[]): Promise<number> {
@@ -13,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(`${TOOL.version}\n`)
+    process.stdout.write(versionLine(bundledDatabase()))
     return 0
   }
   if (command === 'scan') return scanCommand(rest)

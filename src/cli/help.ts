@@ -29,7 +29,7 @@ Usage:
   ${TOOL.name} db explain ID [--db FILE]...
                                   everything about one entry
   ${TOOL.name} db validate FILE      check a database file; names file:line of each problem (exit 2)
-  ${TOOL.name} --version | --help
+  ${TOOL.name} --version | --help      the tool's version and the bundled database's date
 
 Exit codes: 0 passed, 1 the gate failed, 2 usage, configuration or internal error.
 `

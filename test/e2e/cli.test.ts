@@ -138,9 +138,13 @@ describe('dist/cli.js', () => {
     expect(stderr).toBe('')
   })
 
-  it('prints its version and help', () => {
+  it('prints its version with the date of the bundled database, and help', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
-    expect(runBundle('cli', ['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` })
+    const db = JSON.parse(readFileSync(join(REPO_ROOT, 'src', 'db', 'bundled-db.json'), 'utf8')) as { version: string; date: string; entries: unknown[] }
+    expect(db.version).toBe(db.date) // otherwise the line reads "database VERSION of DATE"
+    const line = `kube-compat-gate ${pkg.version} · database ${db.date} (${db.entries.length} entries)\n`
+    expect(runBundle('cli', ['--version'])).toMatchObject({ code: 0, stdout: line, stderr: '' })
+    expect(runBundle('cli', ['-v']).stdout).toBe(line)
     const help = runBundle('cli', ['--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('kube-compat-gate scan [DIR]')

@@ -1,0 +1,2 @@
+import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
+import"./IM3TFGKT.js";function p(e){return{passed:e.passed,mode:e.mode,...e.cluster,namespace:e.namespace,evidenceDir:e.evidenceDir,workload:{...e.workload},warnings:e.warnings,...e.error?{error:e.error}:{},cleanup:e.cleanup.map(({ok:o,message:r})=>({ok:o,message:r})),kept:e.kept}}export{p as toSmokeReport};

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { CommitTree } from './commits/commit-tree.js'
+import { inputInside, writableInside } from './config/contained-path.js'
 import { readInputs, type ActionInputs } from './config/inputs.js'
 import { describeError } from './errors.js'
 import { changeTrees } from './github/change-trees.js'
@@ -23,6 +24,9 @@ import { renderMarkdown } from './report/markdown.js'
 import { sarifChunks } from './report/sarif.js'
 import { readSmokeInputs } from './smoke/action-smoke.js'
 
+/** Set once the `result` output holds the verdict. */
+let resultWritten = false
+
 /** Step outputs share GitHub's 1 MB per job; these budgets keep the three large ones inside it. */
 const OUTPUT_BUDGET = { findings: 400_000, newFindings: 200_000, markdown: 300_000 }
 
@@ -36,9 +40,12 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name))
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    const root = isAbsolute(inputs.path) ? inputs.path : resolve(workspace, inputs.path)
+    const workspace = await realpath(process.env.GITHUB_WORKSPACE ?? process.cwd()).catch(() => resolve(process.env.GITHUB_WORKSPACE ?? process.cwd()))
+    // Every path from an input is read with links resolved, and only inside the workspace.
+    const root = await inputInside('input "path"', inputs.path, workspace)
     const pathPrefix = repositoryPrefix(workspace, root)
+    const configFile = inputs.configFile ? await inputInside('input "config"', inputs.configFile, workspace) : undefined
+    const databaseFiles = await Promise.all(inputs.databaseFiles.map((file) => inputInside('input "database"', file, workspace)))
     const event = readEventContext({
       eventName: process.env.GITHUB_EVENT_NAME ?? '',
       payload: await readPayload(process.env.GITHUB_EVENT_PATH),
@@ -54,12 +61,14 @@ export async function run(): Promise<void> {
 
     const { headRoot, baseRoot } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })
     const failScope = inputs.failScope ?? (baseRoot ? 'new' : 'all')
-    const smoke = readSmokeInputs({ getInput: (name) => core.getInput(name), saveState: core.saveState, info: core.info }, workspace)
+    const smoke = readSmokeInputs({ getInput: (name) => core.getInput(name), saveState: core.saveState, info: core.info }, workspace, event.untrustedHead)
+    if (smoke) await writableInside('the smoke evidence folder', smoke.evidenceDir, workspace)
     const result = await runGate({
       root: headRoot,
       ...(baseRoot ? { baseRoot } : {}),
-      databaseFiles: inputs.databaseFiles,
-      ...(inputs.configFile ? { configFile: resolve(workspace, inputs.configFile) } : {}),
+      databaseFiles,
+      ...(configFile ? { configFile } : {}),
+      filesWithin: workspace,
       failOn: inputs.failOn,
       failScope,
       ...(smoke ? { smoke } : {})
@@ -112,6 +121,8 @@ export async function run(): Promise<void> {
       core.info(`kube-compat-gate passed (${report.findings.length} finding(s), database ${report.database.version})`)
     }
   } catch (error) {
+    // A run that could not decide (a refused input, an unreadable commit) fails, and says so in `result` too.
+    if (!resultWritten) core.setOutput('result', 'failed')
     core.setFailed(describeError(error))
   } finally {
     await Promise.all(trees.map((tree) => tree.dispose().catch(() => undefined)))
@@ -226,13 +237,14 @@ async function setOutputs(inputs: ActionInputs, result: GateResult, markdown: st
   const { report } = result
   const active = report.findings.filter((finding) => finding.status !== 'fixed')
   const fresh = report.findings.some((finding) => finding.status) ? report.findings.filter((finding) => finding.status === 'new') : active
-  const sarifFile = inputs.sarifFile
-    ? resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.sarifFile)
-    : join(process.env.RUNNER_TEMP || tmpdir(), 'kube-compat-gate.sarif')
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  if (inputs.sarifFile) await writableInside('input "sarif-file"', inputs.sarifFile, workspace)
+  const sarifFile = inputs.sarifFile ? resolve(workspace, inputs.sarifFile) : join(process.env.RUNNER_TEMP || tmpdir(), 'kube-compat-gate.sarif')
   await mkdir(dirname(sarifFile), { recursive: true })
   await writeFile(sarifFile, sarifChunks(report, result.database, { pathPrefix }))
 
   core.setOutput('result', report.summary.passed ? 'passed' : 'failed')
+  resultWritten = true
   core.setOutput('findings', withinBudget('findings', report.findings, OUTPUT_BUDGET.findings))
   core.setOutput('new-findings', withinBudget('new-findings', fresh, OUTPUT_BUDGET.newFindings))
   core.setOutput('error-count', String(report.summary.error))

@@ -5,14 +5,14 @@ import { refusedFile } from './config/repository-file.js'
 import { listedApiVersions } from './db/api-versions.js'
 import { loadDatabase } from './db/load.js'
 import type { Database } from './db/schema.js'
-import { changedLines } from './evaluate/changed-lines.js'
+import { changedLines, MAX_DIFFERING_LINES, MAX_DIFFERING_LINES_PER_RUN } from './evaluate/changed-lines.js'
 import { diffFindings } from './evaluate/diff.js'
 import { resolveEnvironments } from './evaluate/environments.js'
 import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, type FailOn } from './evaluate/gate.js'
 import { compatibilityGrid, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
-import type { Declaration, Environment, Finding } from './model.js'
+import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
 import { buildReport, type Report, type SmokeReport } from './report/report.js'
 import { scanRepository } from './scan/scan.js'
 import type { SmokeOptions } from './smoke/run-smoke.js'
@@ -26,6 +26,12 @@ export interface GateOptions {
   maxFileBytes?: number
   /** `.kube-compat-gate.yml` to use; `root/.kube-compat-gate.yml` when present otherwise. */
   configFile?: string
+  /**
+   * The action's workspace: database files that a given `configFile` lists must resolve inside it
+   * (on `pull_request` the workspace is the pull request's checkout). The repository's own
+   * configuration keeps its database files inside `root` whatever this says.
+   */
+  filesWithin?: string
   /** Day that lifecycle dates and waiver expiries are checked against, `YYYY-MM-DD`; today by default. */
   date?: string
   /**
@@ -65,7 +71,8 @@ export interface GateResult {
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const date = options.date ?? today()
   const config = await readConfig(options)
-  if (config && options.configFile === undefined) await requireInsideRepository(config.database, options.root)
+  const within = options.configFile === undefined ? options.root : options.filesWithin
+  if (config && within !== undefined) await requireInsideRepository(config.database, within)
   const database = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
   const tree = {
     database,
@@ -80,13 +87,14 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const compared = base ? diffFindings(base.findings, head.findings) : head.findings
   const smoke = options.smoke ? await runSmokeStage(options.smoke, database, head.declarations, compared, options.root, base !== undefined) : undefined
   const findings = smoke?.findings ?? compared
+  const changed = options.baseRoot === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(options.baseRoot, options.root, head.declarations)
   const report = buildReport({
     database,
     date,
     declarations: head.declarations,
     environments: head.environments,
     findings,
-    diagnostics: head.diagnostics,
+    diagnostics: [...head.diagnostics, ...changed.diagnostics],
     filesScanned: head.filesScanned,
     passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')),
     ...(smoke ? { smoke: smoke.report } : {})
@@ -98,7 +106,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     ...(config ? { config } : {}),
     environments: head.environments,
     grid: once(() => compatibilityGrid(head.environments, database, date)),
-    changedLines: options.baseRoot === undefined ? new Map() : await changedDeclarationLines(options.baseRoot, options.root, head.declarations)
+    changedLines: changed.lines
   }
 }
 
@@ -179,19 +187,39 @@ function reportPath(root: string, file: string): string {
   return inside.split(sep).join('/')
 }
 
+/**
+ * Per declaring file, the head lines the change added or edited. The diff is bounded per file and
+ * per run; a file past the bound gets no set (its findings are not ranked first and get no
+ * suggestion) and a diagnostic that says the changed lines were not computed.
+ */
 async function changedDeclarationLines(
   baseRoot: string,
   headRoot: string,
   declarations: readonly Declaration[]
-): Promise<Map<string, Set<number>>> {
-  const result = new Map<string, Set<number>>()
+): Promise<{ lines: Map<string, Set<number>>; diagnostics: Diagnostic[] }> {
+  const lines = new Map<string, Set<number>>()
+  const diagnostics: Diagnostic[] = []
+  let budget = MAX_DIFFERING_LINES_PER_RUN
   for (const file of new Set(declarations.map((declaration) => declaration.file))) {
     const head = await readFile(join(headRoot, file), 'utf8').catch(() => undefined)
     if (head === undefined) continue
     const base = await readFile(join(baseRoot, file), 'utf8').catch(() => undefined)
-    result.set(file, changedLines(base, head))
+    const limit = Math.min(MAX_DIFFERING_LINES, budget)
+    const changed = changedLines(base, head, limit)
+    if (!changed.computed) {
+      diagnostics.push({
+        file,
+        message:
+          `changed lines not computed: more than ${limit} lines differ from the base` +
+          `${limit < MAX_DIFFERING_LINES ? ` (the run's budget of ${MAX_DIFFERING_LINES_PER_RUN} differing lines is used up)` : ''}; ` +
+          'its findings are still reported and compared with the base, but not ranked first and given no suggested fix'
+      })
+      continue
+    }
+    budget = Math.max(0, budget - (base === undefined ? 0 : changed.differing))
+    lines.set(file, changed.lines)
   }
-  return result
+  return { lines, diagnostics }
 }
 
 /** `compute` run on the first call only; later calls give its first result. */

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
+import { inputInside } from '../config/contained-path.js'
 import { extractTar, makeTempDir, runTool, type CommitTree } from './commit-tree.js'
 
 /** The repository's top directory when `dir` is inside a git work tree. */
@@ -49,7 +50,8 @@ export async function treeFromGit(top: string, sha: string, scanRoot: string): P
       await runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])])
       await extractTar(archive, tree)
     }
-    const root = join(tree, sub)
+    // The commit may turn the path into a link out of its own files: refused, never followed.
+    const root = await inputInside('input "path"', sub || '.', tree, `the files of commit ${sha.slice(0, 12)} in`)
     await mkdir(root, { recursive: true }) // the path may not exist in that commit: then it declares nothing
     return { root, via: 'git', dispose: temp.dispose }
   } catch (error) {

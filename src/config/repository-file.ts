@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
+import { isInside } from './contained-path.js'
 
 /** Configuration and database files are a few kilobytes; anything near this is not one. */
 export const MAX_CONFIG_BYTES = 2 * 1024 * 1024
@@ -28,9 +29,4 @@ export async function refusedFile(path: string, within?: readonly string[]): Pro
   if (!stats.isFile()) return 'it is not a regular file'
   if (stats.size > MAX_CONFIG_BYTES) return `${stats.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit`
   return undefined
-}
-
-function isInside(root: string, path: string): boolean {
-  const inside = relative(root, path)
-  return inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)
 }

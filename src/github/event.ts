@@ -26,6 +26,12 @@ export interface EventContext {
    * checks out the base, so the head is read from its commit instead (as data, never run).
    */
   headInWorkspace: boolean
+  /**
+   * Set when the change's files come from someone the workflow does not vouch for: the head of a
+   * `pull_request_target` run, or of a pull request (or a `workflow_run` of one) from a fork.
+   * Says why, for the messages of what the gate then declines to do with those files.
+   */
+  untrustedHead?: string
   serverUrl: string
   /** Link to this workflow run, for "see the job summary" pointers. */
   runUrl: string | undefined
@@ -34,13 +40,21 @@ export interface EventContext {
 const Sha = z.string().regex(/^[0-9a-f]{40}$/i)
 
 /** Only what the gate needs of each webhook payload; everything else is ignored. */
+/** A deleted fork leaves `repo` null: no longer anyone's repository, so not this one. */
+const RepoName = z.object({ full_name: z.string() }).nullish().catch(undefined)
 const PullRequestPayload = z.object({
-  pull_request: z.object({ number: z.number().int(), base: z.object({ sha: Sha }), head: z.object({ sha: Sha }) })
+  pull_request: z.object({
+    number: z.number().int(),
+    base: z.object({ sha: Sha, repo: RepoName }),
+    head: z.object({ sha: Sha, repo: RepoName })
+  })
 })
 const MergeGroupPayload = z.object({ merge_group: z.object({ base_sha: Sha, head_sha: Sha }) })
 const WorkflowRunPayload = z.object({
   workflow_run: z.object({
     head_sha: Sha,
+    head_repository: RepoName,
+    repository: RepoName,
     pull_requests: z
       .array(z.object({ number: z.number().int(), base: z.object({ sha: Sha }), head: z.object({ sha: Sha }) }))
       .default([])
@@ -72,7 +86,24 @@ export function readEventContext({ eventName, payload, env, mode }: EventSource)
   }
   // Only plain pull_request and merge_group runs check out the change itself.
   const headInWorkspace = eventName === 'pull_request' || eventName === 'merge_group'
-  return { ...base, mode: 'pr', change, headInWorkspace }
+  const untrustedHead = untrustedHeadOf(eventName, payload)
+  return { ...base, mode: 'pr', change, headInWorkspace, ...(untrustedHead ? { untrustedHead } : {}) }
+}
+
+/** Why the head of the change is not the workflow's own code, or undefined when it is. */
+function untrustedHeadOf(eventName: string, payload: unknown): string | undefined {
+  if (eventName === 'pull_request_target') return 'the run is on pull_request_target, whose head is the pull request author\'s'
+  if (eventName === 'pull_request') {
+    const parsed = PullRequestPayload.safeParse(payload)
+    const { base, head } = parsed.success ? parsed.data.pull_request : { base: undefined, head: undefined }
+    if (!base?.repo || head?.repo?.full_name !== base.repo.full_name) return `the pull request comes from the fork ${head?.repo?.full_name ?? '(deleted)'}`
+  }
+  if (eventName === 'workflow_run') {
+    const parsed = WorkflowRunPayload.safeParse(payload)
+    const run = parsed.success ? parsed.data.workflow_run : undefined
+    if (!run?.repository || run.head_repository?.full_name !== run.repository.full_name) return `the run follows a workflow of the fork ${run?.head_repository?.full_name ?? '(unknown)'}`
+  }
+  return undefined
 }
 
 function changeOf(eventName: string, payload: unknown): ChangeRef | undefined {

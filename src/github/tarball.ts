@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { inputInside } from '../config/contained-path.js'
 import { extractTar, makeTempDir, type CommitTree } from '../commits/commit-tree.js'
 import type { GitHubClient } from './client.js'
 
@@ -24,7 +25,8 @@ export async function treeFromApi(
     await mkdir(tree)
     // GitHub wraps the files in one `<owner>-<repo>-<sha>/` folder.
     await extractTar(archive, tree, { gzip: true, stripComponents: 1 })
-    const root = join(tree, path)
+    // The commit may turn `path` into a link out of its own files: refused, never followed.
+    const root = await inputInside('input "path"', path, tree, `the files of commit ${sha.slice(0, 12)} in`)
     await mkdir(root, { recursive: true })
     return { root, via: 'api', dispose: temp.dispose }
   } catch (error) {

@@ -18,7 +18,17 @@ export interface ActionHooks {
   info: (message: string) => void
 }
 
-export function readSmokeInputs(hooks: ActionHooks, workspace: string): SmokeRequest | undefined {
+/** The input that lets smoke apply a pull request's own configuration; its name says what it does. */
+export const TRUST_INPUT = 'smoke-trust-pull-request-config'
+
+/**
+ * `untrustedHead`: why the change's files are not the workflow's own (pull_request_target, a fork).
+ * Then the repository's configuration (values files) is not installed with the workflow's cluster
+ * credentials unless the workflow opts in: a values file is a pod spec (privileged, hostPath `/`,
+ * kube-system) that helm would apply as given.
+ */
+export function readSmokeInputs(hooks: ActionHooks, workspace: string, untrustedHead?: string): SmokeRequest | undefined {
+  const trusted = bool(TRUST_INPUT, hooks.getInput(TRUST_INPUT), false)
   if (!bool('smoke', hooks.getInput('smoke'), false)) return undefined
   const kubeconfigInput = hooks.getInput('kubeconfig').trim()
   const kubeconfig = kubeconfigInput ? resolve(workspace, kubeconfigInput) : ''
@@ -33,6 +43,7 @@ export function readSmokeInputs(hooks: ActionHooks, workspace: string): SmokeReq
     image: hooks.getInput('smoke-image').trim() || DEFAULT_SMOKE_IMAGE,
     keep,
     evidenceDir: join(workspace, DEFAULT_EVIDENCE_DIR),
+    ...(untrustedHead && !trusted ? { refuseRepositoryConfig: `${untrustedHead}; set the input ${TRUST_INPUT}: true to apply them` } : {}),
     log: (line) => hooks.info(`smoke: ${line}`),
     // With smoke-keep nothing is to be cleaned, by the run or by the post step.
     onCleanupPlan: (steps: readonly CleanupStep[]) => hooks.saveState(CLEANUP_STATE, JSON.stringify(keep ? [] : steps))

@@ -33,6 +33,11 @@ export interface SmokeOptions {
   image: string
   /** Leave everything in place for debugging. */
   keep: boolean
+  /**
+   * Set (to the reason) when the repository's own configuration must not reach the cluster: its
+   * values files are then not installed, and the report says so. The versions are still tested.
+   */
+  refuseRepositoryConfig?: string
   evidenceDir: string
   /** `host-loopback` only for clusters without a pod network (our loopback test cluster). */
   network?: ProbeNetwork
@@ -155,8 +160,14 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     if (vcluster && hostKubeconfig !== undefined) {
       vclusterNamespace = `${namespace}-vcluster`
       if (options.kubeconfig !== undefined) plan.add({ kind: 'namespace', namespace: vclusterNamespace, kubeconfig: options.kubeconfig })
+      const declaredValues = unique(options.declarations.filter((d) => d.source === 'vcluster-values').map((d) => d.file))
+      if (options.refuseRepositoryConfig && declaredValues.length > 0) {
+        const warning = `the repository's values file(s) ${declaredValues.join(', ')} were not applied (vcluster runs with the chart's defaults and the declared versions): ${options.refuseRepositoryConfig}`
+        result.warnings.push(warning)
+        log(warning)
+      }
       const valuesFiles = await chartValuesFiles(
-        unique(options.declarations.filter((d) => d.source === 'vcluster-values').map((d) => join(options.root, d.file))),
+        options.refuseRepositoryConfig ? [] : declaredValues.map((file) => join(options.root, file)),
         // A Chart.yaml dependency means an umbrella chart: its values nest under the dependency name.
         vcluster.source === 'helm-chart' ? 'vcluster' : undefined
       )

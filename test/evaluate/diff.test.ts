@@ -69,12 +69,36 @@ describe('changedLines', () => {
     ['an edited line', 'a\nb\nc\n', 'a\nB\nc\n', [2]],
     ['an added line', 'a\nc\n', 'a\nb\nc\n', [2]],
     ['a removed line (nothing on the head to point at)', 'a\nb\nc\n', 'a\nc\n', []],
-    ['no change', 'a\nb\n', 'a\nb\n', []]
+    ['no change', 'a\nb\n', 'a\nb\n', []],
+    ['edits between equal lines', 'a\nb\nc\nd\ne\n', 'a\nB\nc\nD\ne\n', [2, 4]],
+    ['a moved line (removed above, added below)', 'x\na\nb\n', 'a\nb\nx\n', [3]],
+    ['a line added at the start', 'a\n', 'z\na\n', [1]]
   ])('finds %s', (_, base, head, expected) => {
-    expect([...changedLines(base, head)]).toEqual(expected)
+    expect(lines(changedLines(base, head))).toEqual(expected)
   })
 
   it('counts every line of a file the base did not have', () => {
-    expect([...changedLines(undefined, 'a\nb')]).toEqual([1, 2])
+    expect(lines(changedLines(undefined, 'a\nb'))).toEqual([1, 2])
+  })
+
+  it.each([
+    ['every line rewritten', (i: number) => `k${i}: 1`, (i: number) => `k${i}: 2`],
+    ['every other line rewritten', (i: number) => (i % 2 ? 'same' : `k${i}: 1`), (i: number) => (i % 2 ? 'same' : `k${i}: 2`)]
+  ])('gives up past the limit instead of growing quadratically: %s', (_, before, after) => {
+    const text = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join('\n')
+    // 40,000 lines: the quadratic diff took minutes here. Within the limit the answer is exact.
+    expect(changedLines(text(40_000, before), text(40_000, after), 100)).toEqual({ computed: false })
+    expect(lines(changedLines(text(40, before), text(40, after), 100))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1).filter((line) => text(40, before).split('\n')[line - 1] !== text(40, after).split('\n')[line - 1]))
+  })
+
+  it('matches a long common start and end without spending the limit on them', () => {
+    const same = Array.from({ length: 200_000 }, (_, i) => `line ${i}`)
+    const head = [...same.slice(0, 100_000), 'inserted', ...same.slice(100_000)]
+    expect(changedLines(same.join('\n'), head.join('\n'), 1)).toEqual({ computed: true, lines: new Set([100_001]), differing: 1 })
   })
 })
+
+function lines(changed: ReturnType<typeof changedLines>): number[] {
+  if (!changed.computed) throw new Error('not computed')
+  return [...changed.lines]
+}

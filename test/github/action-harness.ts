@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import { GitHubStandIn } from './stand-in.js'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseOutputs, REPO_ROOT, tempDir, writeTree } from '../helpers/run-bundle.js'
 
 type Json = Record<string, unknown>
@@ -24,6 +24,18 @@ export class TempRepo {
     writeTree(this.dir, files)
     this.git('add', '-A')
     this.git('commit', '-q', '-m', message)
+    return this.git('rev-parse', 'HEAD').trim()
+  }
+
+  /** Replaces each path by a symbolic link to its target (a pull request may commit links) and commits. */
+  commitLinks(links: Record<string, string>, message = 'links'): string {
+    for (const [path, target] of Object.entries(links)) {
+      rmSync(join(this.dir, path), { recursive: true, force: true })
+      mkdirSync(dirname(join(this.dir, path)), { recursive: true })
+      symlinkSync(target, join(this.dir, path))
+    }
+    this.git('add', '-A')
+    this.git('commit', '-q', '--allow-empty', '-m', message)
     return this.git('rev-parse', 'HEAD').trim()
   }
 

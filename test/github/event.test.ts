@@ -24,6 +24,18 @@ describe('readEventContext (real webhook payloads)', () => {
     expect(context).toMatchObject({ owner: 'Codertocat', repo: 'Hello-World', runUrl: 'https://github.com/Codertocat/Hello-World/actions/runs/7' })
   })
 
+  it.each([
+    ['pull_request from the repository itself', 'pull_request', undefined, undefined],
+    ['pull_request from a fork', 'pull_request', 'mallory/Hello-World', 'the pull request comes from the fork mallory/Hello-World'],
+    ['pull_request from a deleted fork', 'pull_request', null, 'the pull request comes from the fork (deleted)'],
+    ['pull_request_target, whatever the head', 'pull_request_target', undefined, "the run is on pull_request_target, whose head is the pull request author's"]
+  ] as const)('says whose files the head holds: %s', (_, eventName, headRepo, expected) => {
+    const payload = structuredClone(example('pull_request')) as { pull_request: { head: { repo: unknown } } }
+    if (headRepo === null) payload.pull_request.head.repo = null
+    else if (headRepo) payload.pull_request.head.repo = { ...(payload.pull_request.head.repo as object), full_name: headRepo }
+    expect(readEventContext({ eventName, payload, env, mode: 'auto' }).untrustedHead).toBe(expected)
+  })
+
   it('takes the base and head commits of a pull request from the payload', () => {
     const payload = example('pull_request') as { pull_request: { number: number; base: { sha: string }; head: { sha: string } } }
     const context = readEventContext({ eventName: 'pull_request', payload, env, mode: 'auto' })

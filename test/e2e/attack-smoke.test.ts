@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chart, pullRequestPayload, runAction, TempRepo, useGitHubStandIn, type ActionRun } from '../github/action-harness.js'
+import { tempDir } from '../helpers/run-bundle.js'
+import { makeFakeTools, type FakeTools } from '../smoke/fake-tools.js'
+import { loadScenario, startReplayServer, type ReplayServer } from '../smoke/replay-server.js'
+
+/**
+ * `smoke: true` on a pull request the workflow does not vouch for (pull_request_target, a fork):
+ * the fork's values file describes a privileged pod with the host's `/` mounted. Before, the built
+ * action passed it to `helm upgrade --install --values` with the workflow's kubeconfig. Now the
+ * values are not applied unless the workflow sets `smoke-trust-pull-request-config: true`, and the
+ * report says so. helm and kubectl are fakes that record their argv; the cluster is the replay server.
+ */
+const github = useGitHubStandIn()
+let server: ReplayServer
+let fakes: FakeTools
+beforeAll(async () => {
+  server = await startReplayServer(await loadScenario('vcluster-qosclass-immutable'), tempDir('kcg-replay-'))
+  fakes = await makeFakeTools(['helm', 'kubectl'])
+})
+afterAll(async () => {
+  await server.close()
+})
+
+/** Appended to the vcluster values: a privileged pod in kube-system with the host's `/` mounted. */
+const HOSTILE_VALUES = [
+  '  experimental:',
+  '    deploy:',
+  '      host:',
+  '        manifests: |-',
+  '          apiVersion: v1',
+  '          kind: Pod',
+  '          metadata: { name: root, namespace: kube-system }',
+  '          spec:',
+  '            containers: [{ name: x, image: busybox, securityContext: { privileged: true }, volumeMounts: [{ name: host, mountPath: /host }] }]',
+  '            volumes: [{ name: host, hostPath: { path: / } }]',
+  ''
+].join('\n')
+
+function hostileRepository() {
+  const repo = new TempRepo()
+  const files = chart('0.22.1', 'v1.31.4-k3s1')
+  const base = repo.commit(files, 'base')
+  const head = repo.commit({ ...files, 'clusters/dev/values.yaml': `${files['clusters/dev/values.yaml']}${HOSTILE_VALUES}` }, 'values')
+  return { repo, base, head }
+}
+
+/** The values files helm was given in this run (the fakes log every call of the test file). */
+async function helmValues(before: number): Promise<string[]> {
+  const helm = (await fakes.calls()).slice(before).filter((call) => call[0] === 'helm')
+  expect(helm).toHaveLength(1)
+  return helm[0]!.flatMap((arg, i, all) => (all[i - 1] === '--values' ? [readFileSync(arg, 'utf8')] : []))
+}
+
+async function smokeRun(eventName: string, payload: Record<string, unknown>, workspace: string, sha: string, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; values: string[] }> {
+  const before = (await fakes.calls()).length
+  const run = await runAction({
+    workspace,
+    eventName,
+    payload,
+    apiUrl: github().url,
+    sha,
+    inputs: { smoke: 'true', kubeconfig: server.kubeconfig, 'smoke-timeout': '5', 'smoke-image': 'kcg.local/busybox:1', comment: 'never', ...inputs },
+    env: { PATH: `${fakes.bin}:${process.env.PATH}`, FAKE_LOG: fakes.log }
+  })
+  return { run, values: await helmValues(before) }
+}
+
+const NOT_APPLIED = /smoke: the repository's values file\(s\) clusters\/dev\/values\.yaml were not applied \(vcluster runs with the chart's defaults and the declared versions\): (.*); set the input smoke-trust-pull-request-config: true to apply them/
+
+describe('dist/index.js smoke on a pull request it does not vouch for', () => {
+  it('pull_request_target: the fork\'s values file does not reach helm, and the report says why', async () => {
+    const { repo, base, head } = hostileRepository()
+    github().tarballs.set(head, repo.tarball(head))
+    const { run, values } = await smokeRun('pull_request_target', pullRequestPayload(base, head, 401), repo.shallowCheckout(base), base)
+    expect(values).toEqual([])
+    expect(run.stdout).toMatch(NOT_APPLIED)
+    expect(run.stdout.match(NOT_APPLIED)?.[1]).toBe("the run is on pull_request_target, whose head is the pull request author's")
+    expect(run.summary).toContain('were not applied')
+  }, 120_000)
+
+  it('pull_request from a fork: not applied either', async () => {
+    const { repo, base, head } = hostileRepository()
+    const payload = pullRequestPayload(base, head, 402)
+    ;((payload.pull_request as { head: { repo: { full_name: string } } }).head.repo).full_name = 'mallory/Hello-World'
+    const { run, values } = await smokeRun('pull_request', payload, repo.dir, head)
+    expect(values).toEqual([])
+    expect(run.stdout.match(NOT_APPLIED)?.[1]).toBe('the pull request comes from the fork mallory/Hello-World')
+  }, 120_000)
+
+  it('applies them when the workflow opts in by name', async () => {
+    const { repo, base, head } = hostileRepository()
+    github().tarballs.set(head, repo.tarball(head))
+    const { run, values } = await smokeRun('pull_request_target', pullRequestPayload(base, head, 403), repo.shallowCheckout(base), base, { 'smoke-trust-pull-request-config': 'true' })
+    expect(values).toEqual([expect.stringContaining('privileged: true')])
+    expect(run.stdout).not.toMatch(NOT_APPLIED)
+  }, 120_000)
+
+  it('applies them on a pull request from the repository itself', async () => {
+    const { repo, base, head } = hostileRepository()
+    const { run, values } = await smokeRun('pull_request', pullRequestPayload(base, head, 404), repo.dir, head)
+    expect(values).toEqual([expect.stringContaining('hostPath')])
+    expect(run.stdout).not.toMatch(NOT_APPLIED)
+  }, 120_000)
+})

@@ -46,7 +46,7 @@ export function hasSnapshot(snapshots: string, repository: string): boolean {
 }
 
 function git(dir: string, args: string[]): string {
-  return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, TZ: 'UTC' } })
+  return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } })
 }
 
 export function sha256(text: string): string {
@@ -56,6 +56,8 @@ export function sha256(text: string): string {
 /** One source as the derivations see it: its tags and its files, at the pinned or newest commit. */
 export class SourceReader {
   readonly files: LockedFile[] = []
+  /** Pinned files read ahead in one `git cat-file --batch` (hundreds of `git show` runs took a minute). */
+  private readonly cache = new Map<string, string | undefined>()
   private readonly seen: Record<string, string[]> = {}
   readonly commit: string
   readonly committed: string
@@ -77,6 +79,7 @@ export class SourceReader {
       } catch {
         throw new Error(`the snapshot of ${repository} lacks the pinned commit ${pinned.commit}`)
       }
+      this.readAhead(pinned)
     }
   }
 
@@ -93,10 +96,16 @@ export class SourceReader {
     const locked = this.pinned?.files.find((file) => file.path === path && file.ref === ref)
     if (this.pinned && !locked) return undefined
     const commit = ref === undefined ? this.commit : (locked?.commit ?? this.resolve(ref))
-    let text: string
-    try {
-      text = git(this.dir, ['show', `${commit}:${path}`])
-    } catch {
+    let text: string | undefined
+    if (this.cache.has(`${commit}:${path}`)) text = this.cache.get(`${commit}:${path}`)
+    else {
+      try {
+        text = git(this.dir, ['show', `${commit}:${path}`])
+      } catch {
+        text = undefined
+      }
+    }
+    if (text === undefined) {
       if (locked) throw new Error(`${this.repository}@${commit}: ${path} is in the lock but not in the snapshot`)
       return undefined
     }
@@ -106,6 +115,25 @@ export class SourceReader {
     }
     if (!this.files.some((file) => file.path === path && file.ref === ref)) this.files.push({ path, ...(ref !== undefined ? { ref, commit } : {}), sha256: hash })
     return text
+  }
+
+  private readAhead(pinned: LockedSource): void {
+    const names = pinned.files.map((file) => `${file.commit ?? pinned.commit}:${file.path}`)
+    if (names.length === 0) return
+    const output = execFileSync('git', ['--git-dir', this.dir, 'cat-file', '--batch'], { input: `${names.join('\n')}\n`, maxBuffer: 512 * 1024 * 1024 })
+    let offset = 0
+    for (const name of names) {
+      const end = output.indexOf(10, offset)
+      const header = output.subarray(offset, end).toString('utf8')
+      offset = end + 1
+      if (header.endsWith(' missing')) {
+        this.cache.set(name, undefined)
+        continue
+      }
+      const size = Number(header.split(' ')[2])
+      this.cache.set(name, output.subarray(offset, offset + size).toString('utf8'))
+      offset += size + 1
+    }
   }
 
   /** Releases of one component this source shows: from the lock when pinned, else computed. */

@@ -4,6 +4,7 @@
  */
 import { endOfLifeTable, vclusterLifecycle, vclusterOlderEnded, type DateTable, type SourceRef } from './lifecycle.js'
 import { kindRuleLines, kindTable, type KindTable } from './kind.js'
+import { k8sVersionMaps, supportRows, vclusterDefaults, type DefaultsFile } from './vcluster.js'
 import { replaceRegions, regionNames } from './regions.js'
 import type { SourceReader } from './snapshot.js'
 
@@ -82,6 +83,17 @@ export function buildTables(readers: Readers, readOurs: (path: string) => string
   }
   fill('db/lifecycle.yaml', lifecycleRegions(readers))
   recordReleases(readers)
+  const defaultsPath = 'src/scan/data/vcluster-defaults.json'
+  const defaults = vclusterDefaults(reader(readers, 'loft-sh/vcluster'), JSON.parse(readOurs(defaultsPath)) as DefaultsFile)
+  files.set(defaultsPath, `${JSON.stringify(defaults, null, 2)}\n`)
+  const support = supportRows(k8sVersionMaps(reader(readers, 'loft-sh/vcluster')))
+  fill(
+    'db/vcluster-support.yaml',
+    new Map([
+      ['vcluster-support.rows', support.lines],
+      ['vcluster-support.sources', sourceLines(support.sources)]
+    ])
+  )
   const kindPath = 'src/smoke/data/kind-node-images.json'
   const kind = kindTable(reader(readers, 'kubernetes-sigs/kind'), JSON.parse(readOurs(kindPath)) as KindTable)
   files.set(kindPath, `${JSON.stringify(kind, null, 2)}\n`)

@@ -12,9 +12,10 @@ import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, type FailOn } from './evaluate/gate.js'
 import { compatibilityGrid, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
+import type { BaseCommit } from './commits/derived-base.js'
 import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
 import { buildReport, type Report, type SmokeReport } from './report/report.js'
-import { scanRepository } from './scan/scan.js'
+import { DEFAULT_MAX_FILE_BYTES, scanTree, type TreeScan } from './scan/scan.js'
 import type { SmokeOptions } from './smoke/run-smoke.js'
 
 export interface GateOptions {
@@ -40,6 +41,14 @@ export interface GateOptions {
    * configuration (waivers included) applies to both, so the policy under review decides.
    */
   baseRoot?: string
+  /**
+   * The base as a commit of the git repository whose work tree holds `root`: derived from the
+   * head's scan and the git objects of the files the change touched (src/commits/derived-base.ts),
+   * scanned in full only when the change touches what every file depends on. Instead of `baseRoot`.
+   */
+  baseCommit?: BaseCommit
+  /** Says which way the base was read (derived or scanned in full, and why). */
+  log?: (message: string) => void
   failScope?: 'new' | 'all'
   /** Run the smoke test on the head after the static checks (`--smoke`); its findings join the others. */
   smoke?: SmokeRequest
@@ -83,11 +92,11 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     configPath: config ? reportPath(options.root, config.file) : ''
   }
   const head = await evaluateTree(options.root, tree)
-  const base = options.baseRoot === undefined ? undefined : await evaluateTree(options.baseRoot, tree)
+  const base = await evaluateBase(options, head, tree)
   const compared = base ? diffFindings(base.findings, head.findings) : head.findings
   const smoke = options.smoke ? await runSmokeStage(options.smoke, database, head.declarations, compared, options.root, base !== undefined) : undefined
   const findings = smoke?.findings ?? compared
-  const changed = options.baseRoot === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(options.baseRoot, options.root, head.declarations)
+  const changed = base === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(base.text, options.root, head.declarations)
   const report = buildReport({
     database,
     date,
@@ -110,6 +119,39 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   }
 }
 
+/** What the base text of a file is: `same` as the head's, its text, or undefined when the base has no such file. */
+type BaseText = (file: string) => Promise<string | undefined | 'same'>
+
+/** The base of the change, evaluated like the head, and a way to read its files for the changed lines. */
+async function evaluateBase(options: GateOptions, head: EvaluatedTree, tree: TreeContext): Promise<(EvaluatedTree & { text: BaseText }) | undefined> {
+  if (options.baseRoot !== undefined) {
+    const baseRoot = options.baseRoot
+    return { ...(await evaluateTree(baseRoot, tree)), text: (file) => readFile(join(baseRoot, file), 'utf8').catch(() => undefined) }
+  }
+  if (options.baseCommit === undefined) return undefined
+  const commit = options.baseCommit
+  const log = options.log ?? (() => {})
+  const [{ deriveBase }, { treeFromGit }] = await Promise.all([import('./commits/derived-base.js'), import('./commits/git-tree.js')])
+  const derived = await deriveBase(options.root, head.tree, commit, tree.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
+  if ('source' in derived) {
+    log(`base ${commit.sha.slice(0, 12)}: derived from the head's scan; ${derived.changedFiles} changed ${derived.changedFiles === 1 ? 'file' : 'files'} read from git objects`)
+    const scan = await scanTree(options.root, { ...scanOptions(tree), source: derived.source })
+    return { ...evaluateScan(scan, tree), text: async (file) => derived.baseText(file) }
+  }
+  log(`base ${commit.sha.slice(0, 12)}: scanned in full, because ${derived.fallback}`)
+  const written = await treeFromGit(commit.top, commit.sha, options.root)
+  try {
+    const evaluated = await evaluateTree(written.root, tree)
+    const texts = new Map<string, string | undefined>()
+    for (const file of new Set(head.declarations.map((declaration) => declaration.file))) {
+      texts.set(file, await readFile(join(written.root, file), 'utf8').catch(() => undefined))
+    }
+    return { ...evaluated, text: async (file) => texts.get(file) }
+  } finally {
+    await written.dispose()
+  }
+}
+
 interface TreeContext {
   database: Database
   /** The apiVersions the database names: the scan records uses of no others. */
@@ -121,17 +163,27 @@ interface TreeContext {
   configPath: string
 }
 
-async function evaluateTree(root: string, { database, apiVersions, config, date, maxFileBytes, configPath }: TreeContext) {
-  const scan = await scanRepository(root, {
+type EvaluatedTree = TreeScan['result'] & { tree: TreeScan; environments: Environment[]; findings: Finding[] }
+
+function scanOptions({ apiVersions, config, maxFileBytes }: TreeContext) {
+  return {
     apiVersions,
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(config?.include ? { include: config.include } : {}),
     ...(config?.exclude ? { exclude: config.exclude } : {})
-  })
+  }
+}
+
+async function evaluateTree(root: string, context: TreeContext): Promise<EvaluatedTree> {
+  return evaluateScan(await scanTree(root, scanOptions(context)), context)
+}
+
+function evaluateScan(tree: TreeScan, { database, config, date, configPath }: TreeContext): EvaluatedTree {
+  const scan = tree.result
   const environments = resolveEnvironments(scan.declarations, scan.links)
   const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations: scan.declarations })
   const findings = config ? applyWaivers(evaluated, config.waivers, date, configPath) : evaluated
-  return { ...scan, environments, findings }
+  return { ...scan, tree, environments, findings }
 }
 
 /**
@@ -193,7 +245,7 @@ function reportPath(root: string, file: string): string {
  * suggestion) and a diagnostic that says the changed lines were not computed.
  */
 async function changedDeclarationLines(
-  baseRoot: string,
+  baseText: BaseText,
   headRoot: string,
   declarations: readonly Declaration[]
 ): Promise<{ lines: Map<string, Set<number>>; diagnostics: Diagnostic[] }> {
@@ -203,7 +255,11 @@ async function changedDeclarationLines(
   for (const file of new Set(declarations.map((declaration) => declaration.file))) {
     const head = await readFile(join(headRoot, file), 'utf8').catch(() => undefined)
     if (head === undefined) continue
-    const base = await readFile(join(baseRoot, file), 'utf8').catch(() => undefined)
+    const base = await baseText(file)
+    if (base === 'same') {
+      lines.set(file, new Set())
+      continue
+    }
     const limit = Math.min(MAX_DIFFERING_LINES, budget)
     const changed = changedLines(base, head, limit)
     if (!changed.computed) {

@@ -1,7 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { CommitTree } from '../commits/commit-tree.js'
+import type { BaseCommit } from '../commits/derived-base.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
 import { UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
@@ -49,34 +48,31 @@ export async function scanCommand(args: string[]): Promise<number> {
   const date = values.date === undefined ? undefined : await parseDateFlag(values.date)
   const smoke = parseSmokeFlags(values)
 
-  const base = values.base === undefined ? undefined : await baseTree(root, values.base)
-  try {
-    const result = await runGate({
-      root,
-      databaseFiles: values.db,
-      failOn: failOn as FailOn,
-      ...(values.config !== undefined ? { configFile: values.config } : {}),
-      ...(date !== undefined ? { date } : {}),
-      ...(base ? { baseRoot: base.root } : {}),
-      ...(smoke ? { smoke } : {})
-    })
-    const output = render(result, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
-    if (values.output !== undefined) await writeFile(values.output, output)
-    else await writeOut(output)
-    return result.report.summary.passed ? 0 : 1
-  } finally {
-    await base?.dispose()
-  }
+  const baseCommit = values.base === undefined ? undefined : await baseCommitOf(root, values.base)
+  const result = await runGate({
+    root,
+    databaseFiles: values.db,
+    failOn: failOn as FailOn,
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    ...(date !== undefined ? { date } : {}),
+    ...(baseCommit ? { baseCommit, log: (message: string) => process.stderr.write(`${message}\n`) } : {}),
+    ...(smoke ? { smoke } : {})
+  })
+  const output = render(result, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
+  if (values.output !== undefined) await writeFile(values.output, output)
+  else await writeOut(output)
+  return result.report.summary.passed ? 0 : 1
 }
 
 /**
- * `--base REF`: the scanned directory as it is in that commit, read with `git archive`.
- * `--base REF...` (as in `git diff REF...`) is where HEAD forked off REF, their merge base:
- * what a branch introduces, whatever REF gained since.
+ * `--base REF`: the scanned directory as it is in that commit (derived from the scan of the
+ * work tree and the git objects of the files that differ). `--base REF...` (as in
+ * `git diff REF...`) is where HEAD forked off REF, their merge base: what a branch introduces,
+ * whatever REF gained since.
  */
-async function baseTree(root: string, ref: string): Promise<CommitTree> {
+async function baseCommitOf(root: string, ref: string): Promise<BaseCommit> {
   // Loaded on demand: a scan without --base never starts a process, and loading child_process costs start-up.
-  const { gitMergeBase, gitTopLevel, resolveCommit, treeFromGit } = await import('../commits/git-tree.js')
+  const { gitMergeBase, gitTopLevel, resolveCommit } = await import('../commits/git-tree.js')
   const top = await gitTopLevel(root)
   if (!top) throw new UsageError(`--base needs ${root} to be inside a git repository`)
   const upstream = ref.endsWith('...') ? ref.slice(0, -3) : undefined
@@ -86,7 +82,7 @@ async function baseTree(root: string, ref: string): Promise<CommitTree> {
   const sha = upstream === undefined ? named : await gitMergeBase(top, named, 'HEAD')
   if (!sha) throw new UsageError(`--base ${ref}: ${upstream} and HEAD have no common commit in ${top} (a shallow clone? fetch more history)`)
   process.stderr.write(`base ${ref} (${sha.slice(0, 12)}${upstream === undefined ? '' : `, where HEAD forked off ${upstream}`}): read through git\n`)
-  return treeFromGit(top, sha, resolve(root))
+  return { top, sha }
 }
 
 /** The JSON report and SARIF come in chunks, written as they are made (a large report is never one string). */

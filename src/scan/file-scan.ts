@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model.js'
 import { NOT_REGULAR } from './discover.js'
 import type { Extraction, Extractor } from './extractors/extractor.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
-import { readFileBytes } from './read-file.js'
+import type { FileBytes } from './read-file.js'
 import { SourceFile } from './source-file.js'
 
 /** What one file gave. */
@@ -14,9 +14,9 @@ export interface FileScan {
   readAsValues: boolean
 }
 
-/** Reads one file and runs every extractor of `accepting` (those that accept its path) whose pre-filter passes on its text. */
-export function scanFile(path: string, absolute: string, accepting: readonly Extractor[], maxFileBytes: number): FileScan {
-  const read = readText(path, absolute, maxFileBytes, (size) => `skipped: ${overLimit(size, maxFileBytes)} (maxFileBytes in .kube-compat-gate.yml)`)
+/** Decodes one file's bytes and runs every extractor of `accepting` (those that accept its path) whose pre-filter passes on its text. */
+export function scanFile(path: string, bytes: FileBytes, accepting: readonly Extractor[], maxFileBytes: number): FileScan {
+  const read = readText(path, bytes, (size) => `skipped: ${overLimit(size, maxFileBytes)} (maxFileBytes in .kube-compat-gate.yml)`)
   if (!('text' in read)) return { path, extraction: read, readAsValues: false }
   const { text } = read
   const applicable = accepting.filter((extractor) => extractor.mightDeclare(text))
@@ -41,8 +41,7 @@ export interface ReadText {
 }
 
 /** The file's text, or an extraction holding why it could not be read (`tooLarge` words the size limit). */
-export function readText(path: string, absolute: string, maxFileBytes: number, tooLarge: (size: number) => string): ReadText | Extraction {
-  const read = readFileBytes(absolute, maxFileBytes)
+export function readText(path: string, read: FileBytes, tooLarge: (size: number) => string): ReadText | Extraction {
   const unread = (message: string): Extraction => ({ declarations: [], diagnostics: [{ file: path, message }], usages: [] })
   if (!read.ok) {
     if ('code' in read) return unread(`cannot read file (${read.code})`)

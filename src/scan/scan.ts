@@ -1,6 +1,6 @@
 import ignore from 'ignore'
 import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
-import { discover, resolveInsideRoot } from './discover.js'
+import type { Discovery } from './discover.js'
 import type { Extractor } from './extractors/extractor.js'
 import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
@@ -9,6 +9,7 @@ import { groupMembership } from './groups.js'
 import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
 import { resolveNamedUses } from './named-values.js'
 import { diagnosticKey, extractText, overLimit, readText, scanFile, type FileScan } from './file-scan.js'
+import { directorySource, type TreeSource } from './tree-source.js'
 
 export interface ScanOptions {
   maxFileBytes?: number
@@ -22,6 +23,8 @@ export interface ScanOptions {
    * every one. Applies to the default extractors, not to `extractors`.
    */
   apiVersions?: ReadonlySet<string>
+  /** Where the files come from; the directory `root` by default. */
+  source?: TreeSource
 }
 
 export interface ScanResult {
@@ -34,6 +37,13 @@ export interface ScanResult {
   links: GroupLink[]
 }
 
+/** A scan with the walk and what each listed file gave: what a base derived from it reuses. */
+export interface TreeScan {
+  result: ScanResult
+  discovery: Discovery
+  fileScans: ReadonlyMap<string, FileScan>
+}
+
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 
 /**
@@ -43,13 +53,19 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
  * release that sets no virtual Kubernetes version gets its release default (implied).
  */
 export async function scanRepository(root: string, options: ScanOptions = {}): Promise<ScanResult> {
+  return (await scanTree(root, options)).result
+}
+
+/** `scanRepository`, keeping the walk and the per-file results. */
+export async function scanTree(root: string, options: ScanOptions = {}): Promise<TreeScan> {
   const extractors = options.extractors ?? extractorsFor(options.apiVersions)
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const filter = pathFilter(options)
   // The extractors that accept each listed path, worked out once while walking.
   const accepting = new Map<string, readonly Extractor[]>()
   const readersOf = pathReaders(extractors)
-  const discovery = discover(root, {
+  const source = options.source ?? directorySource(root)
+  const discovery = source.discover({
     maxFileBytes,
     skip: filter.excluded,
     wanted: (path) => {
@@ -59,10 +75,12 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
       return readers.length > 0
     }
   })
-  const scans = discovery.files.map((file) => scanFile(file.path, file.absolute, accepting.get(file.path) ?? [], maxFileBytes))
+  const scans = discovery.files.map(
+    (file) => source.reuse?.(file.path) ?? scanFile(file.path, source.read(file, maxFileBytes), accepting.get(file.path) ?? [], maxFileBytes)
+  )
 
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
-  const linked = readLinkedValues(root, scans, { maxFileBytes, excluded: filter.excluded })
+  const linked = readLinkedValues(source, scans, { maxFileBytes, excluded: filter.excluded })
   const all = [...scans, named, ...linked.scans]
   const preferred = preferExact(
     all.flatMap((scan) => scan.extraction.declarations),
@@ -76,13 +94,14 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   const deploys = new Set(all.flatMap((scan) => scan.extraction.deploys ?? []))
   const implied = impliedVirtualVersions(membership, linked.links, distros, deploys)
 
-  return {
+  const result: ScanResult = {
     declarations: [...declarations, ...implied].sort(byPosition),
     diagnostics: unique([...discovery.diagnostics, ...preferred.diagnostics, ...linked.diagnostics]),
     usages: all.flatMap((scan) => scan.extraction.usages ?? []),
     filesScanned: discovery.filesSeen,
     links: linked.links
   }
+  return { result, discovery, fileScans: new Map(scans.map((scan) => [scan.path, scan])) }
 }
 
 /**
@@ -128,7 +147,7 @@ function pathFilter(options: ScanOptions): PathFilter {
  * content did not look like one). Paths outside the scanned root are never read.
  */
 function readLinkedValues(
-  root: string,
+  source: TreeSource,
   scans: readonly FileScan[],
   limits: { maxFileBytes: number; excluded: PathFilter['excluded'] }
 ): { links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[] } {
@@ -156,7 +175,7 @@ function readLinkedValues(
         if (limits.excluded(path, false)) continue
         if (!readAsValues.has(path)) {
           readAsValues.add(path)
-          const read = readValuesFile(root, path, limits.maxFileBytes)
+          const read = readValuesFile(source, path, limits.maxFileBytes)
           if (read === undefined) continue
           if ('message' in read) {
             diagnostics.push({ ...link.from, message: read.message })
@@ -172,12 +191,12 @@ function readLinkedValues(
 }
 
 /** Reads one file as vcluster values; undefined when it does not exist in the repository. */
-function readValuesFile(root: string, path: string, maxFileBytes: number): FileScan | { message: string } | undefined {
-  const resolved = resolveInsideRoot(root, path)
+function readValuesFile(source: TreeSource, path: string, maxFileBytes: number): FileScan | { message: string } | undefined {
+  const resolved = source.resolve(path)
   if (!resolved.ok) return resolved.reason === 'missing' ? undefined : { message: `values file ${path} not read: ${resolved.reason}` }
   const tooLarge = (size: number): string => `values file ${path} not read: ${overLimit(size, maxFileBytes)}`
   if (resolved.size > maxFileBytes) return { message: tooLarge(resolved.size) }
-  const read = readText(path, resolved.absolute, maxFileBytes, tooLarge)
+  const read = readText(path, source.readResolved(path, resolved.absolute, maxFileBytes), tooLarge)
   if (!('text' in read)) return { path, extraction: read, readAsValues: true }
   return { path, extraction: extractText(path, read, [vclusterValues]), readAsValues: true }
 }

@@ -59,13 +59,15 @@ export async function run(): Promise<void> {
         : undefined
     core.info(`kube-compat-gate: ${event.mode === 'pr' ? 'pull request (base/head diff)' : 'audit'} mode on the "${event.eventName || 'unknown'}" event`)
 
-    const { headRoot, baseRoot } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })
-    const failScope = inputs.failScope ?? (baseRoot ? 'new' : 'all')
+    const { headRoot, baseRoot, baseCommit } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })
+    const compared = baseRoot !== undefined || baseCommit !== undefined
+    const failScope = inputs.failScope ?? (compared ? 'new' : 'all')
     const smoke = readSmokeInputs({ getInput: (name) => core.getInput(name), saveState: core.saveState, info: core.info }, workspace, event.untrustedHead)
     if (smoke) await writableInside('the smoke evidence folder', smoke.evidenceDir, workspace)
     const result = await runGate({
       root: headRoot,
       ...(baseRoot ? { baseRoot } : {}),
+      ...(baseCommit ? { baseCommit, log: core.info } : {}),
       databaseFiles,
       ...(configFile ? { configFile } : {}),
       filesWithin: workspace,
@@ -113,7 +115,7 @@ export async function run(): Promise<void> {
     if (!report.summary.passed) {
       const { error, warning } = report.summary
       const blocking = blockingFindings(result.findings, inputs.failOn, failScope).length
-      const scope = failScope === 'new' && baseRoot ? 'new ' : ''
+      const scope = failScope === 'new' && compared ? 'new ' : ''
       core.setFailed(
         `kube-compat-gate failed: ${blocking} ${scope}finding(s) at or above fail-on "${inputs.failOn}" (${error} error(s), ${warning} warning(s) in total)`
       )

@@ -6,8 +6,12 @@
  * table, writes JSON with every sample (--json), and exits 0 even when a budget is over
  * unless --enforce is given. Timings live here, never in unit tests.
  *
+ * Every figure is measured on this Node.js and on Node 24, the action's runtime (or on the
+ * runtimes given with --node), and so is the pull-request mode: `scan --base` on the same tree
+ * made a git repository whose head commit changed four files.
+ *
  *   npm run bench -- [--files 20000] [--runs 5] [--cold-runs 20] [--large] [--json FILE]
- *                    [--repo DIR] [--large-repo DIR] [--seed S] [--keep] [--enforce]
+ *                    [--repo DIR] [--large-repo DIR] [--seed S] [--keep] [--enforce] [--node BIN]...
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -17,7 +21,9 @@ import { DEFAULT_FILES, DEFAULT_SEED } from './generate-monorepo.mjs'
 import { BUDGETS, growthLimit, verdict } from './lib/budgets.mjs'
 import { measureColdStart } from './lib/cold-start-suite.mjs'
 import { describeCommit, describeMachine } from './lib/machine.mjs'
+import { preparePullRequest } from './lib/pull-request.mjs'
 import { prepareRepo } from './lib/repo.mjs'
+import { runtimes } from './lib/runtimes.mjs'
 import { measureScans } from './lib/scan-suite.mjs'
 import { formatMB, formatMs, formatRatio, markdownTable } from './lib/table.mjs'
 
@@ -33,6 +39,7 @@ const USAGE = `usage: npm run bench -- [options]
   --json FILE        write every sample and the verdicts as JSON
   --keep             keep generated temporary trees
   --enforce          exit 1 when a budget is over
+  --node BIN         a Node.js runtime to measure, repeatable (default: this one and Node 24)
 `
 
 function parseOptions() {
@@ -49,6 +56,7 @@ function parseOptions() {
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
       enforce: { type: 'boolean', default: false },
+      node: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -73,7 +81,8 @@ function parseOptions() {
     seed: values.seed,
     json: values.json,
     keep: values.keep,
-    enforce: values.enforce
+    enforce: values.enforce,
+    nodes: values.node
   }
 }
 
@@ -89,8 +98,9 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'kcg-bench-work-'))
   const cleanups = [() => rmSync(work, { recursive: true, force: true })]
   try {
+    const nodes = runtimes(options.nodes, ROOT, log)
     const results = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       date: new Date().toISOString(),
       machine: describeMachine(),
       commit: describeCommit(ROOT),
@@ -100,26 +110,33 @@ async function main() {
     }
     const repo = prepareRepo({ dir: options.repo, files: options.files, seed: options.seed, keep: options.keep, log })
     cleanups.push(repo.cleanup)
+    repo.pullRequest = preparePullRequest(repo, log)
     results.tree = withoutFileList(repo.summary)
     const repos = [repo]
     if (options.large) {
       const large = prepareRepo({ dir: options.largeRepo, files: options.largeFiles, seed: options.seed, keep: options.keep, log })
       cleanups.push(large.cleanup)
+      large.pullRequest = preparePullRequest(large, log)
       results.largeTree = withoutFileList(large.summary)
       repos.push(large)
     }
-    ;[results.scan, results.largeScan] = await measureScans({ repos, runs: options.runs, cli, baseline, work, log })
-    results.coldStart = await measureColdStart({ runs: options.coldRuns, cli, action, work, log })
+    results.runtimes = []
+    for (const node of nodes) {
+      log(`measuring on Node ${node.version}`)
+      const [scan, largeScan] = await measureScans({ repos, runs: options.runs, cli, baseline, work, log, node: node.bin })
+      const coldStart = await measureColdStart({ runs: options.coldRuns, cli, action, work, log, node: node.bin })
+      const measured = { node: node.version, scan, largeScan, coldStart }
+      results.runtimes.push({ ...measured, verdicts: judge(measured) })
+    }
     results.loadAverage.end = loadavg()
-    results.verdicts = judge(results)
 
     process.stdout.write(render(results))
     if (options.json) {
       writeFileSync(options.json, JSON.stringify(results, null, 2) + '\n')
       log(`wrote ${options.json}`)
     }
-    const over = results.verdicts.filter((v) => v.result === 'over')
-    const failedChecks = [...results.scan.checks, ...(results.largeScan?.checks ?? [])].filter((check) => !check.ok)
+    const over = results.runtimes.flatMap((runtime) => runtime.verdicts).filter((v) => v.result === 'over')
+    const failedChecks = results.runtimes.flatMap((runtime) => [...runtime.scan.checks, ...(runtime.largeScan?.checks ?? [])]).filter((check) => !check.ok)
     if (options.enforce && (over.length > 0 || failedChecks.length > 0)) process.exitCode = 1
   } finally {
     for (const cleanup of cleanups.reverse()) cleanup()
@@ -135,6 +152,7 @@ function judge(results) {
   const verdicts = []
   const add = (metric, value, budget) => verdicts.push({ metric, value, limit: budget.limit, result: verdict(value, budget.limit) })
   add('scanVsBaseline', scan.scan.median / scan.baseline.median, BUDGETS.scanVsBaseline)
+  add('pullRequestVsScan', scan.pullRequest.median / scan.scan.median, BUDGETS.pullRequestVsScan)
   add('cliVersionVsBareNode', coldStart.cliVersion.median / coldStart.bareNode.median, BUDGETS.coldStartVsBareNode)
   add('actionEmptyRepoVsBareNode', coldStart.actionEmptyRepo.median / coldStart.bareNode.median, BUDGETS.coldStartVsBareNode)
   // Against the budget for the default size: a different --files still reports, for comparison.
@@ -144,13 +162,29 @@ function judge(results) {
 }
 
 function render(results) {
-  const { scan, coldStart, largeScan } = results
-  const verdictOf = (metric) => results.verdicts.find((v) => v.metric === metric)?.result ?? ''
+  const m = results.machine
+  const load = (values) => values.map((value) => value.toFixed(2)).join(' ')
+  return (
+    `\nkube-compat-gate ${results.commit} · ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}\n` +
+    `medians of ${results.options.runs} alternating runs (start-up: ${results.options.coldRuns} rounds); seed "${results.options.seed}"; ` +
+    `load average ${load(results.loadAverage.start)} at start, ${load(results.loadAverage.end)} at end\n` +
+    results.runtimes.map((runtime) => renderRuntime(runtime)).join('') +
+    '\n' +
+    busyWarning(results)
+  )
+}
+
+/** One runtime's table and checks. */
+function renderRuntime(runtime) {
+  const { scan, coldStart, largeScan } = runtime
+  const verdictOf = (metric) => runtime.verdicts.find((v) => v.metric === metric)?.result ?? ''
   const n = (files) => files.toLocaleString('en-US')
   const rows = [
     [`baseline: walk + read every file (${n(scan.files)} files)`, formatMs(scan.baseline.median), '1.00×', '', ''],
     [`scan --format json (${n(scan.files)} files)`, formatMs(scan.scan.median), formatRatio(scan.scan.median / scan.baseline.median, 'baseline'), BUDGETS.scanVsBaseline.text, verdictOf('scanVsBaseline')],
     [`scan ÷ baseline, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.scanVsBaselineByRound.median, 'median')} (${scan.scanVsBaselineByRound.min.toFixed(2)}–${scan.scanVsBaselineByRound.max.toFixed(2)})`, '', ''],
+    [`pull request: scan --base, 4 files changed (${n(scan.files)} files)`, formatMs(scan.pullRequest.median), formatRatio(scan.pullRequest.median / scan.scan.median, 'scan'), BUDGETS.pullRequestVsScan.text, verdictOf('pullRequestVsScan')],
+    [`pull request ÷ scan, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.pullRequestVsScanByRound.median, 'median')} (${scan.pullRequestVsScanByRound.min.toFixed(2)}–${scan.pullRequestVsScanByRound.max.toFixed(2)})`, '', ''],
     ['bare node -e ""', formatMs(coldStart.bareNode.median), '1.00×', '', ''],
     ['cold start: cli --version', formatMs(coldStart.cliVersion.median), formatRatio(coldStart.cliVersion.median / coldStart.bareNode.median, 'bare node'), BUDGETS.coldStartVsBareNode.text, verdictOf('cliVersionVsBareNode')],
     ['cold start: action, empty repository', formatMs(coldStart.actionEmptyRepo.median), formatRatio(coldStart.actionEmptyRepo.median / coldStart.bareNode.median, 'bare node'), BUDGETS.coldStartVsBareNode.text, verdictOf('actionEmptyRepoVsBareNode')],
@@ -168,16 +202,11 @@ function render(results) {
       [`peak RSS: scan (${n(largeScan.files)} files)`, formatMB(largeScan.scanRssKiB.max), '', '', '']
     )
   }
-  const m = results.machine
-  const load = (values) => values.map((value) => value.toFixed(2)).join(' ')
   const checks = [...scan.checks.map((c) => ({ ...c, size: scan.files })), ...(largeScan?.checks ?? []).map((c) => ({ ...c, size: largeScan.files }))]
   return (
-    `\nkube-compat-gate ${results.commit} · ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}\n` +
-    `medians of ${results.options.runs} alternating runs (start-up: ${results.options.coldRuns} rounds); seed "${results.options.seed}"; ` +
-    `load average ${load(results.loadAverage.start)} at start, ${load(results.loadAverage.end)} at end\n\n` +
+    `\n### Node ${runtime.node}\n\n` +
     markdownTable(['metric', 'median', 'ratio', 'budget', 'result'], rows) +
     '\n' +
-    busyWarning(results) +
     checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name} (${n(c.size)} files): ${c.detail}`).join('\n') +
     '\n'
   )

@@ -55,15 +55,23 @@ export async function deriveBase(headRoot: string, head: TreeScan, commit: BaseC
   const oddWalk = head.discovery.diagnostics.find((diagnostic) => /symbolic link|cannot read directory|not valid UTF-8/.test(diagnostic.message))
   if (oddWalk) return { fallback: `the walk met ${oddWalk.file} (${oddWalk.message})` }
 
-  const [diff, untrackedList] = await Promise.all([
-    runTool('git', ['-C', realHead, 'diff', '--no-renames', '--no-ext-diff', '--raw', '-z', '--no-abbrev', '--relative', '--end-of-options', commit.sha, '--']),
-    runTool('git', ['-C', realHead, 'ls-files', '-z', '--others', '--directory'])
-  ])
+  // The index lists what is tracked (reading it walks nothing): a file the head walk saw that
+  // is not there exists in the work tree only, so not in the base.
+  let diff: string
+  let trackedList: string
+  try {
+    ;[diff, trackedList] = await Promise.all([
+      runTool('git', ['-C', realHead, 'diff', '--no-renames', '--no-ext-diff', '--raw', '-z', '--no-abbrev', '--relative', '--end-of-options', commit.sha, '--']),
+      runTool('git', ['-C', realHead, 'ls-files', '-z'])
+    ])
+  } catch (error) {
+    return { fallback: `git could not list the change (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` }
+  }
   const parsed = parseRawDiff(diff)
   if ('fallback' in parsed) return parsed
   const changes = parsed.changes
-  const untracked = untrackedSet(untrackedList)
-  const isUntracked = (path: string): boolean => untracked.has(path) || [...ancestors(path)].some((dir) => untracked.has(`${dir}/`))
+  const tracked = new Set(trackedList.split('\0'))
+  const isUntracked = (path: string): boolean => !tracked.has(path) && !changes.has(path)
   const goneFromBase = (path: string): boolean => changes.get(path)?.status === 'A' || isUntracked(path)
   for (const path of head.discovery.seen) {
     if (isControlFile(path) && isUntracked(path)) return { fallback: `${path} is not committed` }
@@ -159,14 +167,6 @@ export function parseRawDiff(output: string): { changes: Map<string, Change> } |
     changes.set(path, status === 'A' ? { status } : { status, blob: baseBlob! })
   }
   return { changes }
-}
-
-function untrackedSet(output: string): Set<string> {
-  return new Set(output.split('\0').filter(Boolean))
-}
-
-function* ancestors(path: string): Generator<string> {
-  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) yield path.slice(0, at)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
 import type { CommitTree } from '../commits/commit-tree.js'
+import type { BaseCommit } from '../commits/derived-base.js'
 import { describeError, UsageError } from '../errors.js'
 import type { GitHubClient } from './client.js'
 import type { EventContext } from './event.js'
@@ -22,10 +23,14 @@ export interface TreeContext {
  * the checkout has the commit, else from the REST API; without it every finding counts as new.
  * The base is where the head forked off the base branch (`forkPoint`), not the branch's tip.
  */
-export async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; baseRoot?: string }> {
+export async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; baseRoot?: string; baseCommit?: BaseCommit }> {
   if (event.mode !== 'pr' || !event.change) return { headRoot: context.root }
   const headRoot = event.headInWorkspace ? context.root : (await commitTree('head', event.change.headSha, event, context)).root
   const baseSha = await forkPoint(event, context)
+  // The head is the checkout and git has the base: the base is derived from the head's scan
+  // and the changed files' git objects, with no second tree on disk.
+  const top = event.headInWorkspace ? await gitTopLevel(context.workspace) : undefined
+  if (top && (await resolveCommit(top, baseSha))) return { headRoot, baseCommit: { top, sha: baseSha } }
   try {
     const base = await commitTree('base', baseSha, event, context)
     return { headRoot, baseRoot: base.root }

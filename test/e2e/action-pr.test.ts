@@ -41,7 +41,7 @@ describe('dist/index.js on a pull request', () => {
     const run = await prRun(repo.dir, base, head)
 
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain(`base ${base.slice(0, 12)}: read through git`)
+    expect(run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 1 changed file read from git objects`)
     expect(run.stdout).toMatch(
       new RegExp(`^::error title=\\(new\\) vcluster below 0\\.23\\.0-rc\\.4 [^\\n]*\\[${ENTRY.replace(/\./g, '\\.')}\\],file=clusters/dev/Chart\\.yaml,line=6,col=14::vcluster 0\\.22\\.1`, 'm')
     )
@@ -160,7 +160,7 @@ describe('dist/index.js on a pull request', () => {
     const run = await prRun(workspace, base, head, { comment: 'never' }, 'pull_request_target')
 
     expect(run.stdout).toContain(`head ${head.slice(0, 12)}: read through the REST API`)
-    expect(run.stdout).toContain(`base ${base.slice(0, 12)}: read through git`)
+    expect(run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 1 changed file read from git objects`)
     expect(run.code).toBe(1)
     expect(seedFindings(run.outputs['new-findings'])).toEqual([expect.objectContaining({ status: 'new' })])
   })

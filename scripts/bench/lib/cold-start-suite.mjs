@@ -8,7 +8,7 @@ import { summarize } from './stats.mjs'
  * `--version`, and the action bundle on an empty repository, as the runner starts it
  * (inputs in INPUT_*, outputs and summary in files). The three rotate within each round.
  */
-export async function measureColdStart({ runs, cli, action, work, log }) {
+export async function measureColdStart({ runs, cli, action, work, log, node }) {
   const empty = join(work, 'empty-repository')
   mkdirSync(empty, { recursive: true })
   const outputFile = join(work, 'github-output')
@@ -22,15 +22,15 @@ export async function measureColdStart({ runs, cli, action, work, log }) {
   })
   const env = cleanEnv()
   const commands = [
-    ['bareNode', () => runNode(['-e', ''], { env })],
-    ['cliVersion', () => runNode([cli, '--version'], { env })],
+    ['bareNode', () => runNode(['-e', ''], { env, node })],
+    ['cliVersion', () => runNode([cli, '--version'], { env, node })],
     [
       'actionEmptyRepo',
       () => {
         // The action appends; start each run from empty files as a fresh step would.
         writeFileSync(outputFile, '')
         writeFileSync(summaryFile, '')
-        return runNode([action], { env: actionEnv, cwd: empty })
+        return runNode([action], { env: actionEnv, cwd: empty, node })
       }
     ]
   ]

@@ -8,9 +8,10 @@ const USAGE_PRELOAD = pathToFileURL(join(import.meta.dirname, '..', 'report-usag
 /**
  * Runs `node ...args` once and measures wall time from spawn to exit, the time a user
  * waits (it includes Node's own start-up, as it does for every measured command).
- * With `usageFile`, the child reports its peak RSS and CPU time through the preload.
+ * With `usageFile`, the child reports its peak RSS and CPU time through the preload; `node`
+ * is the runtime to measure (this one by default).
  */
-export function runNode(args, { env, stdoutFile, usageFile, cwd } = {}) {
+export function runNode(args, { env, stdoutFile, usageFile, cwd, node = process.execPath } = {}) {
   const stdoutFd = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore'
   const childEnv = { ...env }
   const argv = [...args]
@@ -21,7 +22,7 @@ export function runNode(args, { env, stdoutFile, usageFile, cwd } = {}) {
   }
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
-    const child = spawn(process.execPath, argv, { cwd, env: childEnv, stdio: ['ignore', stdoutFd, 'pipe'] })
+    const child = spawn(node, argv, { cwd, env: childEnv, stdio: ['ignore', stdoutFd, 'pipe'] })
     let stderr = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk) => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cleanEnv, runNode } from './measure.mjs'
 import { summarize } from './stats.mjs'
@@ -13,8 +13,12 @@ const SEED_INCIDENT = 'vcluster-qosclass-immutable-k8s-1.32'
  * round per tree warms the page cache and checks that the scan ran and saw the same files
  * as the baseline.
  */
-export async function measureScans({ repos, runs, cli, baseline, work, log }) {
+export async function measureScans({ repos, runs, cli, baseline, work, log, node }) {
   const env = cleanEnv()
+  // The pull-request mode must write nothing for the base: its temporary folder is checked after every run.
+  const prTemp = join(work, 'pull-request-tmp')
+  mkdirSync(prTemp, { recursive: true })
+  const prEnv = cleanEnv({ TMPDIR: prTemp })
   const suites = []
   for (const repo of repos) {
     const files = repo.summary.files
@@ -22,29 +26,42 @@ export async function measureScans({ repos, runs, cli, baseline, work, log }) {
     const baselineFile = join(work, `baseline-${files}.json`)
     const suite = {
       repo,
-      samples: { baseline: [], scan: [], baselineRss: [], scanRss: [], baselineCpu: [], scanCpu: [] },
+      samples: { baseline: [], scan: [], pullRequest: [], baselineRss: [], scanRss: [], pullRequestRss: [], baselineCpu: [], scanCpu: [], pullRequestCpu: [] },
       commands: {
-        baseline: () => runNode([baseline, repo.root], { env, stdoutFile: baselineFile, usageFile: join(work, 'baseline.usage') }),
-        scan: () => runNode([cli, 'scan', repo.root, '--format', 'json'], { env, stdoutFile: reportFile, usageFile: join(work, 'scan.usage') })
+        baseline: () => runNode([baseline, repo.root], { env, node, stdoutFile: baselineFile, usageFile: join(work, 'baseline.usage') }),
+        scan: () => runNode([cli, 'scan', repo.root, '--format', 'json'], { env, node, stdoutFile: reportFile, usageFile: join(work, 'scan.usage') }),
+        pullRequest: () =>
+          runNode([cli, 'scan', repo.root, '--format', 'json', '--base', repo.pullRequest.base], {
+            env: prEnv,
+            node,
+            stdoutFile: join(work, `pull-request-${files}.json`),
+            usageFile: join(work, 'pull-request.usage')
+          })
       }
     }
     log(`warm-up on ${files} files`)
     expectExit('baseline', await suite.commands.baseline(), [0])
     const warmScan = await suite.commands.scan()
     expectExit('scan', warmScan, [0, 1])
+    const warmPullRequest = await suite.commands.pullRequest()
+    expectExit('scan --base', warmPullRequest, [0, 1])
     suite.scanExitCode = warmScan.code
-    suite.checks = checkReport(JSON.parse(readFileSync(reportFile, 'utf8')), JSON.parse(readFileSync(baselineFile, 'utf8')), repo.summary)
+    suite.checks = [
+      ...checkReport(JSON.parse(readFileSync(reportFile, 'utf8')), JSON.parse(readFileSync(baselineFile, 'utf8')), repo.summary),
+      checkPullRequest(warmPullRequest.stderr, repo.pullRequest.changedFiles, prTemp)
+    ]
     suites.push(suite)
   }
 
   const steps = suites.flatMap((suite) => [
     [suite, 'baseline'],
-    [suite, 'scan']
+    [suite, 'scan'],
+    [suite, 'pullRequest']
   ])
   for (let round = 0; round < runs; round++) {
     for (const [suite, name] of round % 2 === 0 ? steps : [...steps].reverse()) {
       const result = await suite.commands[name]()
-      expectExit(name, result, name === 'scan' ? [0, 1] : [0])
+      expectExit(name, result, name === 'baseline' ? [0] : [0, 1])
       if (result.maxRssKiB === undefined) throw new Error(`${name} did not report its resource usage`)
       suite.samples[name].push(result.ms)
       suite.samples[`${name}Rss`].push(result.maxRssKiB)
@@ -58,6 +75,9 @@ export async function measureScans({ repos, runs, cli, baseline, work, log }) {
     files: repo.summary.files,
     baseline: summarize(samples.baseline),
     scan: summarize(samples.scan),
+    pullRequest: summarize(samples.pullRequest),
+    pullRequestVsScanByRound: summarize(samples.pullRequest.map((ms, round) => ms / samples.scan[round])),
+    pullRequestRssKiB: summarize(samples.pullRequestRss),
     // Each round's scan over the same round's baseline (run next to each other): how much the
     // ratio moves from round to round when the machine's load drifts.
     scanVsBaselineByRound: summarize(samples.scan.map((ms, round) => ms / samples.baseline[round])),
@@ -68,6 +88,17 @@ export async function measureScans({ repos, runs, cli, baseline, work, log }) {
     scanExitCode,
     checks
   }))
+}
+
+/** The pull request's base came from the head's scan and git objects, and nothing was written for it. */
+function checkPullRequest(stderr, changedFiles, temp) {
+  const derived = stderr.includes(`${changedFiles} changed files read from git objects`)
+  const written = readdirSync(temp)
+  return {
+    name: 'pull-request mode derives the base and writes nothing',
+    ok: derived && written.length === 0,
+    detail: `${derived ? 'derived from the head scan' : `not derived: ${stderr.trim().split('\n').at(-1)}`}; ${written.length} entries left in its temporary folder`
+  }
 }
 
 function expectExit(name, result, allowed) {

@@ -74,12 +74,20 @@ describe('entries the product is built around', () => {
   it('keeps the seed qosClass entry as the contract says', () => {
     expect(entry('vcluster-qosclass-immutable-k8s-1.32')).toMatchObject({
       severity: 'error',
-      when: { vcluster: '<0.23.0-rc.4', virtual: '>=1.32.0-0' },
+      when: { vcluster: '<0.23.0-rc.3', virtual: '>=1.32.0-0' },
       references: expect.arrayContaining([
         'https://github.com/loft-sh/vcluster/issues/2472',
         'https://github.com/loft-sh/vcluster/pull/2427',
         'https://github.com/kubernetes/kubernetes/pull/127744'
       ])
+    })
+  })
+
+  it('0.23.0-rc.3, which has the fix by git history but not in its released form, is a warning of its own', () => {
+    expect(entry('vcluster-qosclass-immutable-k8s-1.32-rc.3')).toMatchObject({
+      severity: 'warning',
+      when: { vcluster: '0.23.0-rc.3', virtual: '>=1.32.0-0' },
+      minimumSafe: { vcluster: '0.23.0-rc.4' }
     })
   })
 

@@ -4,7 +4,7 @@ export const HELP = `${TOOL.name} ${TOOL.version}: stops Kubernetes and vcluster
 
 Usage:
   ${TOOL.name} scan [DIR]          scan DIR (default .) and report known incompatibilities
-      --format text|json|sarif|markdown
+      --format text|json|sarif|markdown|codequality
                                       report format (default text)
       --output FILE                   write the report to FILE instead of stdout
       --config FILE                   configuration (default DIR/.kube-compat-gate.yml when present)

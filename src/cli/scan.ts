@@ -4,6 +4,7 @@ import type { BaseCommit } from '../commits/derived-base.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
 import { UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
+import { renderCodeQuality } from '../report/codequality.js'
 import { jsonReportChunks } from '../report/json.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { sarifChunks } from '../report/sarif.js'
@@ -11,7 +12,7 @@ import { renderText } from '../report/text.js'
 import { HELP } from './help.js'
 import { parseSmokeFlags } from './smoke-flags.js'
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'codequality'] as const
 type Format = (typeof FORMATS)[number]
 
 /** `kube-compat-gate scan [DIR]`: returns the exit code (0 passed, 1 failed). */
@@ -94,6 +95,8 @@ function render({ report, database, grid }: GateResult, format: Format, color: b
       return sarifChunks(report, database)
     case 'markdown':
       return renderMarkdown(report, { grid: grid() })
+    case 'codequality':
+      return renderCodeQuality(report)
     case 'text':
       return renderText(report, { color })
   }

@@ -123,6 +123,7 @@ function sarifText(text: string): string {
   return text.replace(/[[\]]/g, '\\$&')
 }
 
-function declarationsOf(finding: FindingReport, report: Report) {
+/** The declarations behind a finding (its indexes into the report's declarations). */
+export function declarationsOf(finding: FindingReport, report: Report) {
   return finding.declarations.map((index) => report.declarations[index]).filter((declaration) => declaration !== undefined)
 }

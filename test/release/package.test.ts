@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { subset } from 'semver'
+import { parse } from 'yaml'
 import pkg from '../../package.json' with { type: 'json' }
 import lock from '../../package-lock.json' with { type: 'json' }
 
@@ -28,6 +29,14 @@ describe('the npm package', () => {
       .filter(([, entry]) => !subset(ours, entry.engines!.node!))
       .map(([path, entry]) => `${path}@${entry.version} needs node ${entry.engines!.node}`)
     expect(narrower).toEqual([])
+  })
+})
+
+describe('the pre-commit hook', () => {
+  it('runs the package bin once per commit on the whole repository, installed with the system Node', () => {
+    const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; pass_filenames: boolean }[]
+    expect(hooks).toEqual([expect.objectContaining({ id: 'kube-compat-gate', entry: 'kube-compat-gate scan', language: 'node', pass_filenames: false })])
+    expect(Object.keys(pkg.bin)).toContain(hooks[0]!.entry.split(' ')[0])
   })
 })
 

@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{a,b}from"./HWE5TRHW.js";import"./2YWVFWAT.js";import"./N33ELP44.js";import"./XDAFPXNL.js";import"./XRWVJII7.js";import"./3P44XJ5B.js";import"./JD755U7Z.js";import"./GBNTJUE6.js";import"./LUP35VSF.js";import"./G5V6OUMR.js";import"./IM3TFGKT.js";export{a as parseEntryFile,b as validateEntryFile};

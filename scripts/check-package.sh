@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/kcg-package-XXXXXX")
 trap 'rm -rf "$work"' EXIT
-SEED='vcluster below 0.23.0-rc.4 leaves every pod Pending'
+# The seed incident's database entry, named in the text report under its finding.
+SEED='vcluster-qosclass-immutable-k8s-1.32'
 
 fail() {
   echo "check-package: $*" >&2
@@ -71,12 +72,12 @@ export CI_MERGE_REQUEST_DIFF_BASE_SHA=$base
 run "$repo" 0 "${gitlab[0]}"
 node -e '
   const issues = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
-  const seed = issues.find((i) => i.check_name === "vcluster-qosclass-immutable-k8s-1.32")
+  const seed = issues.find((i) => i.check_name === process.argv[2])
   if (!seed || seed.severity !== "critical" || seed.location.path !== "clusters/dev/Chart.yaml") process.exit(1)
-' "$repo/gl-code-quality.json" || fail "gl-code-quality.json lacks the seed incident"
+' "$repo/gl-code-quality.json" "$SEED" || fail "gl-code-quality.json lacks the seed incident"
 run "$repo" 1 "${gitlab[1]}"
 grep -q "$SEED" "$repo/out.txt" || fail 'the GitLab job log lacks the seed incident'
-grep -q "$SEED.* \[new\]" "$repo/out.txt" || fail 'the GitLab merge request job did not mark the seed incident new against its base'
+grep -q '^clusters/dev/Chart.yaml:8:14 *error .*\[new\]$' "$repo/out.txt" || fail 'the GitLab merge request job did not mark the seed incident new against its base'
 unset CI_MERGE_REQUEST_DIFF_BASE_SHA
 run "$repo" 1 "${gitlab[1]}"
 echo "GitLab recipe: Code Quality report written, merge request and branch pipelines fail on the seed incident"

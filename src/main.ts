@@ -73,6 +73,8 @@ export async function run(): Promise<void> {
       filesWithin: workspace,
       failOn: inputs.failOn,
       failScope,
+      strict: inputs.strict,
+      targets: inputs.targets,
       ...(smoke ? { smoke } : {})
     })
     if (result.report.smoke) core.setOutput('evidence-dir', result.report.smoke.evidenceDir)
@@ -116,8 +118,9 @@ export async function run(): Promise<void> {
       const { error, warning } = report.summary
       const blocking = blockingFindings(result.findings, inputs.failOn, failScope).length
       const scope = failScope === 'new' && compared ? 'new ' : ''
+      const unknown = inputs.strict && report.summary.unknown ? `; strict: ${report.summary.unknown} version(s) cannot be read` : ''
       core.setFailed(
-        `kube-compat-gate failed: ${blocking} ${scope}finding(s) at or above fail-on "${inputs.failOn}" (${error} error(s), ${warning} warning(s) in total)`
+        `kube-compat-gate failed: ${blocking} ${scope}finding(s) at or above fail-on "${inputs.failOn}" (${error} error(s), ${warning} warning(s) in total)${unknown}`
       )
     } else {
       core.info(`kube-compat-gate passed (${report.findings.length} finding(s), database ${report.database.version})`)

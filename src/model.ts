@@ -67,6 +67,54 @@ export interface GroupLink {
   group: string
   file?: string
   memberGroup?: string
+  /** Where the release names the file or object (the pairing evidence). */
+  from?: Location
+}
+
+/** The version slots of an environment. */
+export const ENVIRONMENT_SLOTS = ['vcluster', 'virtual', 'host', 'kind', 'kubectl'] as const
+export type EnvironmentSlot = (typeof ENVIRONMENT_SLOTS)[number]
+
+/**
+ * A version that a file sets but that cannot be read: a template (`{{ .Values.x }}`), a
+ * variable with no value, a YAML error, an unreadable file. It is `unknown`, never a default.
+ */
+export interface UnknownVersion extends Location {
+  component: Component
+  role?: KubernetesRole
+  /** The text as written (may be empty when the file could not be read at all). */
+  raw: string
+  /** Why it cannot be read. */
+  reason: string
+  group: string
+}
+
+/**
+ * How strongly the repository says that two versions go together (docs/pairing.md).
+ * `configuration`, `what-if`, `same-release`, `explicit-reference`, `same-subtree` and
+ * `only-candidate` are evidence a reviewer accepts; `repository-level` is inferred, and
+ * `unpaired` means a values file that nothing deploys, checked alone.
+ */
+export type EvidenceKind =
+  | 'configuration'
+  | 'what-if'
+  | 'same-release'
+  | 'explicit-reference'
+  | 'same-subtree'
+  | 'only-candidate'
+  | 'repository-level'
+  | 'release-default'
+  | 'unpaired'
+
+/** Why one slot of an environment holds what it holds. */
+export interface PairingEvidence {
+  slot: EnvironmentSlot
+  kind: EvidenceKind
+  /** The file the slot's version (or values) comes from, and the line. */
+  file: string
+  line: number
+  /** One line for people: `values from x/values.yaml (referenced by apps/dev.yaml:12)`. */
+  text: string
 }
 
 /** Versions that are deployed together; evaluated as one combination. */
@@ -76,6 +124,16 @@ export interface Environment {
   host?: Declaration
   kind?: Declaration
   kubectl?: Declaration
+  /** Why each slot was filled (resolve stage); absent for environments built by hand. */
+  evidence?: PairingEvidence[]
+  /** Slots that a file sets but that cannot be read. */
+  unknown?: UnknownVersion[]
+  /** A values file that no release deploys: checked alone, its findings at most notices. */
+  unpaired?: true
+  /** The name given in `.kube-compat-gate.yml` `environments:`. */
+  name?: string
+  /** Values files the release reads (placement of their configuration usages). */
+  valuesFiles?: string[]
 }
 
 export type FindingStatus = 'new' | 'fixed' | 'unchanged'

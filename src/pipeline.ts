@@ -2,19 +2,20 @@ import { lstat, readFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { CONFIG_FILE_NAME, ConfigError, loadConfigFile, type GateConfig } from './config/config-file.js'
 import { refusedFile } from './config/repository-file.js'
+import type { WhatIf } from './config/what-if.js'
 import { listedApiVersions } from './db/api-versions.js'
 import { loadDatabase } from './db/load.js'
 import type { Database } from './db/schema.js'
 import { changedLines, MAX_DIFFERING_LINES, MAX_DIFFERING_LINES_PER_RUN } from './evaluate/changed-lines.js'
 import { diffFindings } from './evaluate/diff.js'
-import { resolveEnvironments } from './evaluate/environments.js'
 import { evaluate, today } from './evaluate/evaluate.js'
-import { gatePasses, type FailOn } from './evaluate/gate.js'
+import { gatePasses, unknownVersions, type FailOn } from './evaluate/gate.js'
 import { compatibilityGrid, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { BaseCommit } from './commits/derived-base.js'
 import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
 import { buildReport, type Report, type SmokeReport } from './report/report.js'
+import { resolveRepository } from './resolve/resolve.js'
 import { DEFAULT_MAX_FILE_BYTES, scanTree, type TreeScan } from './scan/scan.js'
 import type { SmokeOptions } from './smoke/run-smoke.js'
 
@@ -50,6 +51,10 @@ export interface GateOptions {
   /** Says which way the base was read (derived or scanned in full, and why). */
   log?: (message: string) => void
   failScope?: 'new' | 'all'
+  /** Fail the gate on any version that a file sets but that cannot be read (`--strict`). */
+  strict?: boolean
+  /** `--target`: evaluate (head and base) as if these versions were deployed. */
+  targets?: readonly WhatIf[]
   /** Run the smoke test on the head after the static checks (`--smoke`); its findings join the others. */
   smoke?: SmokeRequest
 }
@@ -89,7 +94,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     config,
     date,
     maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes,
-    configPath: config ? reportPath(options.root, config.file) : ''
+    configPath: config ? reportPath(options.root, config.file) : '',
+    targets: options.targets ?? []
   }
   const head = await evaluateTree(options.root, tree)
   const base = await evaluateBase(options, head, tree)
@@ -105,7 +111,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     findings,
     diagnostics: [...head.diagnostics, ...changed.diagnostics],
     filesScanned: head.filesScanned,
-    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')),
+    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknownVersions(head.environments) > 0),
     ...(smoke ? { smoke: smoke.report } : {})
   })
   return {
@@ -161,6 +167,7 @@ interface TreeContext {
   maxFileBytes: number | undefined
   /** The configuration file as the report names it. */
   configPath: string
+  targets: readonly WhatIf[]
 }
 
 type EvaluatedTree = TreeScan['result'] & { tree: TreeScan; environments: Environment[]; findings: Finding[] }
@@ -178,12 +185,17 @@ async function evaluateTree(root: string, context: TreeContext): Promise<Evaluat
   return evaluateScan(await scanTree(root, scanOptions(context)), context)
 }
 
-function evaluateScan(tree: TreeScan, { database, config, date, configPath }: TreeContext): EvaluatedTree {
+function evaluateScan(tree: TreeScan, { database, config, date, configPath, targets }: TreeContext): EvaluatedTree {
   const scan = tree.result
-  const environments = resolveEnvironments(scan.declarations, scan.links)
-  const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations: scan.declarations })
+  const resolved = resolveRepository(scan, {
+    // Stated pairings name the configuration file as the report names it.
+    configured: (config?.environments ?? []).map((environment) => ({ ...environment, file: configPath })),
+    whatIfs: targets
+  })
+  const { declarations, environments } = resolved
+  const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations })
   const findings = config ? applyWaivers(evaluated, config.waivers, date, configPath) : evaluated
-  return { ...scan, tree, environments, findings }
+  return { ...scan, declarations, diagnostics: [...scan.diagnostics, ...resolved.diagnostics], tree, environments, findings }
 }
 
 /**

@@ -12,6 +12,10 @@ Usage:
       --date YYYY-MM-DD               day to check end-of-life dates and waiver expiries against (default today)
       --fail-on error|warning|notice|never
                                       lowest severity that fails the gate (default error)
+      --strict                        also fail the gate on any version a file sets but that cannot
+                                      be read (a template, a variable with no value, broken YAML)
+      --target KEY=VERSION            evaluate as if this version were deployed (repeatable); KEY is
+                                      kubernetes (host and virtual), host, virtual, vcluster, kind or kubectl
       --base REF                      compare with git commit REF: findings are new, fixed
                                       or unchanged, and only new ones fail the gate;
                                       REF... (origin/main...) compares with where HEAD forked off

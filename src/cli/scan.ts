@@ -1,6 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { BaseCommit } from '../commits/derived-base.js'
+import { parseWhatIfs } from '../config/what-if.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
 import { UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
@@ -34,6 +35,8 @@ export async function scanCommand(args: string[]): Promise<number> {
       'smoke-image': { type: 'string' },
       'smoke-keep': { type: 'boolean', default: false },
       'evidence-dir': { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      target: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -48,12 +51,15 @@ export async function scanCommand(args: string[]): Promise<number> {
   await requireDirectory(root)
   const date = values.date === undefined ? undefined : await parseDateFlag(values.date)
   const smoke = parseSmokeFlags(values)
+  const targets = parseWhatIfs(values.target, '--target')
 
   const baseCommit = values.base === undefined ? undefined : await baseCommitOf(root, values.base)
   const result = await runGate({
     root,
     databaseFiles: values.db,
     failOn: failOn as FailOn,
+    strict: values.strict,
+    targets,
     ...(values.config !== undefined ? { configFile: values.config } : {}),
     ...(date !== undefined ? { date } : {}),
     ...(baseCommit ? { baseCommit, log: (message: string) => process.stderr.write(`${message}\n`) } : {}),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Waiver } from '../model.js'
+import type { ConfiguredEnvironment } from '../resolve/configured.js'
 import { UsageError } from '../errors.js'
 
 export const CONFIG_FILE_NAME = '.kube-compat-gate.yml'
@@ -19,6 +20,8 @@ export interface GateConfig {
   /** Absolute paths of extra database files. */
   database: string[]
   waivers: Waiver[]
+  /** Which release, values and host go together, overriding inference (docs/pairing.md). */
+  environments?: ConfiguredEnvironment[]
 }
 
 /** Reads and parses a configuration file; any problem is a ConfigError naming file and line. */

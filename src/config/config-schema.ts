@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { IsoDate } from '../db/schema.js'
 import type { Diagnostic, Waiver } from '../model.js'
 import { parseYamlFile, problemAt } from '../yaml-problems.js'
+import type { ConfiguredEnvironment } from '../resolve/configured.js'
 import type { GateConfig } from './config-file.js'
 
 const Patterns = z.array(z.string().min(1)).nonempty()
@@ -20,6 +21,19 @@ const WaiverSchema = z
   })
   .strict()
 
+/** One pattern or a list of them. */
+const Globs = z.union([z.string().min(1).transform((pattern) => [pattern]), Patterns])
+
+/** Which vcluster release, values files and host go together (docs/pairing.md); overrides inference. */
+const EnvironmentSchema = z
+  .object({
+    name: z.string().trim().min(1).optional(),
+    vcluster: Globs,
+    values: Globs.optional(),
+    host: Globs.optional()
+  })
+  .strict()
+
 const ConfigSchema = z
   .object({
     /** Only paths matching these patterns (gitignore syntax) are scanned. */
@@ -29,7 +43,8 @@ const ConfigSchema = z
     maxFileBytes: z.number().int().positive().optional(),
     /** Extra database files, relative to the configuration file. */
     database: z.array(z.string().min(1)).optional(),
-    waivers: z.array(WaiverSchema).optional()
+    waivers: z.array(WaiverSchema).optional(),
+    environments: z.array(EnvironmentSchema).optional()
   })
   .strict()
 
@@ -44,7 +59,17 @@ export function parseConfig(text: string, file: string, baseDir: string): Config
   const { doc, lineCounter, problems: syntax } = parseYamlFile(text, file)
   if (syntax.length > 0) return { ok: false, problems: syntax }
   // An empty file is an empty configuration.
-  const parsed = ConfigSchema.safeParse(doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 }))
+  let contents: unknown
+  try {
+    contents = doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    // An alias to an anchor that is not set (or too many aliases) only shows when the values are built.
+    const message = error instanceof Error ? error.message : String(error)
+    const alias = /: (\S+)$/.exec(message)?.[1]
+    const at = alias === undefined ? -1 : text.indexOf(`*${alias}`)
+    return { ok: false, problems: [{ file, line: at === -1 ? 1 : lineCounter.linePos(at).line, message }] }
+  }
+  const parsed = ConfigSchema.safeParse(contents)
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue, doc, lineCounter, file)) }
 
   const waiverNodes = doc.get('waivers', true)
@@ -52,6 +77,19 @@ export function parseConfig(text: string, file: string, baseDir: string): Config
     const node = isSeq(waiverNodes) ? waiverNodes.items[index] : undefined
     const offset = isMap(node) ? (node.range?.[0] ?? 0) : 0
     return { ...waiver, file, line: lineCounter.linePos(offset).line }
+  })
+  const environmentNodes = doc.get('environments', true)
+  const environments: ConfiguredEnvironment[] | undefined = parsed.data.environments?.map((environment, index) => {
+    const node = isSeq(environmentNodes) ? environmentNodes.items[index] : undefined
+    const offset = isMap(node) ? (node.range?.[0] ?? 0) : 0
+    return {
+      ...(environment.name !== undefined ? { name: environment.name } : {}),
+      vcluster: [...environment.vcluster],
+      ...(environment.values ? { values: [...environment.values] } : {}),
+      ...(environment.host ? { host: [...environment.host] } : {}),
+      file,
+      line: lineCounter.linePos(offset).line
+    }
   })
   const { include, exclude, maxFileBytes } = parsed.data
   return {
@@ -62,7 +100,8 @@ export function parseConfig(text: string, file: string, baseDir: string): Config
       ...(exclude ? { exclude } : {}),
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       database: (parsed.data.database ?? []).map((path) => resolve(baseDir, path)),
-      waivers
+      waivers,
+      ...(environments ? { environments } : {})
     }
   }
 }

@@ -1,5 +1,6 @@
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
 import { UsageError } from '../errors.js'
+import { parseWhatIfs, type WhatIf } from './what-if.js'
 
 export const FAIL_SCOPES = ['new', 'all'] as const
 export type FailScope = (typeof FAIL_SCOPES)[number]
@@ -28,6 +29,10 @@ export interface ActionInputs {
   sarifFile: string | undefined
   suggestFixes: boolean
   mode: ModeInput
+  /** Fail on any version a file sets but that cannot be read. */
+  strict: boolean
+  /** What-if versions (`kubernetes=1.34`), one per line or separated by commas. */
+  targets: WhatIf[]
 }
 
 /** Reads an input the way `core.getInput` does: trimmed, '' when unset. */
@@ -47,7 +52,9 @@ export function readInputs(input: InputReader): ActionInputs {
     databaseFiles: lines(input('database')),
     sarifFile: sarifFile || undefined,
     suggestFixes: boolean('suggest-fixes', input('suggest-fixes') || 'false'),
-    mode: oneOf('mode', input('mode') || 'auto', MODES)
+    mode: oneOf('mode', input('mode') || 'auto', MODES),
+    strict: boolean('strict', input('strict') || 'false'),
+    targets: parseWhatIfs(lines(input('targets')).flatMap((line) => line.split(/[,\s]+/)).filter((spec) => spec !== ''), 'input "targets"')
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Declaration, Usage } from '../model.js'
+import { unknownBehind } from './unknown-versions.js'
 
 /** "virtual Kubernetes v1.32.0-k3s1 (k3s)", "vcluster 0.22.1": how messages name a declaration. */
 export function describeDeclaration(declaration: Declaration): string {
@@ -6,6 +7,8 @@ export function describeDeclaration(declaration: Declaration): string {
     declaration.component === 'kubernetes'
       ? `${declaration.role === 'virtual' ? 'virtual' : 'host'} Kubernetes`
       : declaration.component
+  const unknown = unknownBehind(declaration)
+  if (unknown) return `${what} unknown${unknown.raw ? ` ("${unknown.raw}")` : ''}`
   const notes = [
     declaration.distro && declaration.component === 'kubernetes' ? declaration.distro : undefined,
     // Nothing is written at its line: the finding would otherwise point at a version nobody wrote.

@@ -8,6 +8,7 @@ import { apiCheck, cgroupCheck, unlessFeatureGatesCheck, usesCheck } from './con
 import { distroCheck, versionCheck } from './conditions/versions.js'
 import { describeDeclaration, describeUsage } from './describe.js'
 import { combine, HOLDS, type Match } from './match.js'
+import { qualifyFinding } from './qualify.js'
 import { buildTargets, type Target } from './targets.js'
 import type { UsageSet } from './usage-set.js'
 
@@ -102,15 +103,15 @@ export function evaluate(environments: readonly Environment[], database: Databas
  */
 function entryOnTargets(entry: Entry, targets: readonly Target[], context: EvaluationContext): Counted[] {
   const perObject = ORDER.filter((condition) => PER_OBJECT_CONDITIONS.has(condition) && entry.when[condition] !== undefined)
-  const findingsOf = (matches: Match[]): Counted[] => {
+  const findingsOf = (matches: Match[], target: Target): Counted[] => {
     const counted: Counted[] = []
     for (const match of matches) {
       const finding = toFinding(entry, match)
-      if (finding) counted.push({ finding, environments: 1, atUsage: isAtUsage(match) })
+      if (finding) counted.push({ finding: qualifyFinding(finding, target.environment), environments: 1, atUsage: isAtUsage(match) })
     }
     return counted
   }
-  if (perObject.length !== 1) return targets.flatMap((target) => findingsOf(matchConditions(entry, target, context)))
+  if (perObject.length !== 1) return targets.flatMap((target) => findingsOf(matchConditions(entry, target, context), target))
 
   const condition = perObject[0]!
   // What the condition finds in a set of usages does not depend on the target: ask each set once.
@@ -139,7 +140,7 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
     if (others.length === 0) continue
     for (const set of sets) {
       if (set === target.shared) continue
-      out.push(...findingsOf(matchConditions(entry, target, context, on(set, target))))
+      out.push(...findingsOf(matchConditions(entry, target, context, on(set, target)), target))
     }
     if (!sets.includes(target.shared)) continue
     // A target where the versions are certainly affected replaces one where they only may be.
@@ -149,7 +150,7 @@ function entryOnTargets(entry: Entry, targets: readonly Target[], context: Evalu
       continue
     }
     settle(shared)
-    const onShared = findingsOf(matchConditions(entry, target, context, on(target.shared, target)))
+    const onShared = findingsOf(matchConditions(entry, target, context, on(target.shared, target)), target)
     out.push(...onShared)
     // Findings reported at a declaration differ between targets: those are never shared.
     // Whether any of them only may be affected is asked of every later target: worked out once here.

@@ -1,5 +1,5 @@
 import type { Entry, Scenario } from '../db/schema.js'
-import type { Component, Declaration, Environment, KubernetesRole, Usage } from '../model.js'
+import type { Component, Declaration, Environment, EnvironmentSlot, KubernetesRole, Usage } from '../model.js'
 import { parseVersion } from '../versions/parse.js'
 import { applyEntry } from './evaluate.js'
 import { buildTargets } from './targets.js'
@@ -73,7 +73,7 @@ export function buildScenario(scenario: Scenario): Built {
     return declaration
   }
 
-  const slots: Array<[keyof Environment, Component, string | undefined, KubernetesRole?, string?]> = [
+  const slots: Array<[EnvironmentSlot, Component, string | undefined, KubernetesRole?, string?]> = [
     ['vcluster', 'vcluster', scenario.vcluster],
     ['virtual', 'kubernetes', scenario.virtual, 'virtual', 'k8s'],
     ['host', 'kubernetes', scenario.host, 'host', scenario.hostDistro],

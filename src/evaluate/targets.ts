@@ -1,5 +1,6 @@
-import type { Declaration, Environment, Usage } from '../model.js'
-import { groupDirectory } from '../scan/groups.js'
+import { ENVIRONMENT_SLOTS, type Declaration, type Environment, type Usage } from '../model.js'
+import { groupDirectory } from '../scan/group-key.js'
+import { withUnknownVersions } from './unknown-versions.js'
 import { UsageSet } from './usage-set.js'
 
 /** An environment with everything deployed to it, as the conditions read it. */
@@ -26,27 +27,34 @@ export interface Target {
  * one cluster means.
  */
 export function buildTargets(
-  environments: readonly Environment[],
+  resolved: readonly Environment[],
   usages: readonly Usage[],
   declarations: readonly Declaration[]
 ): Target[] {
+  const environments = resolved.map(withUnknownVersions)
   const deployedTo = placement(environments)
+  const readersOf = valuesReaders(environments)
   const own = environments.map((): Usage[] => [])
   const everywhere: Usage[] = []
   for (const usage of usages) {
-    const indexes = deployedTo(usage.group, usage.file)
+    const indexes = readersOf?.(usage) ?? deployedTo(usage.group, usage.file)
     if (indexes === undefined) everywhere.push(usage)
     else for (const index of indexes) own[index]!.push(usage)
   }
   const shared = new UsageSet(everywhere)
   const sharedOnly = [shared]
-  const targets: Target[] = environments.map((environment, index) => ({
-    environment,
-    ...(cluster(environment) ? { cluster: cluster(environment)! } : {}),
-    usages: own[index]!.length > 0 ? [new UsageSet(own[index]!), shared] : sharedOnly,
-    shared,
-    runtime: {}
-  }))
+  const nothing = new UsageSet([])
+  const targets: Target[] = environments.map((environment, index) => {
+    // Values checked alone are no cluster: the repository's manifests are not deployed to them.
+    const common = environment.unpaired ? nothing : shared
+    return {
+      environment,
+      ...(cluster(environment) ? { cluster: cluster(environment)! } : {}),
+      usages: own[index]!.length > 0 ? [new UsageSet(own[index]!), common] : environment.unpaired ? [nothing] : sharedOnly,
+      shared: common,
+      runtime: {}
+    }
+  })
   for (const declaration of declarations) {
     const component = declaration.component
     if (component !== 'runc' && component !== 'containerd' && component !== 'helm') continue
@@ -84,6 +92,24 @@ function placement(environments: readonly Environment[]): (group: string | undef
 }
 
 /**
+ * Configuration keys of vcluster values go with the releases that read those values (the
+ * resolve stage lists each environment's values files), never to a release in another
+ * folder. Undefined when the environments do not say (built by hand, without the resolve stage).
+ */
+function valuesReaders(environments: readonly Environment[]): ((usage: Usage) => readonly number[] | undefined) | undefined {
+  if (!environments.some((environment) => environment.valuesFiles !== undefined)) return undefined
+  const byFile = new Map<string, number[]>()
+  environments.forEach((environment, index) => {
+    for (const file of environment.valuesFiles ?? []) {
+      const indexes = byFile.get(file)
+      if (indexes === undefined) byFile.set(file, [index])
+      else indexes.push(index)
+    }
+  })
+  return (usage) => (usage.feature.startsWith('vcluster') ? (byFile.get(usage.file) ?? []) : undefined)
+}
+
+/**
  * Manifests of a vcluster environment go to the virtual cluster; when its version is not
  * declared it is unknown, and the host's version must not stand in for it.
  */
@@ -91,11 +117,18 @@ function cluster(environment: Environment): Declaration | undefined {
   return environment.virtual ?? (environment.vcluster ? undefined : environment.host)
 }
 
+/**
+ * Where an environment is deployed from: its release and values (a host that the release
+ * lands on may be declared anywhere), or for a host alone, the host's own place. Values
+ * checked alone are deployed nowhere.
+ */
 function directoriesOf(environment: Environment): string[] {
+  if (environment.unpaired) return []
   const dirs = new Set<string>()
-  for (const declaration of Object.values(environment)) {
-    if (declaration) dirs.add(declaration.group !== undefined ? groupDirectory(declaration.group) : parentOf(declaration.file))
-  }
+  const release = [environment.vcluster, environment.virtual].filter((d): d is Declaration => d !== undefined)
+  const slots = release.length > 0 ? release : ENVIRONMENT_SLOTS.flatMap((slot) => environment[slot] ?? [])
+  for (const declaration of slots) dirs.add(declaration.group !== undefined ? groupDirectory(declaration.group) : parentOf(declaration.file))
+  if (release.length > 0) for (const file of environment.valuesFiles ?? []) dirs.add(parentOf(file))
   return [...dirs]
 }
 

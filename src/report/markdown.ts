@@ -1,7 +1,9 @@
+import type { EnvironmentSlot } from '../model.js'
+import { pairingNote } from './pairing-lines.js'
 import type { CompatibilityGrid, GridStatus } from '../evaluate/grid.js'
 import type { FindingStatus } from '../model.js'
 import { forMarkdown, forMarkdownCode, forMarkdownUrl } from './escape.js'
-import type { DeclarationReport, FindingReport, Report } from './report.js'
+import type { DeclarationReport, EnvironmentReport, FindingReport, Report } from './report.js'
 import { confirmedNote, smokeMarkdownLines } from './smoke-markdown.js'
 
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
@@ -87,17 +89,22 @@ export function place(file: string, line: number, options: MarkdownOptions): str
 }
 
 function environmentsTable(report: Report, options: MarkdownOptions): string[] {
-  const environments = report.environments.filter((e) => e.vcluster !== undefined || e.virtual !== undefined || e.host !== undefined)
+  const environments = report.environments.filter((e) => e.vcluster !== undefined || e.virtual !== undefined || e.host !== undefined || e.unknown !== undefined)
   if (environments.length === 0) return []
-  const cell = (index: number | undefined): string => {
+  const cell = (index: number | undefined, environment: EnvironmentReport, slot: EnvironmentSlot): string => {
     const declaration = index === undefined ? undefined : report.declarations[index]
+    const unknown = environment.unknown?.find((u) => u.slot === slot)
+    if (!declaration && unknown) return `**unknown** ${place(unknown.file, unknown.line, options)}`
     if (!declaration) return '—'
     const distro = declaration.component === 'kubernetes' && declaration.distro ? ` (${forMarkdown(declaration.distro)})` : ''
     return `${forMarkdownCode(declaration.raw)}${distro} ${place(declaration.file, declaration.line, options)}`
   }
-  const lines = ['### Environments', '', '| vcluster | virtual Kubernetes | host Kubernetes |', '| --- | --- | --- |']
+  const lines = ['### Environments', '', '| vcluster | virtual Kubernetes | host Kubernetes | paired by |', '| --- | --- | --- | --- |']
   for (const environment of environments.slice(0, MAX_TABLE_ROWS)) {
-    lines.push(`| ${cell(environment.vcluster)} | ${cell(environment.virtual)} | ${cell(environment.host)} |`)
+    const why = pairingNote(environment)
+    lines.push(
+      `| ${cell(environment.vcluster, environment, 'vcluster')} | ${cell(environment.virtual, environment, 'virtual')} | ${cell(environment.host, environment, 'host')} | ${why ? forMarkdown(why) : 'the release itself'} |`
+    )
   }
   lines.push('')
   return lines

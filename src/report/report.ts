@@ -1,6 +1,8 @@
 import { freshness, type NewestKnown } from '../db/freshness.js'
 import type { Database } from '../db/schema.js'
-import type { Declaration, Diagnostic, Environment, Finding, FindingStatus, Severity } from '../model.js'
+import { ENVIRONMENT_SLOTS, type Declaration, type Diagnostic, type Environment, type EnvironmentSlot, type Finding, type FindingStatus, type PairingEvidence, type Severity, type UnknownVersion } from '../model.js'
+import { unknownVersions } from '../evaluate/gate.js'
+import { slotOf } from '../resolve/releases.js'
 import { TOOL } from '../tool.js'
 
 /** A declaration as the JSON report shows it (the internal grouping key is left out, `confidence` always written). */
@@ -14,6 +16,14 @@ export interface EnvironmentReport {
   kubectl?: number
   /** Indexes into `declarations`. */
   declarations: number[]
+  /** Why each slot holds what it holds (kind of evidence, file, line, one line for people). */
+  evidence: PairingEvidence[]
+  /** Versions a file sets but that cannot be read: `unknown`, never a default. */
+  unknown?: Array<Omit<UnknownVersion, 'group'> & { slot: EnvironmentSlot | undefined; version: 'unknown' }>
+  /** A values file no release deploys, checked alone (findings at most notices). */
+  unpaired?: true
+  /** The name given in `.kube-compat-gate.yml` `environments:`. */
+  name?: string
 }
 
 export interface FindingReport {
@@ -76,7 +86,15 @@ export interface Report {
   environments: EnvironmentReport[]
   findings: FindingReport[]
   diagnostics: Diagnostic[]
-  summary: { error: number; warning: number; notice: number; filesScanned: number; passed: boolean }
+  summary: {
+    error: number
+    warning: number
+    notice: number
+    filesScanned: number
+    passed: boolean
+    /** Versions that files set but that cannot be read (each fails the gate with --strict). */
+    unknown?: number
+  }
   smoke?: SmokeReport
 }
 
@@ -97,6 +115,7 @@ export function buildReport(input: ReportInput): Report {
   const indexOf = new Map(input.declarations.map((declaration, index) => [declaration, index]))
   const refer = (declaration: Declaration): number => indexOf.get(declaration) ?? -1
   const counts = { error: 0, warning: 0, notice: 0 }
+  const unknown = unknownVersions(input.environments)
   for (const finding of input.findings) if (finding.status !== 'fixed' && !finding.waived) counts[finding.severity]++
 
   return {
@@ -110,12 +129,18 @@ export function buildReport(input: ReportInput): Report {
     },
     declarations: input.declarations.map(({ group: _group, ...declaration }) => ({ ...declaration, confidence: declaration.confidence ?? 'exact' })),
     environments: input.environments.map((environment) => {
-      const slots = Object.entries(environment) as Array<[keyof Environment, Declaration]>
-      const report: EnvironmentReport = { declarations: [] }
-      for (const [slot, declaration] of slots) {
+      const report: EnvironmentReport = { declarations: [], evidence: environment.evidence ?? [] }
+      for (const slot of ENVIRONMENT_SLOTS) {
+        const declaration = environment[slot]
+        if (!declaration) continue
         report[slot] = refer(declaration)
         if (!report.declarations.includes(refer(declaration))) report.declarations.push(refer(declaration))
       }
+      if (environment.unknown?.length) {
+        report.unknown = environment.unknown.map(({ group: _group, ...unknown }) => ({ ...unknown, slot: slotOf(unknown), version: 'unknown' as const }))
+      }
+      if (environment.unpaired) report.unpaired = true
+      if (environment.name !== undefined) report.name = environment.name
       return report
     }),
     findings: input.findings.map((finding) => ({
@@ -136,7 +161,7 @@ export function buildReport(input: ReportInput): Report {
       ...(finding.evidence ? { evidence: finding.evidence } : {})
     })),
     diagnostics: [...input.diagnostics],
-    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed },
+    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed, ...(unknown > 0 ? { unknown } : {}) },
     ...(input.smoke ? { smoke: input.smoke } : {})
   }
 }

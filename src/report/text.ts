@@ -2,6 +2,7 @@ import { styleText } from 'node:util'
 import type { Report } from './report.js'
 import { describeNewest } from '../db/freshness.js'
 import { forTerminal } from './escape.js'
+import { pairingNote } from './pairing-lines.js'
 import { smokeTextLines } from './smoke-text.js'
 
 type Style = Parameters<typeof styleText>[0]
@@ -16,12 +17,14 @@ export function renderText(report: Report, options: { color: boolean }): string 
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text)
   const lines: string[] = []
 
-  const environments = report.environments.filter((e) => e.vcluster !== undefined || e.virtual !== undefined || e.host !== undefined)
+  const environments = report.environments.filter((e) => e.vcluster !== undefined || e.virtual !== undefined || e.host !== undefined || e.unknown !== undefined)
   if (environments.length > 0) {
     lines.push(paint('bold', 'Environments'))
     for (const environment of environments) {
       const parts: string[] = []
-      const show = (label: string, index: number | undefined): void => {
+      const show = (label: 'vcluster' | 'virtual' | 'host' | 'kind' | 'kubectl', index: number | undefined): void => {
+        const unknown = environment.unknown?.find((u) => u.slot === label)
+        if (index === undefined && unknown) parts.push(`${label} ${paint('yellow', 'unknown')} ${paint('dim', `(${forTerminal(`${unknown.file}:${unknown.line}`)})`)}`)
         if (index === undefined) return
         const d = report.declarations[index]!
         const distro = d.distro && d.component === 'kubernetes' ? ` ${d.distro}` : ''
@@ -34,6 +37,9 @@ export function renderText(report: Report, options: { color: boolean }): string 
       show('kind', environment.kind)
       show('kubectl', environment.kubectl)
       lines.push(`  ${parts.join(' · ')}`)
+      // Why these go together, when the repository does not say it in one place.
+      const why = pairingNote(environment)
+      if (why !== '') lines.push(`    ${paint('dim', forTerminal(why))}`)
     }
     lines.push('')
   }

@@ -7,7 +7,7 @@ import { locateToken, textOf, type Traced } from './traced.js'
 export interface DeclareRequest {
   component: Component
   source: string
-  /** What is deployed together (see evaluate/environments.ts). */
+  /** What is deployed together (see src/resolve). */
   group: string
   role?: KubernetesRole
   /** Distribution known from where the value sits (e.g. the `k3s` key). */
@@ -44,6 +44,17 @@ export function declareVersion(
   if (!parsed.ok) {
     const diagnostic: Diagnostic = { ...location, message: `${request.what}: ${parsed.reason}` }
     out.diagnostics.push(diagnostic)
+    // The file sets this version, but not readably: the resolve stage keeps it as unknown instead of taking a default.
+    // An empty value sets nothing (vcluster's own values write `version: ""` for "the default").
+    // A generic detector guesses what a value means: only the exact extractors know that a file sets a version.
+    if (text.trim() !== '' && request.confidence !== 'inferred') out.unknowns?.push({
+      component: request.component,
+      ...(request.role ? { role: request.role } : {}),
+      ...location,
+      raw: raw.trim() === '' ? text : raw,
+      reason: parsed.reason,
+      group: request.group
+    })
     return undefined
   }
   const parsedValue = parsed.value

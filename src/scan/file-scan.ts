@@ -56,7 +56,7 @@ export function overLimit(size: number, maxFileBytes: number): string {
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], unknowns: [] }
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of extractors) {
     try {
@@ -69,6 +69,7 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
       out.deploys.push(...(result.deploys ?? []))
       out.uses.push(...(result.uses ?? []))
       out.values.push(...(result.values ?? []))
+      out.unknowns.push(...(result.unknowns ?? []))
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(diagnosticKey(diagnostic), diagnostic)
     } catch (error) {

@@ -1,12 +1,11 @@
 import ignore from 'ignore'
-import type { Declaration, Diagnostic, GroupLink, Usage } from '../model.js'
+import type { Declaration, Diagnostic, GroupLink, Location, UnknownVersion, Usage } from '../model.js'
 import type { Discovery } from './discover.js'
-import type { Extractor } from './extractors/extractor.js'
+import type { DistroChoice, Extractor } from './extractors/extractor.js'
 import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
 import { preferExact } from './detectors/prefer-exact.js'
-import { groupMembership } from './groups.js'
-import { impliedVirtualVersions, type LocatedDistroChoice } from './implied.js'
+import { dirnameOf } from './paths.js'
 import { resolveNamedUses } from './named-values.js'
 import { diagnosticKey, extractText, overLimit, readText, scanFile, type FileScan } from './file-scan.js'
 import { directorySource, type TreeSource } from './tree-source.js'
@@ -33,8 +32,14 @@ export interface ScanResult {
   /** What manifests use (APIs, pod features, feature gates). */
   usages: Usage[]
   filesScanned: number
-  /** Releases that take values from other files or ConfigMaps (for evaluate/environments.ts). */
+  /** Releases that take values from other files or ConfigMaps (for the resolve stage). */
   links: GroupLink[]
+  /** Distros that values or chart names pick without a version (for the release default). */
+  distros: LocatedDistroChoice[]
+  /** Groups that install the vcluster chart. */
+  deploys: string[]
+  /** Versions that files set but that cannot be read. */
+  unknowns: UnknownVersion[]
 }
 
 /** A scan with the walk and what each listed file gave: what a base derived from it reuses. */
@@ -44,13 +49,15 @@ export interface TreeScan {
   fileScans: ReadonlyMap<string, FileScan>
 }
 
+export type LocatedDistroChoice = DistroChoice & { file: string }
+
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 
 /**
  * Finds every declared version under `root`. A file that cannot be read or parsed becomes
  * a diagnostic; it never stops the scan or hides what other files declare. After every file
- * is read, releases are joined to the values files and ConfigMaps they point to, and a
- * release that sets no virtual Kubernetes version gets its release default (implied).
+ * is read, the values files and ConfigMaps that releases point to are read and linked; what
+ * goes with what is decided by the resolve stage (src/resolve).
  */
 export async function scanRepository(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   return (await scanTree(root, options)).result
@@ -90,16 +97,15 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
     (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
   )
-  const membership = groupMembership(declarations, linked.links)
-  const deploys = new Set(all.flatMap((scan) => scan.extraction.deploys ?? []))
-  const implied = impliedVirtualVersions(membership, linked.links, distros, deploys)
-
   const result: ScanResult = {
-    declarations: [...declarations, ...implied].sort(byPosition),
+    declarations: declarations.sort(byPosition),
     diagnostics: unique([...discovery.diagnostics, ...preferred.diagnostics, ...linked.diagnostics]),
     usages: all.flatMap((scan) => scan.extraction.usages ?? []),
     filesScanned: discovery.filesSeen,
-    links: linked.links
+    links: linked.links,
+    distros,
+    deploys: [...new Set(all.flatMap((scan) => scan.extraction.deploys ?? []))],
+    unknowns: [...all.flatMap((scan) => scan.extraction.unknowns ?? []), ...linked.unknowns, ...unreadableValues(scans)]
   }
   return { result, discovery, fileScans: new Map(scans.map((scan) => [scan.path, scan])) }
 }
@@ -150,7 +156,7 @@ function readLinkedValues(
   source: TreeSource,
   scans: readonly FileScan[],
   limits: { maxFileBytes: number; excluded: PathFilter['excluded'] }
-): { links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[] } {
+): { links: GroupLink[]; scans: FileScan[]; diagnostics: Diagnostic[]; unknowns: UnknownVersion[] } {
   const providers = new Map<string, { files: string[]; groups: string[] }>()
   for (const scan of scans) {
     for (const provider of scan.extraction.providers ?? []) {
@@ -164,6 +170,11 @@ function readLinkedValues(
   const links: GroupLink[] = []
   const extra: FileScan[] = []
   const diagnostics: Diagnostic[] = []
+  const unknowns: UnknownVersion[] = []
+  // A values file that a release names but that cannot be read leaves the release's virtual version unknown.
+  const unreadable = (group: string, from: Location, path: string, reason: string): void => {
+    unknowns.push({ component: 'kubernetes', role: 'virtual', file: from.file, line: from.line, column: from.column, raw: path, reason, group })
+  }
   for (const scan of scans) {
     for (const link of scan.extraction.links ?? []) {
       const target = link.target
@@ -174,21 +185,36 @@ function readLinkedValues(
       for (const path of files) {
         if (limits.excluded(path, false)) continue
         if (!readAsValues.has(path)) {
-          readAsValues.add(path)
           const read = readValuesFile(source, path, limits.maxFileBytes)
-          if (read === undefined) continue
-          if ('message' in read) {
-            diagnostics.push({ ...link.from, message: read.message })
+          if (read === undefined) {
+            unreadable(link.group, link.from, path, `values file ${path} is not in the repository`)
             continue
           }
+          if ('message' in read) {
+            diagnostics.push({ ...link.from, message: read.message })
+            unreadable(link.group, link.from, path, read.message)
+            continue
+          }
+          readAsValues.add(path)
           extra.push(read)
         }
-        links.push({ group: link.group, file: path })
+        links.push({ group: link.group, file: path, from: link.from })
       }
     }
   }
-  return { links, scans: extra, diagnostics }
+  return { links, scans: extra, diagnostics, unknowns }
 }
+
+/** A file named like vcluster values that cannot be read at all (permissions, size, binary): its version is unknown. */
+function unreadableValues(scans: readonly FileScan[]): UnknownVersion[] {
+  return scans.flatMap((scan) => {
+    const unread = scan.extraction.declarations.length === 0 && scan.extraction.diagnostics.find((d) => d.file === scan.path && d.line === undefined)
+    if (!unread || !VALUES_NAME.test(scan.path)) return []
+    return [{ component: 'kubernetes' as const, role: 'virtual' as const, file: scan.path, line: 1, column: 1, raw: '', reason: unread.message, group: dirnameOf(scan.path) }]
+  })
+}
+
+const VALUES_NAME = /(?:^|\/)(?:vcluster|values)[^/]*\.ya?ml$/
 
 /** Reads one file as vcluster values; undefined when it does not exist in the repository. */
 function readValuesFile(source: TreeSource, path: string, maxFileBytes: number): FileScan | { message: string } | undefined {
@@ -202,7 +228,7 @@ function readValuesFile(source: TreeSource, path: string, maxFileBytes: number):
 }
 
 /** Reading order: by file, line and column; an implied default after the version it is implied from. */
-function byPosition(a: Declaration, b: Declaration): number {
+export function byPosition(a: Declaration, b: Declaration): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || Number(a.implied ?? false) - Number(b.implied ?? false)
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveEnvironments } from '../../src/evaluate/environments.js'
+import { resolveRepository } from '../../src/resolve/resolve.js'
 import { scanRepository } from '../../src/scan/scan.js'
 import { declarationRow, diagnosticRow, environmentRow } from './fixture-rows.js'
 
@@ -32,8 +32,9 @@ describe('version discovery in realistic repositories', () => {
 
   it.each(cases)('%s', async (name, expected) => {
     const scan = await scanRepository(join(FIXTURES, name, 'repo'))
-    expect(scan.declarations.map(declarationRow).sort()).toEqual(expected.declarations)
+    const resolved = resolveRepository(scan)
+    expect(resolved.declarations.map(declarationRow).sort()).toEqual(expected.declarations)
     expect(scan.diagnostics.map(diagnosticRow).sort()).toEqual(expected.diagnostics)
-    expect(resolveEnvironments(scan.declarations, scan.links).map(environmentRow).sort()).toEqual(expected.environments)
+    expect(resolved.environments.map(environmentRow).sort()).toEqual(expected.environments)
   })
 })

@@ -16,7 +16,11 @@ export function diagnosticRow(d: Diagnostic): string {
 
 /** `vcluster=0.22.1 virtual=1.32.0 host=1.31.4` (slots in a fixed order). */
 export function environmentRow(e: Environment): string {
-  return (['vcluster', 'virtual', 'host', 'kind', 'kubectl'] as const)
-    .flatMap((slot) => (e[slot] ? [`${slot}=${e[slot].version}`] : []))
-    .join(' ')
+  const unknown = new Set((e.unknown ?? []).map((u) => (u.component === 'kubernetes' ? (u.role ?? 'host') : u.component)))
+  return [
+    ...(['vcluster', 'virtual', 'host', 'kind', 'kubectl'] as const).flatMap((slot) =>
+      e[slot] ? [`${slot}=${e[slot].version}`] : unknown.has(slot) ? [`${slot}=unknown`] : []
+    ),
+    ...(e.unpaired ? ['(unpaired)'] : [])
+  ].join(' ')
 }

@@ -1,4 +1,4 @@
-import type { Declaration, Diagnostic, Location, Usage } from '../../model.js'
+import type { Declaration, Diagnostic, Location, UnknownVersion, Usage } from '../../model.js'
 import type { DeclareRequest } from '../declare.js'
 import type { SourceFile } from '../source-file.js'
 import type { Traced } from '../traced.js'
@@ -78,6 +78,8 @@ export interface Extraction {
   values?: NamedValue[]
   /** What a manifest uses (APIs, pod features, feature gates); only manifest extractors set it. */
   usages?: Usage[]
+  /** Versions written where they cannot be read (a template, a variable with no value, a YAML error). */
+  unknowns?: UnknownVersion[]
 }
 
 /**
@@ -101,5 +103,5 @@ export interface Extractor {
 }
 
 export function emptyExtraction(): Extraction {
-  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }
+  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], unknowns: [] }
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml'
 import type { Component, KubernetesRole } from '../../model.js'
 import { declareImageTag, declareVersion } from '../declare.js'
-import { fileGroup } from '../groups.js'
+import { fileGroup } from '../group-key.js'
 import { isYamlPath } from '../paths.js'
 import { collectAssignments, readCommands } from '../shell/commands.js'
 import { addVariable, expand, type Variables } from '../shell/expand.js'

@@ -1,6 +1,6 @@
 import { isMap, type YAMLMap } from 'yaml'
 import { declareChartRelease, linkValuesFile } from '../chart-release.js'
-import { fileGroup } from '../groups.js'
+import { fileGroup } from '../group-key.js'
 import { dirnameOf } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'

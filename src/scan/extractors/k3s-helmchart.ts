@@ -1,5 +1,5 @@
 import { declareChartRelease } from '../chart-release.js'
-import { fileGroup } from '../groups.js'
+import { fileGroup } from '../group-key.js'
 import { isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml'
 import { declareChartRelease, linkValuesFile } from '../chart-release.js'
-import { fileGroup } from '../groups.js'
+import { fileGroup } from '../group-key.js'
 import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { itemsOf, stringAt, stringIn, stringsIn } from '../yaml-nodes.js'

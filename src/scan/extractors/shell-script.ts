@@ -1,4 +1,4 @@
-import { fileGroup } from '../groups.js'
+import { fileGroup } from '../group-key.js'
 import { dirnameOf } from '../paths.js'
 import { collectAssignments, readCommands } from '../shell/commands.js'
 import type { Variables } from '../shell/expand.js'

@@ -1,6 +1,6 @@
 import type { KubernetesRole } from '../../model.js'
 import { declareImageTag, declareVersion, type DeclareRequest } from '../declare.js'
-import { fileGroup } from '../groups.js'
+import { fileGroup } from '../group-key.js'
 import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
 import { hclBody, hclTokens, literalString, reference, type Attribute, type Block, type Token } from '../terraform/hcl.js'

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml'
 import { declareImageTag, declareVersion } from '../declare.js'
-import { fileGroup } from '../groups.js'
+import { fileGroup } from '../group-key.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
 import { distroOfImage, readVclusterConfigs, virtualVersionKey } from '../vcluster-config.js'
@@ -21,7 +21,7 @@ const namesDistroImage = anyLiteral('rancher/k3s', 'kube-apiserver', 'k0sproject
  * vcluster values files (`vcluster.yaml`, chart values, an umbrella chart's values) in every
  * config era, and ConfigMaps that carry such values for a Flux HelmRelease's `valuesFrom`.
  */
-export const vclusterValues: Extractor = yamlExtractor({
+const readValuesFile: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: isYamlPath,
   mightDeclare: (text) => holdsControlPlane(text) || namesDistroImage(text),
@@ -37,6 +37,42 @@ export const vclusterValues: Extractor = yamlExtractor({
 })
 
 /**
+ * Values that do not parse cannot say which virtual version they set. When the text shows a
+ * version key of the configuration (a distro's `image`/`tag`/`version` under `controlPlane`,
+ * or a distro image), the version is unknown: the release default must not stand in for it.
+ */
+export const vclusterValues: Extractor = {
+  ...readValuesFile,
+  extract(file: SourceFile): Extraction {
+    const out = readValuesFile.extract(file)
+    const broken = file.yaml(readValuesFile.mightDeclare).diagnostics[0]
+    const setsVersion = SETS_VERSION.test(file.text) && (holdsControlPlane(file.text) || namesDistroImage(file.text))
+    const declared = out.declarations.some((d) => d.role === 'virtual') || (out.unknowns ?? []).length > 0
+    if (broken && setsVersion && !declared) {
+      // Reported at the key that would hold the version (the first one after controlPlane), where a reader looks.
+      const from = Math.max(file.text.indexOf('controlPlane'), 0)
+      const keyAt = (pattern: RegExp): number | undefined => {
+        const found = pattern.exec(file.text.slice(from))
+        return found ? from + found.index : undefined
+      }
+      const at = file.locate(keyAt(/\b(?:tag|version)\s*:/) ?? keyAt(/\bimage\s*:/) ?? 0)
+      out.unknowns?.push({
+        component: 'kubernetes',
+        role: 'virtual',
+        ...at,
+        raw: file.text.split(/\r?\n/)[at.line - 1]?.trim() ?? '',
+        reason: `the values do not parse (line ${broken.line ?? 1}: ${broken.message.replace(/^YAML does not parse, skipped: /, '')})`,
+        group: dirnameOf(file.path)
+      })
+    }
+    return out
+  }
+}
+
+/** A key that can hold the virtual Kubernetes version, or a distro image with a tag. */
+const SETS_VERSION = /\b(?:tag|version|image)\s*:/
+
+/**
  * Declares what a vcluster values map sets for the virtual cluster, or records the distro it
  * enables without a version (for the implied default).
  */
@@ -44,7 +80,10 @@ export function readValuesNode(out: Extraction, file: SourceFile, node: unknown,
   for (const config of readVclusterConfigs(node)) {
     if (config.notAVersion) {
       const kind = isSeq(config.notAVersion) ? 'a list' : 'a map'
-      out.diagnostics.push({ ...file.locate(config.notAVersion.range?.[0] ?? 0), message: `virtual cluster Kubernetes version (${config.key}): ${kind}, not a version` })
+      const at = file.locate(config.notAVersion.range?.[0] ?? 0)
+      const reason = `${kind}, not a version${kind === 'a map' ? ' (an unquoted template such as {{ .Values.x }} reads as a map)' : ''}`
+      out.diagnostics.push({ ...at, message: `virtual cluster Kubernetes version (${config.key}): ${reason}` })
+      out.unknowns?.push({ component: 'kubernetes', role: 'virtual', ...at, raw: rawAt(file, config.notAVersion.range), reason, group })
       continue
     }
     if (!config.version) {
@@ -90,6 +129,10 @@ export function readValuesString(out: Extraction, file: SourceFile, node: unknow
   const yaml = embedded.yaml()
   out.diagnostics.push(...yaml.diagnostics)
   for (const { doc } of yaml.documents) readValuesNode(out, embedded, doc.contents, group, source, variables)
+}
+
+function rawAt(file: SourceFile, range: readonly number[] | null | undefined): string {
+  return range ? file.text.slice(range[0], range[1]).trim() : ''
 }
 
 function readConfigMap(out: Extraction, file: SourceFile, root: unknown, index: number): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { resolveRepository } from '../../src/resolve/resolve.js'
 import { scanRepository } from '../../src/scan/scan.js'
 import { tempDir, writeTree } from '../helpers/run-bundle.js'
 
@@ -9,8 +10,8 @@ async function impliedFor(chart: string, version: string, values = ''): Promise<
     'Chart.yaml': `apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies:\n  - name: ${chart}\n    version: "${version}"\n`,
     ...(values ? { 'values.yaml': values } : {})
   })
-  const scan = await scanRepository(root)
-  return scan.declarations.filter((d) => d.implied).map((d) => `${d.distro} ${d.raw} @ ${d.file}:${d.line}:${d.column}`)
+  const { declarations } = resolveRepository(await scanRepository(root))
+  return declarations.filter((d) => d.implied).map((d) => `${d.distro} ${d.raw} @ ${d.file}:${d.line}:${d.column}`)
 }
 
 describe('implied virtual Kubernetes version (release defaults, db-facts §6.2)', () => {

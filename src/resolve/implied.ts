@@ -5,9 +5,11 @@ import type { Declaration, GroupLink } from '../model.js'
 import { parsedOf } from '../versions/declared.js'
 import { parseVersion } from '../versions/parse.js'
 import { asRange } from '../versions/range.js'
-import defaults from './data/vcluster-defaults.json' with { type: 'json' }
-import type { DistroChoice } from './extractors/extractor.js'
-import { parentGroups, type Membership } from './groups.js'
+import { parentGroups } from '../scan/group-key.js'
+import type { LocatedDistroChoice } from '../scan/scan.js'
+// The table is generated into the scan's data folder (scripts/db/tables.ts): one place for every release table.
+import defaults from '../scan/data/vcluster-defaults.json' with { type: 'json' }
+import type { Membership } from './membership.js'
 
 interface DefaultsRow {
   versions: string
@@ -23,13 +25,16 @@ const OPTIONS = { includePrerelease: true } as const
  * A vcluster release whose values set no virtual Kubernetes version runs the default image
  * of that release (data/vcluster-defaults.json). Such a release gets an implied declaration
  * at its vcluster version, so that rules about the virtual version still apply to it.
- * `distros` are the distros that values or chart names pick without a version.
+ * `distros` are the distros that values or chart names pick without a version. A release
+ * whose virtual version is `settled` elsewhere (values in its subtree, or a version that a
+ * file sets unreadably) gets no default: the default is only for a repository that sets nothing.
  */
 export function impliedVirtualVersions(
   membership: Membership,
   links: readonly GroupLink[],
   distros: readonly LocatedDistroChoice[],
-  deploys: ReadonlySet<string>
+  deploys: ReadonlySet<string>,
+  settled: (group: string) => boolean = () => false
 ): Declaration[] {
   const implied: Declaration[] = []
   const groupsWithVirtual = new Set<string>()
@@ -38,7 +43,7 @@ export function impliedVirtualVersions(
   }
   for (const [group, members] of membership.members) {
     if (!deploys.has(group) && !parentGroups(group).some((parent) => deploys.has(parent))) continue
-    if (hasVirtualAtOrBelow(group, groupsWithVirtual)) continue
+    if (hasVirtualAtOrBelow(group, groupsWithVirtual) || settled(group)) continue
     // A chart version that a release takes from elsewhere (a Flux HelmChart) counts for the release, not for its own group.
     const vcluster = members.find((d) => d.component === 'vcluster' && !(membership.linked.has(d) && d.group === group))
     if (!vcluster) continue
@@ -92,8 +97,6 @@ function defaultsFor(vcluster: Declaration): DefaultsRow | undefined {
   })
   return rows.length === 1 ? rows[0] : undefined
 }
-
-export type LocatedDistroChoice = DistroChoice & { file: string }
 
 /** The distro the release's own or linked values enable, else the one its chart name stands for. */
 function distroFor(group: string, links: readonly GroupLink[], distros: readonly LocatedDistroChoice[]): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveEnvironments } from '../../src/evaluate/environments.js'
+import { resolveEnvironments } from '../../src/resolve/environments.js'
 import type { Declaration, GroupLink } from '../../src/model.js'
 import { environmentRow } from '../scan/fixture-rows.js'
 
@@ -39,10 +39,10 @@ describe('resolveEnvironments', () => {
       ['vcluster=0.21.0', 'vcluster=0.23.2 virtual=1.32.2']
     ],
     [
-      'matrix axis values give one environment each; include entries are not crossed',
+      'matrix axis values give one environment each; include entries are not crossed; another job\'s hosts are its own',
       ['vcluster 0.22.1 in wf.yml#e2e', 'host 1.30.0 in wf.yml#e2e', 'host 1.31.0 in wf.yml#e2e', 'vcluster 0.23.0 in wf.yml#compat#include.0', 'virtual 1.32.0 in wf.yml#compat#include.0', 'vcluster 0.22.1 in wf.yml#compat#include.1', 'virtual 1.31.0 in wf.yml#compat#include.1'],
       [],
-      ['vcluster=0.22.1 host=1.30.0', 'vcluster=0.22.1 host=1.31.0', 'vcluster=0.22.1 virtual=1.31.0 host=1.30.0', 'vcluster=0.22.1 virtual=1.31.0 host=1.31.0', 'vcluster=0.23.0 virtual=1.32.0 host=1.30.0', 'vcluster=0.23.0 virtual=1.32.0 host=1.31.0']
+      ['vcluster=0.22.1 host=1.30.0', 'vcluster=0.22.1 host=1.31.0', 'vcluster=0.22.1 virtual=1.31.0', 'vcluster=0.23.0 virtual=1.32.0']
     ],
     [
       'a host in the same or a parent directory wins over another directory',
@@ -63,10 +63,34 @@ describe('resolveEnvironments', () => {
       ['host=1.29.0 kubectl=1.29.1']
     ],
     [
-      'a virtual version borrows the repository vcluster only when there is exactly one',
+      'sibling folders never pair: values in a folder of their own are checked alone against each vcluster that could read them',
       ['virtual 1.32.0 in a', 'vcluster 0.22.1 in b/c.yaml#0', 'vcluster 0.23.0 in d/e.yaml#0'],
       [],
-      ['vcluster=0.22.1', 'vcluster=0.23.0', 'virtual=1.32.0']
+      ['vcluster=0.22.1', 'vcluster=0.22.1 virtual=1.32.0 (unpaired)', 'vcluster=0.23.0', 'vcluster=0.23.0 virtual=1.32.0 (unpaired)']
+    ],
+    [
+      'values in a sibling folder never pair even with the only vcluster of the repository',
+      ['virtual 1.32.0 in examples/a', 'vcluster 0.22.1 in examples/b/app.yaml#0'],
+      [],
+      ['vcluster=0.22.1', 'vcluster=0.22.1 virtual=1.32.0 (unpaired)']
+    ],
+    [
+      'values in the directory of a release without values of its own pair with it',
+      ['virtual 1.32.0 in apps', 'vcluster 0.22.1 in apps/app.yaml#0'],
+      [],
+      ['vcluster=0.22.1 virtual=1.32.0']
+    ],
+    [
+      'a release that names its values file takes only that one; a stray file beside it is checked alone',
+      ['virtual 1.30.0 in apps/dev-values.yaml', 'virtual 1.32.0 in apps', 'vcluster 0.35.0 in apps/set.yaml#0'],
+      [{ group: 'apps/set.yaml#0', file: 'apps/dev-values.yaml' }],
+      ['vcluster=0.35.0 virtual=1.30.0', 'vcluster=0.35.0 virtual=1.32.0 (unpaired)']
+    ],
+    [
+      'every host file counts: a workflow matrix and a kind config of the same version are two hosts',
+      ['vcluster 0.22.1 in clusters/dev', 'host 1.34.0 in .github/workflows/ci.yml#e2e', 'host 1.33.0 in .github/workflows/ci.yml#e2e', 'host 1.34.0 in hack'],
+      [],
+      ['vcluster=0.22.1 host=1.33.0', 'vcluster=0.22.1 host=1.34.0', 'vcluster=0.22.1 host=1.34.0']
     ]
   ])('%s', (_name, specs, links, expected) => {
     expect(resolveEnvironments(specs.map(d), links).map(environmentRow).sort()).toEqual(expected)

@@ -1,0 +1,46 @@
+import type { WhatIf } from '../config/what-if.js'
+import type { Declaration, Diagnostic, Environment } from '../model.js'
+import { byPosition, type ScanResult } from '../scan/scan.js'
+import { applyConfiguredEnvironments, type ConfiguredEnvironment } from './configured.js'
+import { resolveEnvironments } from './environments.js'
+import { impliedVirtualVersions } from './implied.js'
+import { ReleaseIndex } from './releases.js'
+import { applyWhatIfs } from './what-if.js'
+
+export interface ResolveOptions {
+  /** `environments:` of the configuration: stated pairings that override inference. */
+  configured?: readonly ConfiguredEnvironment[]
+  /** `--target`: evaluate as if these versions were deployed. */
+  whatIfs?: readonly WhatIf[]
+}
+
+/** What the resolve stage hands to evaluation. */
+export interface Resolved {
+  /** The scan's declarations with the release defaults that apply (`implied`). */
+  declarations: Declaration[]
+  environments: Environment[]
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * scan → resolve → evaluate: pairs what the scan found into environments, each with the
+ * evidence for its pairing (docs/pairing.md). A release whose values set no virtual version
+ * takes its release default; one whose values set it unreadably keeps it unknown. Then the
+ * configuration's `environments:` replace what they state, and `--target` versions are put in.
+ */
+export function resolveRepository(
+  scan: Pick<ScanResult, 'declarations' | 'links' | 'unknowns' | 'usages' | 'distros' | 'deploys'>,
+  options: ResolveOptions = {}
+): Resolved {
+  const index = new ReleaseIndex(scan.declarations, scan.links, scan.unknowns, scan.usages)
+  const implied = impliedVirtualVersions(index.membership, scan.links, scan.distros, new Set(scan.deploys), (group) => index.settled(group))
+  const declarations = [...scan.declarations, ...implied].sort(byPosition)
+  const inferred = resolveEnvironments(declarations, { links: scan.links, unknowns: scan.unknowns, usages: scan.usages })
+  const configured = applyConfiguredEnvironments(inferred, declarations, scan.unknowns, options.configured ?? [])
+  const planned = applyWhatIfs(configured.environments, options.whatIfs ?? [])
+  return {
+    declarations: [...declarations, ...planned.declarations].sort(byPosition),
+    environments: planned.environments,
+    diagnostics: [...configured.diagnostics, ...planned.diagnostics]
+  }
+}

@@ -154,6 +154,30 @@ export const Scenario = z
   })
   .strict()
 
+/**
+ * An upstream commit that fixed the problem (or brought it in), for the fix-boundary check
+ * (`npm run db:check-fixes`, db/fix-boundaries.json): each release tag of the repository
+ * holds the change when one of the commits is its ancestor or the marker is in its code.
+ */
+export const UpstreamChange = z
+  .object({
+    repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name'),
+    /** The component whose `when` range the tags of the repository are held against. */
+    component: z.enum(['vcluster', 'kind', 'kubectl', 'helm', 'runc', 'containerd']),
+    /** `fix`: tags holding it are not affected. `cause`: only tags holding it are. */
+    change: z.enum(['fix', 'cause']),
+    /** Full SHAs: the merge on the main branch and each backport. */
+    commits: z.array(z.string().regex(/^[0-9a-f]{40}$/, 'must be a full 40-character commit SHA')).nonempty(),
+    /**
+     * A string found in the changed code (and not before it): tags cut outside the branch
+     * history (vcluster's 0.37 tags are single commits) hold the change when they hold this.
+     */
+    marker: z.object({ text: z.string().min(3), path: z.string().min(1).optional() }).strict(),
+    /** Only tags whose version is in this range are judged (a change later code replaced). */
+    within: Range.optional()
+  })
+  .strict()
+
 export const Entry = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case words joined by dashes'),
@@ -178,6 +202,8 @@ export const Entry = z
     remediation: z.string().min(10),
     references: z.array(HttpsUrl).nonempty(),
     verified: IsoDate,
+    /** Where upstream the problem was fixed or brought in; every change must hold for a tag to be affected. */
+    upstream: z.array(UpstreamChange).nonempty().optional(),
     /** Upstream files a generated table in `when` was read from (scripts/db/generate.ts). */
     sources: z.array(SourceFile).optional(),
     notes: z.string().optional(),
@@ -192,12 +218,17 @@ export const Entry = z
     message: 'an unverified entry cannot be an error: verify it at its source or lower its severity',
     path: ['severity']
   })
+  .refine((entry) => (entry.upstream ?? []).every((change) => change.component in entry.when), {
+    message: 'each upstream change needs a range in `when` for its component (the tags it is held against)',
+    path: ['upstream']
+  })
   .refine((entry) => Object.keys(entry.fixedIn).every((component) => component in entry.when), {
     message: 'each fixedIn component needs a range in `when` too (the versions the problem exists in)',
     path: ['fixedIn']
   })
 
 export type Entry = z.infer<typeof Entry>
+export type UpstreamChange = z.infer<typeof UpstreamChange>
 export type Conditions = z.infer<typeof Conditions>
 export type Scenario = z.infer<typeof Scenario>
 export type ApiUse = z.infer<typeof ApiUse>

@@ -265,13 +265,14 @@ async function changedDeclarationLines(
   const diagnostics: Diagnostic[] = []
   let budget = MAX_DIFFERING_LINES_PER_RUN
   for (const file of new Set(declarations.map((declaration) => declaration.file))) {
-    const head = await readFile(join(headRoot, file), 'utf8').catch(() => undefined)
-    if (head === undefined) continue
+    // A file the change did not touch has no changed lines; its head is not read again.
     const base = await baseText(file)
     if (base === 'same') {
       lines.set(file, new Set())
       continue
     }
+    const head = await readFile(join(headRoot, file), 'utf8').catch(() => undefined)
+    if (head === undefined) continue
     const limit = Math.min(MAX_DIFFERING_LINES, budget)
     const changed = changedLines(base, head, limit)
     if (!changed.computed) {

@@ -191,7 +191,8 @@ function renderRuntime(runtime) {
     [`peak RSS: scan (${n(scan.files)} files, highest run)`, formatMB(scan.scanRssKiB.max), '', BUDGETS.peakRssMB.text, verdictOf('scanPeakRssMB')],
     [`peak RSS: baseline (${n(scan.files)} files)`, formatMB(scan.baselineRssKiB.max), '', '', ''],
     [`CPU time (user+sys): baseline (${n(scan.files)} files)`, formatMs(scan.baselineCpuMs.median), '1.00×', '', ''],
-    [`CPU time (user+sys): scan (${n(scan.files)} files)`, formatMs(scan.scanCpuMs.median), formatRatio(scan.scanCpuMs.median / scan.baselineCpuMs.median, 'baseline'), '', '']
+    [`CPU time (user+sys): scan (${n(scan.files)} files)`, formatMs(scan.scanCpuMs.median), formatRatio(scan.scanCpuMs.median / scan.baselineCpuMs.median, 'baseline'), '', ''],
+    [`CPU time (user+sys): pull request (${n(scan.files)} files)`, formatMs(scan.pullRequestCpuMs.median), formatRatio(scan.pullRequestCpuMs.median / scan.scanCpuMs.median, 'scan'), '', '']
   ]
   if (largeScan) {
     rows.push(

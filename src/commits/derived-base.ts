@@ -136,14 +136,13 @@ export async function deriveBase(headRoot: string, head: TreeScan, commit: BaseC
 }
 
 /**
- * A head result for the base, as objects of its own: the report finds a fixed finding's
+ * A head result for the base, with declarations of its own: the report finds a fixed finding's
  * declarations among the head's by identity, and a base that shared them would say a fixed
- * finding's declaration is still there. Most files declare nothing and are shared as they are.
+ * finding's declaration is still there. Nothing else of a result is told apart by identity.
  */
 function copied(scan: FileScan | undefined): FileScan | undefined {
-  if (scan === undefined) return undefined
-  const empty = Object.entries(scan.extraction).every(([key, value]) => key === 'diagnostics' || !Array.isArray(value) || value.length === 0)
-  return empty ? scan : structuredClone(scan)
+  if (scan === undefined || scan.extraction.declarations.length === 0) return scan
+  return { ...scan, extraction: { ...scan.extraction, declarations: scan.extraction.declarations.map((declaration) => ({ ...declaration })) } }
 }
 
 /** Files whose change alters how every other file is walked or read. */

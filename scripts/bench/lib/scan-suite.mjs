@@ -78,6 +78,7 @@ export async function measureScans({ repos, runs, cli, baseline, work, log, node
     pullRequest: summarize(samples.pullRequest),
     pullRequestVsScanByRound: summarize(samples.pullRequest.map((ms, round) => ms / samples.scan[round])),
     pullRequestRssKiB: summarize(samples.pullRequestRss),
+    pullRequestCpuMs: summarize(samples.pullRequestCpu),
     // Each round's scan over the same round's baseline (run next to each other): how much the
     // ratio moves from round to round when the machine's load drifts.
     scanVsBaselineByRound: summarize(samples.scan.map((ms, round) => ms / samples.baseline[round])),

@@ -44,4 +44,10 @@ describe('project files', () => {
     expect(existsSync(join(ROOT, '.github', 'pull_request_template.md'))).toBe(true)
     expect(existsSync(join(ROOT, 'CONTRIBUTING.md'))).toBe(true)
   })
+
+  it.each(['CONTRIBUTING.md', 'SECURITY.md', 'docs/releasing.md', 'docs/ci-systems.md'])('%s links only to files that exist', (doc) => {
+    const targets = [...read(doc).matchAll(/\]\(([^)\s#]+)(#[^)]*)?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target))
+    const base = join(ROOT, doc, '..')
+    expect(targets.filter((target) => !existsSync(join(base, target)))).toEqual([])
+  })
 })

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { describeNewest, newestKnown, type NewestKnown } from '../db/freshness.js'
 import { bundledDatabase, loadDatabase } from '../db/load.js'
-import type { Database, Entry } from '../db/schema.js'
+import type { Database, Entry, Lifecycle } from '../db/schema.js'
 import { validateEntryFile } from '../db/validate-file.js'
 import { UsageError } from '../errors.js'
 import { describeRange } from '../evaluate/describe.js'
@@ -121,6 +121,7 @@ export function explainText(entry: Entry): string {
   section(lines, 'Runtime signatures (regular expressions)', entry.signatures)
   lines.push('', 'Remediation:', `  ${entry.remediation}`)
   section(lines, 'References', entry.references)
+  if (entry.sources) section(lines, 'Generated from', entry.sources.map((source) => `${source.repository}@${source.commit.slice(0, 12)} ${source.path}`))
   if (entry.notes) lines.push('', 'Notes:', `  ${entry.notes}`)
   if (entry.examples) {
     section(lines, 'Fires on', entry.examples.affected.map((scenario) => JSON.stringify(scenario)))
@@ -156,9 +157,12 @@ function describeCondition(condition: string, value: unknown): string {
       return `${skew.of} is more than ${skew.older} minor(s) older or ${skew.newer} newer than the ${skew.against}`
     }
     case 'lifecycle': {
-      const lifecycle = value as { of: string; phase: string; dates: Record<string, string> }
+      const lifecycle = value as Lifecycle
       const dates = Object.entries(lifecycle.dates).map(([minor, date]) => `${minor}: ${date}`)
-      return `the ${lifecycle.of} minor has reached ${lifecycle.phase} on the evaluation date (${dates.join(', ')})`
+      const oldest = Object.entries(lifecycle.dates).at(-1)
+      const older = lifecycle.olderThanListed && oldest ? `; older minors: before ${lifecycle.olderEndedBefore ?? oldest[1]}` : ''
+      const only = lifecycle.distros ? ` (${lifecycle.distros.join(', ')} builds only)` : ''
+      return `the ${lifecycle.of} minor${only} has reached ${lifecycle.phase} on the evaluation date (${dates.join(', ')}${older})`
     }
     case 'outsideSupport':
       return `host or virtual Kubernetes is outside the tested range: ${(value as Array<{ vcluster: string; kubernetes: string }>)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { describeNewest, freshness, newestKnown, STALE_AFTER_DAYS } from '../../src/db/freshness.js'
 import { bundledDatabase } from '../../src/db/load.js'
+import { buildReport } from '../../src/report/report.js'
+import { renderText } from '../../src/report/text.js'
 
 const database = bundledDatabase()
 
@@ -20,5 +22,20 @@ describe('database freshness', () => {
     expect(fresh.warning !== undefined).toBe(warned)
     if (warned) expect(fresh.warning).toContain(`is ${days} days old (dated 2026-12-07)`)
     expect(days > STALE_AFTER_DAYS).toBe(warned)
+  })
+})
+
+describe('the report tells the database age and newest releases', () => {
+  const input = { database, declarations: [], environments: [], findings: [], diagnostics: [], filesScanned: 0, passed: true }
+
+  it('carries newest releases and age on the evaluation date, and warns past 90 days', () => {
+    const fresh = buildReport({ ...input, date: database.date })
+    expect(fresh.database).toMatchObject({ newest: newestKnown(database), ageDays: 0 })
+    expect(fresh.database.warning).toBeUndefined()
+    const stale = buildReport({ ...input, date: '2030-01-01' })
+    expect(stale.database.warning).toMatch(/^the bundled database is \d+ days old/)
+    const text = renderText(stale, { color: false })
+    expect(text).toContain(`database knows up to ${describeNewest(newestKnown(database))}`)
+    expect(text).toContain(`warning: ${stale.database.warning}`)
   })
 })

@@ -28,6 +28,7 @@ describe('kube-compat-gate db', () => {
     const listing = JSON.parse(run.stdout) as DatabaseListing
     expect(listing.version).toMatch(/\S/)
     expect(listing.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(listing.newest).toEqual({ kubernetes: expect.stringMatching(/^1\.\d+$/), vcluster: expect.stringMatching(/^0\.\d+$/), kind: expect.stringMatching(/^0\.\d+\.\d+$/) })
     expect(listing.entries.length).toBeGreaterThanOrEqual(30)
     expect(listing.entries).toContainEqual(
       expect.objectContaining({
@@ -41,7 +42,7 @@ describe('kube-compat-gate db', () => {
   it('db list in text names the database and one line per entry', () => {
     const run = runBundle('cli', ['db', 'list'])
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^database \S+ \(\d{4}-\d{2}-\d{2}\), \d+ entries/)
+    expect(run.stdout).toMatch(/^database \S+ \(\d{4}-\d{2}-\d{2}\), \d+ entries\nnewest releases it knows: Kubernetes 1\.\d+, vcluster 0\.\d+, kind 0\.\d+\.\d+\n/)
     expect(run.stdout).toMatch(/^runc-cgroup-v1-unable-to-freeze +warning +runc 1\.1\.8/m)
   })
 

@@ -148,6 +148,14 @@ export class SourceReader {
     return git(this.dir, ['tag', '--list']).split('\n').filter(Boolean)
   }
 
+  /** Paths at a tag matching `pattern`: from the lock when pinned, else the tag's tree. */
+  paths(ref: string, pattern: RegExp): string[] {
+    const names = this.pinned
+      ? this.pinned.files.filter((file) => file.ref === ref).map((file) => file.path)
+      : git(this.dir, ['ls-tree', '-r', '--name-only', ref]).split('\n')
+    return names.filter((name) => pattern.test(name))
+  }
+
   /** A file at one fixed commit of history (a fact that later commits removed). */
   readAt(commit: string, path: string): string {
     const text = this.read(path, commit)

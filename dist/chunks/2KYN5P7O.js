@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{a,b}from"./PSSC45NJ.js";import"./SROBNS7C.js";import"./DUR2QGCQ.js";import"./XDAFPXNL.js";import"./XRWVJII7.js";import"./3P44XJ5B.js";import"./AP6EG4TC.js";import"./GBNTJUE6.js";import"./FJGDGGZ3.js";import"./4BVKFZ72.js";import"./IM3TFGKT.js";export{a as parseEntryFile,b as validateEntryFile};

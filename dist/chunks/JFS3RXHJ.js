@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j,k,l}from"./AP6EG4TC.js";import"./GBNTJUE6.js";import"./FJGDGGZ3.js";import"./4BVKFZ72.js";import"./IM3TFGKT.js";export{c as ApiUse,h as Conditions,l as DatabaseMeta,j as Entry,k as EntryFile,b as FEATURES,a as IsoDate,f as Lifecycle,i as Scenario,d as Skew,e as SourceFile,g as SupportRow};

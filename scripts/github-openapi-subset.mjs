@@ -15,10 +15,12 @@ import { join } from 'node:path'
 /** Every REST operation src/github/** may send; a new call needs a new line here. */
 const OPERATIONS = [
   'checks/create',
+  'checks/list-for-ref',
   'checks/update',
   'issues/create',
   'issues/create-comment',
   'issues/create-label',
+  'issues/delete-comment',
   'issues/list-comments',
   'issues/list-for-repo',
   'issues/update',
@@ -26,7 +28,8 @@ const OPERATIONS = [
   'pulls/create-review-comment',
   'pulls/list-review-comments',
   'repos/compare-commits',
-  'repos/download-tarball-archive'
+  'repos/download-tarball-archive',
+  'users/get-authenticated'
 ]
 
 const root = join(import.meta.dirname, '..')

@@ -9,6 +9,7 @@ import { describeError } from './errors.js'
 import { changeTrees } from './github/change-trees.js'
 import type { GitHubClient } from './github/client.js'
 import { readEventContext, type EventContext } from './github/event.js'
+import { ACTIONS_BOT, gateLogin } from './github/gate-author.js'
 import { describeWriteFailure, type Permission } from './github/write-failure.js'
 import { blockingFindings } from './evaluate/gate.js'
 import { runGate, type GateResult } from './pipeline.js'
@@ -20,6 +21,7 @@ import { LIMITS, fitText, utf8Bytes } from './report/github/limits.js'
 import { jsonArrayWithin } from './report/github/outputs.js'
 import { publishStickyComment } from './report/github/sticky-comment.js'
 import { planSuggestions, publishSuggestions } from './report/github/suggestions.js'
+import { forWorkflowCommand } from './report/escape.js'
 import { renderMarkdown } from './report/markdown.js'
 import { sarifChunks } from './report/sarif.js'
 import { readSmokeInputs } from './smoke/action-smoke.js'
@@ -128,7 +130,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     // A run that could not decide (a refused input, an unreadable commit) fails, and says so in `result` too.
     if (!resultWritten) core.setOutput('result', 'failed')
-    core.setFailed(describeError(error))
+    core.setFailed(forWorkflowCommand(describeError(error)))
   } finally {
     await Promise.all(trees.map((tree) => tree.dispose().catch(() => undefined)))
   }
@@ -154,6 +156,8 @@ async function publishToPullRequest({ client, event, inputs, result, pathPrefix,
   const relevant = report.findings.some((finding) => finding.status !== 'unchanged')
   await attempt('write the pull request comment', 'pull-requests: write', async () => {
     const outcome = await publishStickyComment(client, {
+      login: inputs.comment === 'never' ? ACTIONS_BOT : await gateLogin(client),
+      warning: core.warning,
       owner: event.owner,
       repo: event.repo,
       number,
@@ -186,6 +190,7 @@ async function publishAudit({ client, event, result, markdown, pathPrefix, headS
   const active = result.report.findings.filter((finding) => finding.status !== 'fixed')
   await attempt('update the audit issue', 'issues: write', async () => {
     const { outcome, number } = await publishAuditIssue(client, {
+      login: await gateLogin(client),
       owner: event.owner,
       repo: event.repo,
       marker: `<!-- kube-compat-gate:audit path=${pathPrefix || '.'} -->`,
@@ -203,7 +208,7 @@ async function attempt(what: string, permission: Permission, action: () => Promi
   try {
     await action()
   } catch (error) {
-    core.warning(describeWriteFailure(what, permission, error))
+    core.warning(forWorkflowCommand(describeWriteFailure(what, permission, error)))
   }
 }
 

@@ -5,6 +5,7 @@ import { describeError, UsageError } from '../errors.js'
 import type { GitHubClient } from './client.js'
 import type { EventContext } from './event.js'
 import { forkPoint } from './fork-point.js'
+import { describeApiFailure } from './write-failure.js'
 import { treeFromApi } from './tarball.js'
 
 export interface TreeContext {
@@ -25,7 +26,7 @@ export interface TreeContext {
  */
 export async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; baseRoot?: string; baseCommit?: BaseCommit }> {
   if (event.mode !== 'pr' || !event.change) return { headRoot: context.root }
-  const headRoot = event.headInWorkspace ? context.root : (await commitTree('head', event.change.headSha, event, context)).root
+  const headRoot = event.headInWorkspace ? context.root : await headTree(event.change.headSha, event, context)
   const baseSha = await forkPoint(event, context)
   // The head is the checkout and git has the base: the base is derived from the head's scan
   // and the changed files' git objects, with no second tree on disk.
@@ -37,6 +38,19 @@ export async function changeTrees(event: EventContext, context: TreeContext): Pr
   } catch (error) {
     context.log.warning(`could not read the base commit ${baseSha.slice(0, 12)}, so every finding counts as new: ${describeError(error)}`)
     return { headRoot }
+  }
+}
+
+/**
+ * The head read from its commit (pull_request_target). Without it there is nothing to decide on:
+ * the run fails, saying why in one line (the caller still writes `result`).
+ */
+async function headTree(sha: string, event: EventContext, context: TreeContext): Promise<string> {
+  try {
+    return (await commitTree('head', sha, event, context)).root
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    throw new Error(`could not read the head commit ${sha.slice(0, 12)}, so there is nothing to decide on and the gate fails: ${describeApiFailure('contents: read', error)}`)
   }
 }
 

@@ -38,7 +38,8 @@ export function createGitHubClient(token: string, log: ClientLog, baseUrl?: stri
       ...(baseUrl ? { baseUrl } : {}),
       // The proxy-aware fetch of @actions/github, with a bound on each attempt's wait.
       request: { ...defaults.request, fetch: fetchWithTimeout((defaults.request?.fetch ?? fetch) as typeof fetch, timeout) },
-      retry: { retries: RETRIES },
+      // 429 joins the answers never retried blindly: the throttling plugin waits out a rate limit once, as GitHub asks.
+      retry: { retries: RETRIES, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
       log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug }
     },

@@ -1,9 +1,20 @@
 /**
  * A request to GitHub that gets no answer would otherwise wait for undici's five-minute
- * limit, four times with the retries. Each attempt gets this long for the response headers
- * (a large tarball may take longer to stream; only the wait for the answer is bounded).
+ * limit, four times with the retries. Each attempt gets this long for the whole answer, body
+ * included: an answer that stalls after its headers (a comment list, a check run) is given up
+ * like one that never starts.
  */
 export const DEFAULT_TIMEOUT_SECONDS = 30
+
+/** A commit's archive may be large: its download gets this many times as long. */
+export const ARCHIVE_TIMEOUT_FACTOR = 4
+
+/**
+ * No answer of the REST API the gate uses comes near this; a commit's archive may (it is capped
+ * again when unpacked). Past it the answer is abandoned rather than held in memory.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024
+export const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
 
 /** Set on a runner whose GitHub (Enterprise Server) answers slowly. */
 export const TIMEOUT_VARIABLE = 'KUBE_COMPAT_GATE_GITHUB_TIMEOUT_SECONDS'
@@ -15,23 +26,60 @@ export function timeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
 
 type Fetch = (url: string | URL, init?: RequestInit) => Promise<Response>
 
+/** Statuses whose answer has no body by definition (a Response cannot be built with one). */
+const NO_BODY = new Set([101, 103, 204, 205, 304])
+
 /**
- * `fetch` that gives up when the answer has not started after `seconds`. It fails with a plain
- * error (not an AbortError), which Octokit turns into a request error the retry plugin retries
- * like a server error.
+ * `fetch` that gives up when the whole answer, body included, has not arrived after `seconds`
+ * (archives: `ARCHIVE_TIMEOUT_FACTOR` times as long), or grows past its byte limit. The body is
+ * read here, under the deadline, and handed on in memory (Octokit reads it whole anyway, and
+ * swallows an error while reading it, so a cut answer would pass for an empty success).
+ * Failures are plain errors (not an AbortError), which Octokit turns into a request error that
+ * the retry plugin retries like a server error.
  */
 export function fetchWithTimeout(fetch: Fetch, seconds: number): Fetch {
   return async (url, init = {}) => {
+    const archive = /\/(tarball|zipball)\//.test(String(url))
+    const limit = archive ? seconds * ARCHIVE_TIMEOUT_FACTOR : seconds
+    const maxBytes = archive ? MAX_ARCHIVE_BYTES : MAX_ANSWER_BYTES
     const timer = new AbortController()
-    const handle = setTimeout(() => timer.abort(), seconds * 1000)
+    const handle = setTimeout(() => timer.abort(), limit * 1000)
     const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal
     try {
-      return await fetch(url, { ...init, signal })
+      const response = await fetch(url, { ...init, signal })
+      const body = NO_BODY.has(response.status) ? null : await readAtMost(response, maxBytes)
+      const whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
+      // Octokit reports the URL it was answered from (after redirects).
+      Object.defineProperty(whole, 'url', { value: response.url })
+      return whole
     } catch (error) {
-      if (timer.signal.aborted && !init.signal?.aborted) throw new Error(`GitHub did not answer within ${seconds} s (${TIMEOUT_VARIABLE})`)
+      if (timer.signal.aborted && !init.signal?.aborted) throw new Error(`GitHub did not answer within ${limit} s (${TIMEOUT_VARIABLE})`)
       throw error
     } finally {
       clearTimeout(handle)
     }
   }
+}
+
+async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined)
+    throw new Error(`GitHub's answer of ${declared} bytes is over the ${maxBytes}-byte limit`)
+  }
+  if (!response.body) return new Uint8Array(0)
+  const chunks: Uint8Array[] = []
+  let length = 0
+  const reader = response.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    length += value.byteLength
+    if (length > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      throw new Error(`GitHub's answer is over the ${maxBytes}-byte limit`)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks, length)
 }

@@ -9,25 +9,31 @@
 export type Permission = 'pull-requests: write' | 'checks: write' | 'issues: write' | 'contents: read'
 
 export function describeWriteFailure(what: string, permission: Permission, error: unknown): string {
+  return `kube-compat-gate could not ${what}: ${describeApiFailure(permission, error)}. The gate result does not depend on this.`
+}
+
+/** What went wrong with a request, for people: a rate limit, a refusal and the permission it needs, or GitHub's answer. */
+export function describeApiFailure(permission: Permission, error: unknown): string {
   const { status, response } = error as { status?: unknown; response?: { headers?: Record<string, string | undefined> } }
   const reason = error instanceof Error ? firstLine(error.message) : String(error)
   const after = retried(error)
-  const verdict = 'The gate result does not depend on this.'
   // A rate limit is a 403 (or 429) too, but no permission fixes it: say what it is.
   if ((status === 403 || status === 429) && (/rate limit/i.test(reason) || response?.headers?.['retry-after'] !== undefined || response?.headers?.['x-ratelimit-remaining'] === '0')) {
-    return `kube-compat-gate could not ${what}: GitHub rate-limited the request (${reason})${after}. ${verdict}`
+    return `GitHub rate-limited the request (${reason})${after}`
   }
-  if (status === 403 || status === 404) {
+  if (status === 403) {
     return (
-      `kube-compat-gate could not ${what}: GitHub answered ${status} (${reason}). ` +
+      `GitHub answered ${status} (${reason}). ` +
       `Grant the workflow "permissions: ${permission}"; on pull requests from forks the token is ` +
-      `read-only, see the README section "Pull requests from forks". ${verdict}`
+      'read-only, see the README section "Pull requests from forks"'
     )
   }
+  // A missing permission is a 403; a 404 is something that is not there (a closed-and-deleted
+  // pull request, a check run of another app) or not visible to this token.
+  if (status === 404) return `GitHub answered 404 (${reason}): what it was asked about does not exist or this token cannot see it${after}`
   // Without a response GitHub answered nothing (a timeout, a reset connection); Octokit still says 500.
-  if (response === undefined) return `kube-compat-gate could not ${what}: ${reason}${after}. ${verdict}`
-  const answered = typeof status === 'number' ? `GitHub answered ${status} (${reason})` : reason
-  return `kube-compat-gate could not ${what}: ${answered}${after}. ${verdict}`
+  if (response === undefined) return `${reason}${after}`
+  return `${typeof status === 'number' ? `GitHub answered ${status} (${reason})` : reason}${after}`
 }
 
 /** ", after 3 retries" when the retry plugin tried again before giving up. */

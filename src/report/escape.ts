@@ -28,6 +28,15 @@ export function forTerminal(text: string): string {
 }
 
 /**
+ * Text of a workflow command (`::error file=…::message`) or a log line: `@actions/core` escapes
+ * `%`, CR and LF (and `:` and `,` in properties) but not ESC, which restyles or hides the log, nor
+ * U+2028/U+2029, which some log viewers break lines at. Newlines stay: core encodes them.
+ */
+export function forWorkflowCommand(text: string): string {
+  return text.replace(CONTROLS, SHOWN_INSTEAD).replace(/[\u2028\u2029]/g, SHOWN_INSTEAD).replace(BIDI_CONTROLS, SHOWN_INSTEAD)
+}
+
+/**
  * Text inside Markdown (tables included): HTML is neutralised, Markdown syntax that could
  * change structure or open links is escaped, and line breaks cannot end a table row. GitHub
  * also acts on plain text: `@name` notifies people and `https://…` or `www.…` becomes a link,

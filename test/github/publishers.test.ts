@@ -75,6 +75,8 @@ describe('publishStickyComment', () => {
     number: 7,
     mode: 'on-findings' as const,
     marker: '<!-- marker -->',
+    login: 'github-actions[bot]',
+    warning: (message: string) => warnings.push(message),
     hasFindings: true,
     render: (previous: boolean) => `<!-- marker -->\n${previous ? 'again' : 'first'}`,
     ...overrides
@@ -119,6 +121,7 @@ describe('publishAuditIssue', () => {
   const audit = (hasFindings: boolean, marker = '<!-- audit -->') => ({
     ...repository,
     marker,
+    login: 'github-actions[bot]',
     title: 'kube-compat-gate: 1 known incompatibility',
     body: hasFindings ? 'one finding' : 'clean',
     hasFindings,

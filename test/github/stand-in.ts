@@ -34,6 +34,12 @@ export interface Fault {
   headers?: Record<string, string>
   /** Milliseconds before the answer starts: a slow or hanging GitHub. */
   holdMs?: number
+  /** The fault's status is sent after the request took effect (a 502 after a successful POST). */
+  afterEffect?: boolean
+  /** The answer's body instead of the normal one (a malformed success). */
+  body?: unknown
+  /** Milliseconds the answer stalls after its headers and half its body (`_codeload` for the archive itself). */
+  stallBodyMs?: number
 }
 
 const FORBIDDEN = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' }
@@ -58,6 +64,11 @@ export class GitHubStandIn {
   /** `base...head` → their merge base, answered by the compare endpoint (unknown pairs are a 404, as for commits GitHub lacks). */
   readonly mergeBases = new Map<string, string>()
   faults: Fault[] = []
+  /**
+   * The login of the token's user, for `GET /user`; unset, the token is a workflow's
+   * GITHUB_TOKEN, which GitHub answers there with a 403, and which writes as github-actions[bot].
+   */
+  tokenLogin: string | undefined
 
   private nextId = 1000
   private constructor(
@@ -143,6 +154,11 @@ export class GitHubStandIn {
       if (fault.times !== undefined) fault.times--
       if (fault.holdMs !== undefined) await this.hold(fault.holdMs)
       if (response.destroyed) return // the client gave up waiting
+      if (fault.afterEffect) this.answer(operation, params, url.searchParams, body as Json)
+      if (fault.body !== undefined) {
+        call.status = fault.status ?? 200
+        return send(response, call.status, fault.body)
+      }
       if (fault.status !== undefined) {
         call.status = fault.status
         for (const [name, value] of Object.entries(fault.headers ?? {})) response.setHeader(name, value)
@@ -157,7 +173,18 @@ export class GitHubStandIn {
       const problems = this.api.validateResponse(operation, answer.status, answer.body)
       if (problems.length > 0) this.violations.push({ operationId: operation.id, path: `answer to ${url.pathname}`, errors: problems })
     }
+    if (fault?.stallBodyMs !== undefined && answer.body !== undefined) {
+      return this.stall(response, answer.status, { 'content-type': 'application/json; charset=utf-8' }, Buffer.from(JSON.stringify(answer.body)), fault.stallBodyMs)
+    }
     send(response, answer.status, answer.body)
+  }
+
+  /** Headers and half the body, then nothing for `ms` (the client gives up, or gets the rest late). */
+  private async stall(response: ServerResponse, status: number, headers: Record<string, string | number>, body: Buffer, ms: number): Promise<void> {
+    response.writeHead(status, { ...headers, 'content-length': body.length })
+    response.write(body.subarray(0, body.length >> 1))
+    await this.hold(ms)
+    if (!response.destroyed) response.end(body.subarray(body.length >> 1))
   }
 
   /** Rules GitHub enforces that the description does not express. */
@@ -178,7 +205,7 @@ export class GitHubStandIn {
       case 'issues/list-comments':
         return { status: 200, body: this.comments.get(number) ?? [] }
       case 'issues/create-comment': {
-        const comment = { ...this.api.example('issue-comment'), id: this.id(), body: body.body, created_at: now, updated_at: now }
+        const comment = { ...this.api.example('issue-comment'), id: this.id(), body: body.body, user: this.author(), created_at: now, updated_at: now }
         this.comments.set(number, [...(this.comments.get(number) ?? []), comment])
         return { status: 201, body: comment }
       }
@@ -187,6 +214,17 @@ export class GitHubStandIn {
         if (!comment) return { status: 404, body: { message: 'Not Found' } }
         Object.assign(comment, { body: body.body, updated_at: now })
         return { status: 200, body: comment }
+      }
+      case 'issues/delete-comment': {
+        for (const [issue, comments] of this.comments) this.comments.set(issue, comments.filter((c) => c.id !== Number(params.comment_id)))
+        return { status: 204 }
+      }
+      case 'users/get-authenticated':
+        if (this.tokenLogin === undefined) return { status: 403, body: FORBIDDEN }
+        return { status: 200, body: { ...(this.api.example('issue-comment').user as Json), login: this.tokenLogin, type: 'User' } }
+      case 'checks/list-for-ref': {
+        const runs = this.checkRuns.filter((run) => run.create.head_sha === params.ref && (!query.get('check_name') || run.create.name === query.get('check_name')))
+        return { status: 200, body: { total_count: runs.length, check_runs: runs.map((run) => this.checkRunBody(run.id, run.create)) } }
       }
       case 'issues/list-for-repo': {
         const state = query.get('state') ?? 'open'
@@ -213,6 +251,7 @@ export class GitHubStandIn {
         delete issue.pull_request
         Object.assign(issue, {
           id: this.id(),
+          user: this.author(),
           number: this.issues.length + 1,
           title: body.title,
           body: body.body,
@@ -268,15 +307,23 @@ export class GitHubStandIn {
 
   private checkRunBody(id: number, create: Json): Json {
     const example = this.api.example('check-run-example-of-completed-conclusion')
-    return { ...example, id, name: create.name, head_sha: create.head_sha, status: create.status ?? 'completed', conclusion: create.conclusion ?? null }
+    return { ...example, id, name: create.name, head_sha: create.head_sha, external_id: create.external_id ?? null, status: create.status ?? 'completed', conclusion: create.conclusion ?? null }
   }
 
-  private codeload(pathname: string, response: ServerResponse): void {
+  private async codeload(pathname: string, response: ServerResponse): Promise<void> {
     const sha = pathname.replace('/_codeload/', '').replace(/\.tar\.gz$/, '')
     const tarball = this.tarballs.get(sha)
     if (!tarball) return send(response, 404, { message: 'Not Found' })
+    const fault = this.faults.find((candidate) => candidate.operationId === '_codeload' && (candidate.times === undefined || candidate.times > 0))
+    if (fault?.times !== undefined) fault.times--
+    if (fault?.stallBodyMs !== undefined) return this.stall(response, 200, { 'content-type': 'application/x-gzip' }, tarball, fault.stallBodyMs)
     response.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': tarball.length })
     response.end(tarball)
+  }
+
+  /** Who the stand-in's token writes as. */
+  private author(): Json {
+    return { ...(this.api.example('issue-comment').user as Json), login: this.tokenLogin ?? 'github-actions[bot]', type: this.tokenLogin ? 'User' : 'Bot' }
   }
 
   private id(): number {

@@ -1,3 +1,4 @@
+import { forWorkflowCommand } from '../escape.js'
 import type { Severity } from '../../model.js'
 import type { FindingReport } from '../report.js'
 import { LIMITS } from './limits.js'
@@ -41,9 +42,9 @@ export function emitAnnotations(ranked: readonly FindingReport[], pathPrefix: st
       continue
     }
     emitted[finding.severity]++
-    sink[finding.severity](annotationMessage(finding), {
-      title: annotationTitle(finding),
-      file: `${pathPrefix}${finding.file}`,
+    sink[finding.severity](forWorkflowCommand(annotationMessage(finding)), {
+      title: forWorkflowCommand(annotationTitle(finding)),
+      file: forWorkflowCommand(`${pathPrefix}${finding.file}`),
       startLine: finding.line,
       startColumn: finding.column
     })

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { GitHubClient } from '../../github/client.js'
+import { createdId, createOnce, NO_BLIND_RETRY } from '../../github/create-once.js'
 import type { CheckRunAnnotation } from './annotations.js'
 import { LIMITS, fitText } from './limits.js'
 
@@ -30,17 +32,33 @@ export async function publishCheckRun(client: GitHubClient, input: CheckRunInput
     ...(annotations && annotations.length > 0 ? { annotations } : {})
   })
   const repository = { owner: input.owner, repo: input.repo }
-  const created = await client.rest.checks.create({
-    ...repository,
-    name: CHECK_RUN_NAME,
-    head_sha: input.headSha,
-    status: 'completed',
-    conclusion: input.passed ? 'success' : 'failure',
-    ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-    output: output(batches[0])
-  })
+  // Names this very creation, so that a retry can find what a failed attempt made instead of adding a second one.
+  const externalId = randomUUID()
+  const created = await createOnce(
+    async () =>
+      createdId(
+        (
+          await client.rest.checks.create({
+            ...repository,
+            name: CHECK_RUN_NAME,
+            head_sha: input.headSha,
+            status: 'completed',
+            conclusion: input.passed ? 'success' : 'failure',
+            external_id: externalId,
+            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+            output: output(batches[0]),
+            ...NO_BLIND_RETRY
+          })
+        ).data,
+        'a check run'
+      ),
+    async () =>
+      (await client.rest.checks.listForRef({ ...repository, ref: input.headSha, check_name: CHECK_RUN_NAME, filter: 'all', per_page: 100 })).data.check_runs.find(
+        (run) => run.external_id === externalId
+      )
+  )
   for (const batch of batches.slice(1)) {
-    await client.rest.checks.update({ ...repository, check_run_id: created.data.id, output: output(batch) })
+    await client.rest.checks.update({ ...repository, check_run_id: created.id, output: output(batch) })
   }
-  return { id: created.data.id, requests: Math.max(1, batches.length) }
+  return { id: created.id, requests: Math.max(1, batches.length) }
 }

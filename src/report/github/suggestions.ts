@@ -50,7 +50,8 @@ export function planSuggestions(input: SuggestionInput): Suggestion[] {
         const replaced = replaceVersion(declaration, safe, input.lineText(declaration.file, declaration.line))
         if (replaced === undefined) continue
         const path = `${input.pathPrefix}${declaration.file}`
-        const marker = `<!-- kube-compat-gate-suggestion ${finding.id} ${path}:${declaration.line} -->`
+        // Percent-encoded: a path or id holding `-->` would close the HTML comment and show the rest as the bot's text.
+        const marker = `<!-- kube-compat-gate-suggestion ${encodeURIComponent(finding.id)} ${path.split('/').map(encodeURIComponent).join('/')}:${declaration.line} -->`
         const fence = '`'.repeat(Math.max(3, longestBacktickRun(replaced) + 1))
         const body = [
           marker,

@@ -150,6 +150,8 @@ function describeCondition(condition: string, value: unknown): string {
       return `unless feature gate ${(value as string[]).join(' or ')} is on`
     case 'cgroup':
       return `nodes run cgroup ${value as string}`
+    case 'cgroupDriver':
+      return `nodes use (or may use) the ${value as string} cgroup driver (not where cgroupfs is configured)`
     case 'api':
       return `a manifest uses one of: ${(value as Array<{ apiVersion: string; kinds: string[] }>).map((api) => `${api.apiVersion} ${api.kinds.join('/')}`).join('; ')}`
     case 'skew': {

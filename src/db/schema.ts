@@ -33,7 +33,9 @@ export const FEATURES = [
   /** A script runs `kubectl ... --subresource resize`. */
   'kubectlResizeSubresource',
   /** Nodes run cgroup v1 (runtime evidence, or a kubelet told `failCgroupV1: false`). */
-  'cgroupV1'
+  'cgroupV1',
+  /** Nodes use the cgroupfs cgroup driver (kubelet `cgroupDriver: cgroupfs`, containerd `SystemdCgroup = false`). */
+  'cgroupfsDriver'
 ] as const
 export type Feature = (typeof FEATURES)[number]
 
@@ -50,7 +52,7 @@ export const ApiUse = z
 /** How far a component may be from a cluster, in minor versions. */
 export const Skew = z
   .object({
-    of: z.enum(['kubectl']),
+    of: z.enum(['kubectl', 'virtual']),
     against: z.enum(['cluster', 'host', 'virtual']),
     /** How many minors older than the cluster the component may be. */
     older: z.number().int().min(0),
@@ -117,6 +119,8 @@ export const Conditions = z
     /** The entry does not apply where one of these feature gates is turned on. */
     unlessFeatureGates: z.array(z.string()).nonempty().optional(),
     cgroup: z.enum(['v1']).optional(),
+    /** `systemd`: nodes use (or may use) the systemd cgroup driver; does not hold where cgroupfs is configured. */
+    cgroupDriver: z.enum(['systemd']).optional(),
     /** Manifests deployed to the environment use one of these APIs. */
     api: z.array(ApiUse).nonempty().optional(),
     skew: Skew.optional(),

@@ -4,7 +4,7 @@ import type { ConditionCheck, EvaluationContext } from './conditions/condition.j
 import { lifecycleCheck } from './conditions/lifecycle.js'
 import { skewCheck } from './conditions/skew.js'
 import { kindNodeImagesCheck, outsideSupportCheck } from './conditions/support.js'
-import { apiCheck, cgroupCheck, unlessFeatureGatesCheck, usesCheck } from './conditions/usages.js'
+import { apiCheck, cgroupCheck, cgroupDriverCheck, unlessFeatureGatesCheck, usesCheck } from './conditions/usages.js'
 import { distroCheck, versionCheck } from './conditions/versions.js'
 import { describeDeclaration, describeUsage } from './describe.js'
 import { combine, HOLDS, type Match } from './match.js'
@@ -35,6 +35,7 @@ const CHECKS: { [K in keyof Conditions]-?: ConditionCheck<NonNullable<Conditions
   uses: usesCheck,
   unlessFeatureGates: unlessFeatureGatesCheck,
   cgroup: cgroupCheck,
+  cgroupDriver: cgroupDriverCheck,
   api: apiCheck,
   skew: skewCheck,
   lifecycle: lifecycleCheck,

@@ -195,7 +195,9 @@ describe('certainty', () => {
 })
 
 describe('pod features used together', () => {
-  const database = only('resize-policy-with-exec-probes')
+  // An entry on two features of one object (the bundled exec-probe entry once was one).
+  const bundledEntry = only('resize-policy-with-exec-probes').entries[0]!
+  const database = { ...only('resize-policy-with-exec-probes'), entries: [{ ...bundledEntry, when: { uses: ['resizePolicy' as const, 'execProbe' as const] } }] }
   const environment: Environment = { host: declare('kubernetes', '1.33.0', 'k/kind.yaml', { role: 'host' }) }
   const feature = (name: string, object: string, at: number): Usage => ({ feature: name, object, file: 'k/app.yaml', line: at, column: 9, source: 'test', group: 'k' })
 

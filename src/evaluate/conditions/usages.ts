@@ -39,6 +39,16 @@ export const cgroupCheck: ConditionCheck<'v1'> = (_version, target) =>
     .slice(0, 1)
     .map((usage) => ({ declarations: [], usages: [usage], certainty: 'affected', details: [] }))
 
+/**
+ * The systemd cgroup driver is or may be in use: holds unless the environment's kubelet or
+ * containerd configuration chooses cgroupfs. (kubeadm defaults to systemd since 1.22, so an
+ * unknown driver counts as systemd.)
+ */
+export const cgroupDriverCheck: ConditionCheck<'systemd'> = (_driver, target) => {
+  const cgroupfs = target.usages.some((set) => set.ofFeature('cgroupfsDriver').length > 0)
+  return cgroupfs ? [] : [{ declarations: [], usages: [], certainty: 'affected', details: [] }]
+}
+
 /** Each manifest deployed to the environment that uses one of the APIs is its own finding. */
 export const apiCheck: ConditionCheck<ApiUse[]> = (apis, target) => {
   const matches: Match[] = []

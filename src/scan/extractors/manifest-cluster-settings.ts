@@ -9,12 +9,18 @@ import { anyLiteral } from './literal.js'
 const FEATURE_GATES_ARGUMENT = /feature-gates[=\s]+"?([A-Za-z0-9=,]+)/g
 /** `failCgroupV1: false`, also inside kubeadm patches embedded as strings. */
 const FAIL_CGROUP_V1_OFF = /failCgroupV1["']?\s*:\s*false\b/g
-const namesASetting = anyLiteral('featureGates', 'feature-gates', 'failCgroupV1')
+/**
+ * The cgroupfs driver chosen: kubelet configuration, a kubelet argument, or a containerd
+ * runc option (kind's containerdConfigPatches carry TOML inside YAML strings).
+ */
+const CGROUPFS_DRIVER = /cgroupDriver["']?\s*:\s*["']?cgroupfs\b|--cgroup-driver[=\s]+["']?cgroupfs\b|SystemdCgroup\s*=\s*false\b/g
+const namesASetting = anyLiteral('featureGates', 'feature-gates', 'failCgroupV1', 'cgroupDriver', 'cgroup-driver', 'SystemdCgroup')
 
 /**
  * Cluster settings that decide whether an entry applies: feature gates turned on (a
  * `featureGates` map in kind or kubelet configuration, or a `--feature-gates=` argument)
- * and nodes kept on cgroup v1 (`failCgroupV1: false`, which only cgroup v1 nodes need).
+ * nodes kept on cgroup v1 (`failCgroupV1: false`, which only cgroup v1 nodes need) and the
+ * cgroupfs cgroup driver.
  */
 export const manifestClusterSettings: Extractor = {
   id: 'manifest-cluster-settings',
@@ -49,6 +55,9 @@ export const manifestClusterSettings: Extractor = {
     }
     for (const match of file.text.matchAll(FAIL_CGROUP_V1_OFF)) {
       if (!isCommentedOut(file.text, match.index)) add({ feature: 'cgroupV1' }, match.index)
+    }
+    for (const match of file.text.matchAll(CGROUPFS_DRIVER)) {
+      if (!isCommentedOut(file.text, match.index)) add({ feature: 'cgroupfsDriver' }, match.index)
     }
     return out
   }

@@ -133,6 +133,27 @@ describe('manifest-cluster-settings', () => {
     const text = ['kubeadmConfigPatches:', '  - |', '    kind: KubeletConfiguration', '    failCgroupV1: false', '# failCgroupV1: false'].join('\n')
     expect(usagesOf(extractFrom(manifestClusterSettings, 'kind.yaml', text))).toEqual([{ feature: 'cgroupV1', line: 4, column: 5 }])
   })
+
+  it('takes cgroupDriver: cgroupfs, --cgroup-driver=cgroupfs and SystemdCgroup = false as the cgroupfs driver, not systemd or a comment', () => {
+    const text = [
+      'containerdConfigPatches:',
+      '  - |-',
+      '    [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]',
+      '      SystemdCgroup = false',
+      'kubeadmConfigPatches:',
+      '  - |',
+      '    kind: KubeletConfiguration',
+      '    cgroupDriver: cgroupfs',
+      'args: ["--cgroup-driver=cgroupfs"]',
+      'other: { cgroupDriver: systemd }',
+      '# cgroupDriver: cgroupfs'
+    ].join('\n')
+    expect(usagesOf(extractFrom(manifestClusterSettings, 'kind.yaml', text))).toEqual([
+      { feature: 'cgroupfsDriver', line: 4, column: 7 },
+      { feature: 'cgroupfsDriver', line: 8, column: 5 },
+      { feature: 'cgroupfsDriver', line: 9, column: 9 }
+    ])
+  })
 })
 
 describe('manifest-vcluster-config', () => {

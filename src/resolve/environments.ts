@@ -5,6 +5,12 @@ import { ReleaseIndex, slotOf, type Candidate } from './releases.js'
 
 /** Beyond this many combinations a release is cut short: a matrix that large is a test grid, not a fleet. */
 const MAX_COMBINATIONS_PER_RELEASE = 64
+/**
+ * Beyond this many release × repository-level host pairs (a monorepo of hundreds of releases and
+ * hosts), a release meets each repository-level host version once, at its first file; the other
+ * files of that version are still evaluated as hosts of their own.
+ */
+const MAX_REPOSITORY_PAIRS = 1000
 
 export interface PairingInput {
   links?: readonly GroupLink[]
@@ -28,14 +34,17 @@ export function resolveEnvironments(declarations: readonly Declaration[], input:
   const index = new ReleaseIndex(declarations, links, unknowns, usages)
   const { releases } = index
 
-  const claimedBy = (group: string): boolean =>
-    releases.some((release) => release === group || release.startsWith(`${group}#`) || walkOf(index, release).includes(groupDirectory(group)))
+  // Worked out once: a monorepo has hundreds of releases and thousands of declarations.
+  const walked = new Set(releases.flatMap((release) => walkOf(index, release)))
+  const claimedBy = (group: string): boolean => index.chainGroups.has(group) || walked.has(groupDirectory(group))
   const repositoryHosts = distinct(
     declarations.filter((d) => slotOf(d) === 'host' && !claimedBy(groupOf(d))),
     hostKey
   )
   const takesRepositoryHost = releases.filter((release) => nearest(index, release, 'host').length === 0)
   const repositoryKind: Candidate['kind'] = repositoryHosts.length === 1 && takesRepositoryHost.length === 1 ? 'only-candidate' : 'repository-level'
+  const pairedHosts =
+    takesRepositoryHost.length * repositoryHosts.length > MAX_REPOSITORY_PAIRS ? distinct(repositoryHosts, (d) => `${d.version}|${d.distro ?? ''}`) : repositoryHosts
   const single = new Map(
     (['kind', 'kubectl'] as const).map((slot) => {
       const all = declarations.filter((d) => slotOf(d) === slot)
@@ -57,7 +66,7 @@ export function resolveEnvironments(declarations: readonly Declaration[], input:
     const options: Partial<Record<EnvironmentSlot, Candidate[]>> = {
       vcluster: inFile(index, release, 'vcluster'),
       virtual: virtualOptions(index, release),
-      host: hostOptions(index, release, repositoryHosts, repositoryKind),
+      host: hostOptions(index, release, pairedHosts, repositoryKind),
       kind: otherOptions(index, release, 'kind', single.get('kind')),
       kubectl: otherOptions(index, release, 'kubectl', single.get('kubectl'))
     }
@@ -128,12 +137,11 @@ function nearest(index: ReleaseIndex, release: string, slot: EnvironmentSlot): C
   const inRelease = inFile(index, release, slot)
   if (inRelease.length > 0) return inRelease
   const walk = walkOf(index, release, slot)
+  const chain = new Set([release, ...parentGroups(release)])
   for (const dir of walk) {
     // Another release's own versions are its own, even when it sits in the same directory.
-    const here = index.declarations.filter(
-      (d) => slotOf(d) === slot && groupDirectory(groupOf(d)) === dir && !index.releases.some((other) => other !== release && (groupOf(d) === other || other.startsWith(`${groupOf(d)}#`)) && !release.startsWith(`${groupOf(d)}#`))
-    )
-    const unknown = index.unknowns.filter((u) => slotOf(u) === slot && groupDirectory(u.group) === dir)
+    const here = index.inDirectory(slot, dir).filter((d) => chain.has(groupOf(d)) || !index.chainGroups.has(groupOf(d)))
+    const unknown = index.unknownsInDirectory(slot, dir)
     if (here.length + unknown.length > 0) {
       return [...here.map((declaration) => ({ declaration, kind: 'same-subtree' as const })), ...unknown.map((u) => ({ unknown: u, kind: 'same-subtree' as const }))]
     }

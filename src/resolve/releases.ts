@@ -89,6 +89,34 @@ export class ReleaseIndex {
     this.pairValues(usages)
   }
 
+  /** Every release group and the groups above it in its file (a job above its matrix entries). */
+  get chainGroups(): ReadonlySet<string> {
+    return (this.chains ??= new Set(this.releases.flatMap((release) => [release, ...parentGroups(release)])))
+  }
+
+  /** The declarations of a slot whose group lies in `directory` (indexed on first use). */
+  inDirectory(slot: EnvironmentSlot, directory: string): Declaration[] {
+    return this.indexed(slot).declarations.get(directory) ?? []
+  }
+
+  unknownsInDirectory(slot: EnvironmentSlot, directory: string): UnknownVersion[] {
+    return this.indexed(slot).unknowns.get(directory) ?? []
+  }
+
+  private chains: Set<string> | undefined
+  private readonly bySlot = new Map<EnvironmentSlot, { declarations: Map<string, Declaration[]>; unknowns: Map<string, UnknownVersion[]> }>()
+
+  private indexed(slot: EnvironmentSlot): { declarations: Map<string, Declaration[]>; unknowns: Map<string, UnknownVersion[]> } {
+    let found = this.bySlot.get(slot)
+    if (!found) {
+      found = { declarations: new Map(), unknowns: new Map() }
+      for (const d of this.declarations) if (slotOf(d) === slot) push(found.declarations, groupDirectory(groupOf(d)), d)
+      for (const u of this.unknowns) if (slotOf(u) === slot) push(found.unknowns, groupDirectory(u.group), u)
+      this.bySlot.set(slot, found)
+    }
+    return found
+  }
+
   isRelease(group: string): boolean {
     return this.releaseSet.has(group)
   }

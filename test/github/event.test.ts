@@ -76,8 +76,22 @@ describe('readInputs', () => {
       databaseFiles: [],
       sarifFile: undefined,
       suggestFixes: false,
-      mode: 'auto'
+      mode: 'auto',
+      strict: false,
+      targets: []
     })
+  })
+
+  it('reads strict and the what-if targets, one per line or comma-separated', () => {
+    expect(read({ strict: 'true', targets: 'kubernetes=1.34, vcluster=0.30.0\nhost=1.33' })).toMatchObject({
+      strict: true,
+      targets: [
+        { key: 'kubernetes', version: '1.34' },
+        { key: 'vcluster', version: '0.30.0' },
+        { key: 'host', version: '1.33' }
+      ]
+    })
+    expect(() => read({ targets: 'k8s=1.34' })).toThrow('input "targets" "k8s=1.34"')
   })
 
   it('parses every input', () => {

@@ -23,7 +23,9 @@ export function runBundle(bundle: 'cli' | 'index', args: string[], env: Record<s
     cwd,
     env: { ...base, ...env },
     encoding: 'utf8',
-    timeout: 60_000
+    timeout: 60_000,
+    // Large reports (hundreds of environments, each with its pairing evidence) exceed the 1 MiB default.
+    maxBuffer: 64 * 1024 * 1024
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }

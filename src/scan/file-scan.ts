@@ -89,9 +89,25 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
 function decode(bytes: Buffer): ReadText | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), invalidUtf8: false }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), invalidUtf8: false }
-  if (bytes.subarray(0, 8000).includes(0)) return undefined
-  const text = bytes.toString('utf8')
+  const sample = bytes.subarray(0, 8000)
+  if (sample.includes(0) && looksBinary(sample, bytes)) return undefined
+  // A NUL in otherwise plain text (bash and make skip it) is read as U+FFFD: same offsets, still a text file.
+  const text = bytes.toString('utf8').replaceAll('\u0000', '\uFFFD')
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, invalidUtf8: text.includes('\uFFFD') && !isUtf8(bytes) }
+}
+
+/**
+ * Content with a NUL byte is binary unless it is otherwise text: valid UTF-8, no other control
+ * bytes than tab, line ends, form feed and ESC, and NULs a small share of the first bytes (UTF-16
+ * without a byte order mark is half NULs). A NUL in a trailing comment used to hide a script.
+ */
+function looksBinary(sample: Buffer, bytes: Buffer): boolean {
+  let nuls = 0
+  for (const byte of sample) {
+    if (byte === 0) nuls++
+    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) return true
+  }
+  return nuls * 4 > sample.length || !isUtf8(bytes)
 }
 
 /** Diagnostics with the same place and message are one. */

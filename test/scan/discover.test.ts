@@ -97,6 +97,17 @@ describe('which files the scan reads', () => {
   })
 
   it.each([
+    ['Makefile', 'cluster:\n\tkind create cluster --image kindest/node:v1.31.0 # \u0000\n'],
+    ['create.sh', '#!/bin/sh\nkind create cluster --image kindest/node:v1.31.0\n# \u0000\u0000 bash skips these\n']
+  ])('reads a %s with a NUL byte in a comment (bash and make still run it) instead of calling it binary', async (name, text) => {
+    const root = tempDir()
+    writeFileSync(join(root, name), text)
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => `${d.file}:${d.line} ${d.raw}`)).toContainEqual(expect.stringMatching(new RegExp(`^${name.replace('.', '\\.')}:\\d+ v1\\.31\\.0$`)))
+    expect(scan.diagnostics).toEqual([])
+  })
+
+  it.each([
     ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(KIND('v1.31.0'), 'utf16le')])],
     ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(KIND('v1.31.0'), 'utf16le').swap16()])]
   ])('reads a %s file with a byte order mark (Windows PowerShell writes those)', async (_name, bytes) => {

@@ -1,3 +1,4 @@
+import { isYamlPath } from './paths.js'
 import { isUtf8 } from 'node:buffer'
 import type { Diagnostic } from '../model.js'
 import { NOT_REGULAR } from './discover.js'
@@ -48,7 +49,11 @@ export function readText(path: string, read: FileBytes, tooLarge: (size: number)
     if ('size' in read) return unread(tooLarge(read.size))
     return unread(NOT_REGULAR)
   }
-  return decode(read.bytes) ?? unread('skipped: binary content (a NUL byte in the first 8000 bytes)')
+  const decoded = decode(read.bytes)
+  if (!decoded) return unread('skipped: binary content (a NUL byte in the first 8000 bytes)')
+  // YAML allows a lone CR as a line break and Go's YAML reader (kubectl, helm) takes it so; the
+  // `yaml` package does not, so a CR-only file hid its versions. One character for one: offsets stay.
+  return isYamlPath(path) && decoded.text.includes('\r') ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, '\n') } : decoded
 }
 
 export function overLimit(size: number, maxFileBytes: number): string {

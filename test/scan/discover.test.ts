@@ -107,6 +107,13 @@ describe('which files the scan reads', () => {
     expect(scan.diagnostics).toEqual([])
   })
 
+  it('reads a YAML file with CR-only line ends as kubectl and helm do', async () => {
+    const root = tempDir()
+    writeFileSync(join(root, 'kind.yaml'), KIND('v1.31.0').replace(/\n/g, '\r'))
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => `${d.file}:${d.line} ${d.raw}`)).toEqual([expect.stringMatching(/^kind\.yaml:\d+ v1\.31\.0$/)])
+  })
+
   it.each([
     ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(KIND('v1.31.0'), 'utf16le')])],
     ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(KIND('v1.31.0'), 'utf16le').swap16()])]

@@ -207,4 +207,10 @@ export interface Diagnostic {
   line?: number
   column?: number
   message: string
+  /**
+   * Set when the file shows a version is used (a vcluster chart, image, CLI, a cluster tool) but
+   * no version could be read there (no version, `latest`, a variable with no value): the gate
+   * cannot check it, so every report says so near the top.
+   */
+  unresolved?: true
 }

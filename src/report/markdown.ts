@@ -5,6 +5,7 @@ import type { FindingStatus } from '../model.js'
 import { forMarkdown, forMarkdownCode, forMarkdownUrl } from './escape.js'
 import type { DeclarationReport, EnvironmentReport, FindingReport, Report } from './report.js'
 import { confirmedNote, smokeMarkdownLines } from './smoke-markdown.js'
+import { unresolvedLines } from './unresolved.js'
 
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
 const GRID_ICON: Record<GridStatus, string> = { ok: '✅', warn: '⚠️', broken: '❌' }
@@ -21,6 +22,8 @@ export interface MarkdownOptions {
 /** The job summary, `--format markdown`, the check run summary and the `report-markdown` output. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const lines: string[] = [`## kube-compat-gate: ${report.summary.passed ? '✅ passed' : '❌ failed'}`, '', headline(report), '']
+  const unresolved = unresolvedLines(report, (where, message) => `- ${forMarkdownCode(where)}: ${forMarkdown(message)}`)
+  if (unresolved.length > 0) lines.push(`⚠️ ${forMarkdown(unresolved[0]!)}`, ...unresolved.slice(1, MAX_TABLE_ROWS + 1), '')
   const comparison = statusLine(report.findings)
   if (comparison) lines.push(comparison, '')
 

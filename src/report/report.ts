@@ -94,6 +94,8 @@ export interface Report {
     passed: boolean
     /** Versions that files set but that cannot be read (each fails the gate with --strict). */
     unknown?: number
+    /** Uses of a version that could not be read (the diagnostics marked `unresolved`). */
+    unresolved: number
   }
   smoke?: SmokeReport
 }
@@ -161,7 +163,7 @@ export function buildReport(input: ReportInput): Report {
       ...(finding.evidence ? { evidence: finding.evidence } : {})
     })),
     diagnostics: [...input.diagnostics],
-    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed, ...(unknown > 0 ? { unknown } : {}) },
+    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed, ...(unknown > 0 ? { unknown } : {}), unresolved: input.diagnostics.filter((diagnostic) => diagnostic.unresolved).length },
     ...(input.smoke ? { smoke: input.smoke } : {})
   }
 }

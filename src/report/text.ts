@@ -4,6 +4,7 @@ import { describeNewest } from '../db/freshness.js'
 import { forTerminal } from './escape.js'
 import { pairingNote } from './pairing-lines.js'
 import { smokeTextLines } from './smoke-text.js'
+import { unresolvedLines } from './unresolved.js'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -16,6 +17,8 @@ const SEVERITY_STYLE: Record<string, Style> = { error: 'red', warning: 'yellow',
 export function renderText(report: Report, options: { color: boolean }): string {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text)
   const lines: string[] = []
+  const unresolved = unresolvedLines(report, (where, message) => `  ${forTerminal(where)}  ${forTerminal(message)}`)
+  if (unresolved.length > 0) lines.push(paint('yellow', unresolved[0]!), ...unresolved.slice(1), '')
 
   const environments = report.environments.filter((e) => e.vcluster !== undefined || e.virtual !== undefined || e.host !== undefined || e.unknown !== undefined)
   if (environments.length > 0) {

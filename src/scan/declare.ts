@@ -37,12 +37,12 @@ export function declareVersion(
   const text = textOf(value).slice(token.start, token.end)
   const { location, raw } = locateToken(value, token.start, token.end)
   if (UNPINNED_RANGES.has(text.trim())) {
-    out.diagnostics.push({ ...location, message: `${request.what}: "${text.trim()}" is not pinned to a version` })
+    out.diagnostics.push({ ...location, message: `${request.what}: "${text.trim()}" is not pinned to a version`, unresolved: true })
     return undefined
   }
   const parsed = parseVersion(text, request.parse)
   if (!parsed.ok) {
-    const diagnostic: Diagnostic = { ...location, message: `${request.what}: ${parsed.reason}` }
+    const diagnostic: Diagnostic = { ...location, message: `${request.what}: ${parsed.reason}`, unresolved: true }
     out.diagnostics.push(diagnostic)
     // The file sets this version, but not readably: the resolve stage keeps it as unknown instead of taking a default.
     // An empty value sets nothing (vcluster's own values write `version: ""` for "the default").
@@ -87,7 +87,8 @@ export function declareImageTag(out: Extraction, value: Traced, request: Declare
     const { location } = locateToken(value, 0, text.length)
     out.diagnostics.push({
       ...location,
-      message: `${request.what} "${text.trim()}" is unpinned: pin it to a version${image.digest ? '' : ' (and a digest)'}`
+      message: `${request.what} "${text.trim()}" is unpinned: pin it to a version${image.digest ? '' : ' (and a digest)'}`,
+      unresolved: true
     })
     return undefined
   }

@@ -17,7 +17,7 @@ export function resolveNamedUses(extractions: readonly Extraction[]): Extraction
     const best = Math.max(...candidates.map((value) => value.priority))
     const chosen = candidates.filter((value) => value.priority === best)
     if (chosen.length === 0) {
-      out.diagnostics.push({ ...use.from, message: `${use.request.what}: "${use.name}" has no default or value in this repository, so the version cannot be read` })
+      out.diagnostics.push({ ...use.from, message: `${use.request.what}: "${use.name}" has no default or value in this repository, so the version cannot be read`, unresolved: true })
       continue
     }
     for (const value of chosen) declareUse(out, use, value)

@@ -1,4 +1,5 @@
 import type { Extraction } from '../extractors/extractor.js'
+import { literal } from '../extractors/literal.js'
 import { dirnameOf } from '../paths.js'
 import { textOf, locateToken, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
@@ -6,6 +7,8 @@ import { declareInferred, declareNamedUse } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 import type { Entry, Mapping } from './mappings.js'
+
+const VCLUSTER = literal('vcluster')
 
 /** Keys that name a chart, whatever the tool (Argo CD, Flux, Fleet, helmfile, kustomize, Pulumi, Terraform, ...). */
 const CHART_KEYS = ['chart', 'chartname', 'name', 'helmchart', 'chartref']
@@ -22,7 +25,7 @@ const VERSION_KEYS = ['version', 'chartversion', 'targetrevision', 'revision', '
  */
 export const chartReference: Detector = {
   id: 'chart-reference',
-  mightDetect: (text) => text.includes('vcluster'),
+  mightDetect: (text) => VCLUSTER.foundIn(text),
   detect(view: FileView, out: Extraction): void {
     // A Chart.yaml's own name and version describe the chart itself (a wrapper chart may be called vcluster); its dependencies are read exactly.
     const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path)
@@ -42,7 +45,7 @@ export const chartReference: Detector = {
       if (version && version.values.length === 0) continue
       if (!version) {
         const { location } = locateToken(chart.value, 0, textOf(chart.value).length)
-        out.diagnostics.push({ ...location, message: 'vcluster chart without a version: the latest is installed; pin one so upgrades can be checked' })
+        out.diagnostics.push({ ...location, message: 'vcluster chart without a version: the latest is installed; pin one so upgrades can be checked', unresolved: true })
         continue
       }
       for (const value of version.values) declareInferred(view, out, chartReference.id, value, { component: 'vcluster', what: 'vcluster chart version', range: true })

@@ -29,7 +29,7 @@ export function declareInferred(view: FileView, out: Extraction, source: string,
     const text = textOf(expanded.value)
     if (/\$|\{\{|\{%/.test(text)) {
       const { location } = locateToken(expanded.value, 0, text.length)
-      const diagnostic = { ...location, message: `${what.what}: "${text.trim()}" is a template expression or a variable with no value in this repository, so the version cannot be read` }
+      const diagnostic = { ...location, message: `${what.what}: "${text.trim()}" is a template expression or a variable with no value in this repository, so the version cannot be read`, unresolved: true as const }
       out.diagnostics.push(diagnostic)
       markInferred(diagnostic, what.component)
       continue

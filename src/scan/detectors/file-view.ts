@@ -1,8 +1,8 @@
 import { lineQuotesIn } from '../extractors/shell-script.js'
 import { collectAssignments } from '../shell/commands.js'
-import { addVariable, type Variables } from '../shell/expand.js'
+import type { Variables } from '../shell/expand.js'
 import { sharedCommandsOf } from '../shell/words.js'
-import type { SourceFile } from '../source-file.js'
+import type { DocumentFilter, SourceFile } from '../source-file.js'
 import { traced, type Traced } from '../traced.js'
 import type { Format } from './formats.js'
 import { lenientMappings } from './lenient-lines.js'
@@ -15,57 +15,120 @@ export interface Assignment {
 }
 
 /**
- * What every generic detector reads of one file, made once from the readings the exact
- * extractors share (the parsed YAML documents, the HCL body, the shell words): no file is
- * parsed twice.
+ * What every generic detector reads of one file, made from the readings the exact extractors
+ * share (the parsed YAML documents, the HCL body, the shell words), so no file is parsed twice.
+ * Each part is made when a detector first asks for it: most files need one or two.
  */
-export interface FileView {
-  file: SourceFile
-  format: Format
-  /** The text with comments blanked out, offsets unchanged: versions in comments are not declarations. */
-  code: string
-  mappings: Mapping[]
-  assignments: Assignment[]
-  /** Every value a name has in this file, for `${NAME}`, `${NAME:-default}`, `$(NAME)`, `${{ env.NAME }}`. */
-  variables: Variables
+export class FileView {
+  private madeMappings: Mapping[] | undefined
+  private madeAssignments: Assignment[] | undefined
+  private madeVariables: Variables | undefined
+  private readonly commentStarts = new Map<number, number>()
+
+  constructor(
+    readonly file: SourceFile,
+    readonly format: Format,
+    /** Which YAML documents are worth parsing (those holding a word some detector looks for). */
+    private readonly wanted: DocumentFilter
+  ) {}
+
   /** The file speaks of vcluster: a Kubernetes image in it may be a virtual cluster's. */
-  mentionsVcluster: boolean
-}
+  get mentionsVcluster(): boolean {
+    return this.file.text.includes('vcluster')
+  }
 
-export function viewOf(file: SourceFile, format: Format): FileView {
-  return file.shared(`detector-view`, () => makeView(file, format))
-}
-
-function makeView(file: SourceFile, format: Format): FileView {
-  const code = withoutComments(file.text, format)
-  const mappings = mappingsOf(file, format)
-  const variables: Variables = new Map()
-  const assignments: Assignment[] = []
-  if (format === 'shell') {
-    collectAssignments(sharedCommandsOf(file, lineQuotesIn(file.path)).commands, variables)
-    for (const [name, values] of variables) for (const { value } of values) assignments.push({ name, value })
-  } else {
-    for (const assignment of inlineAssignments(file, code)) {
-      assignments.push(assignment)
-      addVariable(variables, assignment.name, { value: assignment.value })
+  /**
+   * Whether the character at `offset` is inside a comment: after a `#` at the start of its line
+   * or after a space, outside quotes on that line (and after `//` in HCL). Asked only of the places
+   * a detector matched, so the whole text is never copied.
+   */
+  inComment(offset: number): boolean {
+    // The line's start from the file's line table (a binary search), not a search back along a line that may be megabytes long.
+    const lineStart = offset - this.file.locate(offset).column + 1
+    let comment = this.commentStarts.get(lineStart)
+    if (comment === undefined) {
+      comment = this.commentStartAfter(lineStart)
+      this.commentStarts.set(lineStart, comment)
     }
-    for (const mapping of mappings) {
-      for (const entry of mapping.entries.values()) {
-        for (const value of entry.values) {
-          addVariable(variables, entry.key, { value })
-          addVariable(variables, `env.${entry.key}`, { value })
+    return comment !== -1 && offset > comment
+  }
+
+  /** Where the comment of the line starting at `lineStart` begins, or -1: worked out once per line, however many matches it holds. */
+  private commentStartAfter(lineStart: number): number {
+    const text = this.file.text
+    let quote: string | undefined
+    let atLineStart = true
+    for (let i = lineStart; i < text.length && text[i] !== '\n'; i++) {
+      const c = text[i]!
+      if (quote !== undefined) {
+        if (c === quote) quote = undefined
+        continue
+      }
+      const before = text[i - 1]
+      if (c === '#' && (atLineStart || before === ' ' || before === '\t')) return i
+      if (this.format === 'hcl' && c === '/' && text[i + 1] === '/') return i
+      if (c === '"' || (c === "'" && this.format !== 'yaml' && this.format !== 'lenient')) quote = c
+      if (c !== ' ' && c !== '\t') atLineStart = false
+    }
+    return -1
+  }
+
+  get mappings(): Mapping[] {
+    this.madeMappings ??= mappingsOf(this.file, this.format, this.wanted)
+    return this.madeMappings
+  }
+
+  /** Names given a value in the file: shell and Make assignments, `NAME=value` in a `run:` script. */
+  get assignments(): Assignment[] {
+    if (this.madeAssignments) return this.madeAssignments
+    if (this.format === 'shell') {
+      const variables: Variables = new Map()
+      collectAssignments(sharedCommandsOf(this.file, lineQuotesIn(this.file.path)).commands, variables)
+      this.madeAssignments = [...variables].flatMap(([name, values]) => values.map(({ value }) => ({ name, value })))
+    } else {
+      this.madeAssignments = inlineAssignments(this)
+    }
+    return this.madeAssignments
+  }
+
+  /** Every value a name has in this file, for `${NAME}`, `${NAME:-default}`, `$(NAME)`, `${{ env.NAME }}`. */
+  get variables(): Variables {
+    if (this.madeVariables) return this.madeVariables
+    const variables: Variables = new Map()
+    const add = (name: string, value: Traced): void => {
+      const list = variables.get(name) ?? []
+      // A name given many values (a key of every list item) is not a variable anything expands.
+      if (list.length < MAX_VALUES_PER_NAME) list.push({ value })
+      variables.set(name, list)
+    }
+    for (const { name, value } of this.assignments) add(name, value)
+    if (this.format !== 'shell') {
+      for (const mapping of this.mappings) {
+        for (const entry of mapping.entries.values()) {
+          for (const value of entry.values) {
+            add(entry.key, value)
+            add(`env.${entry.key}`, value)
+          }
         }
       }
     }
+    this.madeVariables = variables
+    return variables
   }
-  return { file, format, code, mappings, assignments, variables, mentionsVcluster: file.text.includes('vcluster') }
 }
 
-function mappingsOf(file: SourceFile, format: Format): Mapping[] {
+/** More values than this for one name are not kept (each is one more expansion of every use). */
+const MAX_VALUES_PER_NAME = 8
+
+export function viewOf(file: SourceFile, format: Format, wanted: DocumentFilter): FileView {
+  return file.shared('detector-view', () => new FileView(file, format, wanted))
+}
+
+function mappingsOf(file: SourceFile, format: Format, wanted: DocumentFilter): Mapping[] {
   if (format === 'hcl') return hclMappings(file)
   if (format === 'lenient') return lenientMappings(file)
   if (format === 'shell') return []
-  const yaml = file.yaml()
+  const yaml = file.yaml(wanted)
   // A document that does not parse is read line by line, so a template action or a typo hides nothing.
   if (yaml.diagnostics.length > 0) return lenientMappings(file)
   return yamlMappings(file, yaml.documents.map(({ doc }) => doc.contents))
@@ -74,62 +137,16 @@ function mappingsOf(file: SourceFile, format: Format): Mapping[] {
 /** `NAME=value` written in a string of a structured file (a `run:` script, a `command:`). */
 const ASSIGNMENT = /(?:^|[\s;&(])(?:export[ \t]+)?([A-Za-z_]\w*)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s;&|)'"]+))/g
 
-function inlineAssignments(file: SourceFile, code: string): Assignment[] {
-  if (!code.includes('=')) return []
+function inlineAssignments(view: FileView): Assignment[] {
+  const text = view.file.text
+  if (!text.includes('=')) return []
   const out: Assignment[] = []
-  for (const match of code.matchAll(ASSIGNMENT)) {
+  for (const match of text.matchAll(ASSIGNMENT)) {
     const [whole, name, double, single, bare] = match
     const value = double ?? single ?? bare ?? ''
-    if (value === '') continue
+    if (value === '' || view.inComment(match.index)) continue
     const valueStart = match.index + whole.length - value.length - (double !== undefined || single !== undefined ? 1 : 0)
-    out.push({ name: name!, value: traced(file, value, valueStart) })
+    out.push({ name: name!, value: traced(view.file, value, valueStart) })
   }
   return out
-}
-
-/**
- * Comments blanked out with spaces: `#` at the start of a line or after a space, outside quotes
- * on its line, in every format; `//` and `/* *\/` in HCL too. YAML block scalars are text, not
- * comments, but a `#` after a space there is a comment of the script they hold.
- */
-export function withoutComments(text: string, format: Format): string {
-  if (!text.includes('#') && (format !== 'hcl' || !text.includes('/'))) return text
-  const parts: string[] = []
-  let kept = 0
-  const blank = (from: number, to: number): void => {
-    parts.push(text.slice(kept, from), text.slice(from, to).replace(/[^\n]/g, ' '))
-    kept = to
-  }
-  let quote: string | undefined
-  let lineStart = true
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (c === '\n') {
-      quote = undefined
-      lineStart = true
-      continue
-    }
-    if (quote !== undefined) {
-      if (c === quote) quote = undefined
-      continue
-    }
-    const before = i === 0 ? ' ' : text[i - 1]!
-    if ((c === '#' && (lineStart || before === ' ' || before === '\t')) || (format === 'hcl' && c === '/' && text[i + 1] === '/')) {
-      const end = text.indexOf('\n', i)
-      blank(i, end === -1 ? text.length : end)
-      i = (end === -1 ? text.length : end) - 1
-      continue
-    }
-    if (format === 'hcl' && c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2)
-      const end = close === -1 ? text.length : close + 2
-      blank(i, end)
-      i = end - 1
-      continue
-    }
-    if (c === '"' || (c === "'" && format !== 'yaml' && format !== 'lenient')) quote = c
-    if (c !== ' ' && c !== '\t') lineStart = false
-  }
-  parts.push(text.slice(kept))
-  return parts.join('')
 }

@@ -1,4 +1,5 @@
 import type { Extraction } from '../extractors/extractor.js'
+import { anyLiteral } from '../extractors/literal.js'
 import { locateToken, sliceTraced, textOf, traced, type Traced } from '../traced.js'
 import { declareInferred, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
@@ -69,12 +70,14 @@ const TAG_KEYS = ['tag', 'imagetag', 'version']
 
 export const kubernetesImage: Detector = {
   id: 'image',
-  mightDetect: (text) =>
-    text.includes('kindest/') || text.includes('rancher/k3s') || text.includes('k0sproject/') || text.includes('kube-') || text.includes('loft') || text.includes('kubectl') || text.includes('alpine/k8s'),
+  mightDetect: anyLiteral(...ANCHORS),
   detect(view: FileView, out: Extraction): void {
+    const text = view.file.text
+    const matches = [...references(text)].filter((match) => !view.inComment(match.index))
+    // Repositories written without a tag may have it under a sibling key: only then are the mappings read.
     const handled = new Set<number>()
-    for (const mapping of view.mappings) readSplit(view, out, mapping, handled)
-    for (const match of references(view.code)) {
+    if (matches.some((match) => match[2] === undefined)) for (const mapping of view.mappings) readSplit(view, out, mapping, handled)
+    for (const match of matches) {
       if (handled.has(match.index)) continue
       const [whole, repository = '', tag] = match
       if (tag !== undefined && tag.length > 128) continue
@@ -84,9 +87,9 @@ export const kubernetesImage: Detector = {
       const reference = traced(view.file, whole, match.index)
       if (tag === undefined) {
         // An untagged name in the middle of a word or a path is not an image reference.
-        const after = view.code[match.index + whole.length] ?? '\n'
+        const after = text[match.index + whole.length] ?? '\n'
         if (!known || meaning.component === 'kubectl' || !/[\s"',\]}]/.test(after)) continue
-        out.diagnostics.push({ ...view.file.locate(match.index), message: `${meaning.what} "${whole}" has no tag: the latest is pulled; pin a version` })
+        out.diagnostics.push({ ...view.file.locate(match.index), message: `${meaning.what} "${whole}" has no tag: the latest is pulled; pin a version`, unresolved: true })
         continue
       }
       if (!known && !/^v?\d+\.\d+/.test(tag)) continue
@@ -128,7 +131,7 @@ function declareTag(view: FileView, out: Extraction, value: Traced, tagStart: nu
   if (token.length === 0) return
   if (/^(latest|stable|main|master|edge)$/i.test(tag)) {
     const { location } = locateToken(value, 0, textOf(value).length)
-    out.diagnostics.push({ ...location, message: `${meaning.what} is tagged "${tag}": unpinned, pin a version` })
+    out.diagnostics.push({ ...location, message: `${meaning.what} is tagged "${tag}": unpinned, pin a version`, unresolved: true })
     return
   }
   declareInferred(view, out, kubernetesImage.id, token, { ...meaning, image: false })

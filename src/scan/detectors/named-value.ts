@@ -1,4 +1,5 @@
 import type { Extraction } from '../extractors/extractor.js'
+import { anyLiteral } from '../extractors/literal.js'
 import { hclBody } from '../terraform/hcl.js'
 import { traced } from '../traced.js'
 import { declareInferred, declareNamedUse, type InferredWhat } from './declare-inferred.js'
@@ -40,7 +41,7 @@ const KUBERNETES_VERSION_TOOLS = /\b(eksctl|talosctl|kubeadm)\b[^\n]*$/
 
 export const namedValue: Detector = {
   id: 'named-value',
-  mightDetect: (text) => NAMED_TEXT.test(text),
+  mightDetect: (text) => NAMED_WORDS(text) && NAMED_TEXT.test(text),
   detect(view: FileView, out: Extraction): void {
     for (const mapping of view.mappings) {
       readSchemaDefault(view, out, mapping)
@@ -55,7 +56,7 @@ export const namedValue: Detector = {
       const meaning = namedMeaning(assignment.name)
       if (meaning) declareInferred(view, out, namedValue.id, assignment.value, meaning)
     }
-    if (view.code.includes('--')) readFlags(view, out)
+    if (view.file.text.includes('--')) readFlags(view, out)
     if (view.format === 'hcl') readVariables(view, out)
   }
 }
@@ -84,14 +85,18 @@ function readVariables(view: FileView, out: Extraction): void {
   }
 }
 
+/** Words every named value or flag holds, searched before the case-insensitive test below. */
+const NAMED_WORDS = anyLiteral('_version', '_VERSION', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl')
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`). */
-const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s)[-_]?version/i
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane)[-_]?version|eksctl/i
 
 function readFlags(view: FileView, out: Extraction): void {
-  for (const match of view.code.matchAll(FLAG)) {
+  const text = view.file.text
+  for (const match of text.matchAll(FLAG)) {
+    if (view.inComment(match.index)) continue
     const [whole, flag, written] = match as unknown as [string, string, string]
-    const lineStart = view.code.lastIndexOf('\n', match.index) + 1
-    const before = view.code.slice(lineStart, match.index)
+    const lineStart = text.lastIndexOf('\n', match.index) + 1
+    const before = text.slice(lineStart, match.index)
     const meaning = flagMeaning(flag, before, view)
     if (!meaning) continue
     const quoted = written.startsWith('"') || written.startsWith("'")

@@ -1,5 +1,6 @@
 import type { Component } from '../../model.js'
 import type { Extraction } from '../extractors/extractor.js'
+import { anyLiteral } from '../extractors/literal.js'
 import { traced } from '../traced.js'
 import { declareInferred } from './declare-inferred.js'
 import type { Detector } from './detector.js'
@@ -20,10 +21,11 @@ const DOWNLOADS: ReadonlyArray<{ pattern: RegExp; component: Component; what: st
  */
 export const releaseDownload: Detector = {
   id: 'release-download',
-  mightDetect: (text) => text.includes('/releases/download/') || text.includes('/release/v') || text.includes('/release/$') || text.includes('kind.sigs.k8s.io/dl/'),
+  mightDetect: anyLiteral('releases/download/', 'dl.k8s.io', 'kubernetes-release', 'kind.sigs.k8s.io/dl'),
   detect(view: FileView, out: Extraction): void {
     for (const download of DOWNLOADS) {
-      for (const match of view.code.matchAll(download.pattern)) {
+      for (const match of view.file.text.matchAll(download.pattern)) {
+        if (view.inComment(match.index)) continue
         const version = match[1]!
         const offset = match.index + match[0].indexOf(`/${version}/`) + 1
         declareInferred(view, out, releaseDownload.id, traced(view.file, version, offset), { component: download.component, what: download.what })

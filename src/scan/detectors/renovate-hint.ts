@@ -1,9 +1,12 @@
 import type { Extraction } from '../extractors/extractor.js'
+import { literal } from '../extractors/literal.js'
 import { traced } from '../traced.js'
 import { declareInferred, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 import { imageMeaning } from './kubernetes-image.js'
+
+const RENOVATE = literal('renovate:')
 
 /** `# renovate: datasource=github-releases depName=loft-sh/vcluster` (and the same in `//` comments). */
 const HINT = /(?:#|\/\/)[ \t]*renovate:[^\n]*?\bdepName=([^\s,]+)[^\n]*\n([^\n]*)/g
@@ -28,7 +31,7 @@ function dependencyMeaning(depName: string): InferredWhat | undefined {
  */
 export const renovateHint: Detector = {
   id: 'renovate-hint',
-  mightDetect: (text) => text.includes('renovate:'),
+  mightDetect: (text) => RENOVATE.foundIn(text),
   detect(view: FileView, out: Extraction): void {
     const text = view.file.text
     for (const match of text.matchAll(HINT)) {

@@ -1,9 +1,11 @@
 import type { Extraction } from '../extractors/extractor.js'
+import { literal } from '../extractors/literal.js'
 import { declareInferred } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 import { normalisedKey, type Mapping } from './mappings.js'
 
+const CONTROL_PLANE = literal('controlPlane')
 const DISTROS = new Set(['k8s', 'k3s', 'k0s', 'eks'])
 const COMPONENTS = new Set(['apiserver', 'controllermanager', 'scheduler'])
 
@@ -15,7 +17,7 @@ const COMPONENTS = new Set(['apiserver', 'controllermanager', 'scheduler'])
  */
 export const vclusterConfigKeys: Detector = {
   id: 'vcluster-config',
-  mightDetect: (text) => text.includes('distro'),
+  mightDetect: (text) => CONTROL_PLANE.foundIn(text),
   detect(view: FileView, out: Extraction): void {
     for (const mapping of view.mappings) {
       const distro = distroOf(mapping)

@@ -1,7 +1,10 @@
 import { isMap } from 'yaml'
 import { githubWorkflow, readWorkflow } from '../extractors/github-workflow.js'
 import type { Extraction } from '../extractors/extractor.js'
+import { literal } from '../extractors/literal.js'
 import type { Detector } from './detector.js'
+
+const STEPS = literal('steps:')
 import type { FileView } from './file-view.js'
 
 /**
@@ -11,10 +14,10 @@ import type { FileView } from './file-view.js'
  */
 export const workflowShaped: Detector = {
   id: 'workflow-shaped',
-  mightDetect: (text) => text.includes('jobs') && text.includes('steps'),
+  mightDetect: (text) => STEPS.foundIn(text) && text.includes('jobs'),
   detect(view: FileView, out: Extraction): void {
     if (view.format !== 'yaml' || githubWorkflow.accepts(view.file.path)) return
-    for (const { doc } of view.file.yaml().documents) {
+    for (const { doc } of view.file.yaml(workflowShaped.mightDetect).documents) {
       const jobs = isMap(doc.contents) ? doc.contents.get('jobs', true) : undefined
       if (!isMap(jobs) || !jobs.items.some((job) => isMap(job.value) && job.value.has('steps'))) continue
       const read: Extraction = { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [] }

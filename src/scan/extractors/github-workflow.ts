@@ -91,7 +91,8 @@ function readActionInputs(out: Extraction, file: SourceFile, step: YAMLMap, uses
   if (action.unpinnedWithout && !stringIn(inputs, action.unpinnedWithout)) {
     out.diagnostics.push({
       ...file.locate(step.range?.[0] ?? 0),
-      message: `${uses.replace(/@.*$/, '')} without "${action.unpinnedWithout}" installs the latest release: unpinned, pin a version`
+      message: `${uses.replace(/@.*$/, '')} without "${action.unpinnedWithout}" installs the latest release: unpinned, pin a version`,
+      unresolved: true
     })
   }
   for (const [name, input] of Object.entries(action.inputs)) {

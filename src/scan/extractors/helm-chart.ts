@@ -44,7 +44,8 @@ export const helmChart: Extractor = yamlExtractor({
       if (!version) {
         out.diagnostics.push({
           ...file.locate(dependency.range?.[0] ?? 0),
-          message: 'vcluster chart dependency has no version: pin one so upgrades can be checked'
+          message: 'vcluster chart dependency has no version: pin one so upgrades can be checked',
+          unresolved: true
         })
         continue
       }

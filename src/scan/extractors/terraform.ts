@@ -98,7 +98,7 @@ function readVersion(out: Extraction, file: SourceFile, attribute: Attribute | u
     return
   }
   const first = attribute.value[0]
-  out.diagnostics.push({ ...file.locate(first?.offset ?? attribute.nameOffset), message: `${request.what}: the value is an expression, not a version` })
+  out.diagnostics.push({ ...file.locate(first?.offset ?? attribute.nameOffset), message: `${request.what}: the value is an expression, not a version`, unresolved: true })
 }
 
 function addValue(out: Extraction, file: SourceFile, module: string, name: string, value: Token[], priority: number): void {
@@ -115,7 +115,7 @@ function readHelmRelease(out: Extraction, file: SourceFile, block: Block, group:
   const request: DeclareRequest = { component: 'vcluster', source: SOURCE, group, what: 'helm_release version of the vcluster chart', parse: { allowRange: true } }
   const version = block.attributes.get('version')
   if (version) readVersion(out, file, version, module, request)
-  else out.diagnostics.push({ ...file.locate(chart.offset), message: 'vcluster helm_release has no version: the latest is installed; pin one so upgrades can be checked' })
+  else out.diagnostics.push({ ...file.locate(chart.offset), message: 'vcluster helm_release has no version: the latest is installed; pin one so upgrades can be checked', unresolved: true })
 
   // values = [file("${path.module}/values.yaml"), templatefile(...)]
   const values = block.attributes.get('values')?.value ?? []

@@ -82,7 +82,7 @@ export function readValuesNode(out: Extraction, file: SourceFile, node: unknown,
       const kind = isSeq(config.notAVersion) ? 'a list' : 'a map'
       const at = file.locate(config.notAVersion.range?.[0] ?? 0)
       const reason = `${kind}, not a version${kind === 'a map' ? ' (an unquoted template such as {{ .Values.x }} reads as a map)' : ''}`
-      out.diagnostics.push({ ...at, message: `virtual cluster Kubernetes version (${config.key}): ${reason}` })
+      out.diagnostics.push({ ...at, message: `virtual cluster Kubernetes version (${config.key}): ${reason}`, unresolved: true })
       out.unknowns?.push({ component: 'kubernetes', role: 'virtual', ...at, raw: rawAt(file, config.notAVersion.range), reason, group })
       continue
     }

@@ -1,0 +1,86 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { DETECTOR_WORDS, DETECTORS } from '../../src/scan/detectors/index.js'
+import { formatOf } from '../../src/scan/detectors/formats.js'
+import { viewOf } from '../../src/scan/detectors/file-view.js'
+import { emptyExtraction } from '../../src/scan/extractors/extractor.js'
+import { SourceFile } from '../../src/scan/source-file.js'
+import { fuzzParameters } from '../helpers/fuzz.js'
+
+/**
+ * Each generic detector alone, on every format it reads, with text made of the words the
+ * detectors give meaning to: it returns (never throws), places what it finds inside the file,
+ * and hostile shapes (long paths, endless anchors, unclosed quotes and braces) finish.
+ */
+const PATHS = ['values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy']
+
+const WORDS = [
+  '\n', ' ', '  ', '- ', ': ', ' = ', '"', "'", '#', '//', '/*', '*/', '{', '}', '[', ']', ',', '${', '}', '$(', ')', '{{ ', ' }}', '{{- if .X }}', ':-', '=',
+  'chart', 'chartVersion', 'targetRevision', 'repoURL', 'https://charts.loft.sh', 'oci://ghcr.io/loft-sh/vcluster', 'vcluster', 'vcluster-k8s', 'version', 'name',
+  'image', 'repository', 'registry', 'tag', 'kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'registry.k8s.io/kube-apiserver', 'ghcr.io/loft-sh/vcluster-pro',
+  'bitnami/kubectl', 'alpine/k8s', ':v1.31.4', ':v1.30.2-k3s1', ':latest', '@sha256:', 'KUBERNETES_VERSION', 'kind_version', 'k8sVersion', 'cluster_version',
+  '--kubernetes-version', '--chart-version', 'eksctl create cluster --version', 'variable "kubernetes_version" {', 'default', 'type', 'var.x', 'controlPlane',
+  'distro', 'k8s', 'k3s', 'jobs', 'steps:', 'run: ', 'uses: helm/kind-action@v1', '# renovate: datasource=docker depName=kindest/node\n',
+  'https://github.com/loft-sh/vcluster/releases/download/v0.22.1/vcluster-linux-amd64', 'https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl',
+  '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
+]
+const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))
+
+function expectInside(text: string, path: string, location: { file: string; line?: number; column?: number }): void {
+  expect(location.file).toBe(path)
+  if (location.line === undefined) return
+  const lines = text.split('\n')
+  expect(location.line).toBeGreaterThanOrEqual(1)
+  expect(location.line).toBeLessThanOrEqual(lines.length)
+  if (location.column !== undefined) expect(location.column).toBeLessThanOrEqual(lines[location.line - 1]!.length + 1)
+}
+
+function detect(detectorIndex: number, path: string, input: string) {
+  const format = formatOf(path)!
+  const file = new SourceFile(path, input)
+  const out = emptyExtraction()
+  DETECTORS[detectorIndex]!.detect(viewOf(file, format, () => true), out)
+  return out
+}
+
+describe('every generic detector on random and hostile text (fuzz)', () => {
+  it('reads each of its formats', () => {
+    expect(PATHS.map((path) => formatOf(path))).not.toContain(undefined)
+  })
+
+  it.each(DETECTORS.map((detector, index) => [detector.id, index] as const))('%s never throws and places everything inside the file', (_id, index) => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(...PATHS), (input, path) => {
+        const out = detect(index, path, input)
+        for (const declaration of out.declarations) {
+          expectInside(input, path, declaration)
+          expect(declaration.confidence).toBe('inferred')
+        }
+        for (const diagnostic of out.diagnostics) expectInside(input, path, diagnostic)
+      }),
+      fuzzParameters(120)
+    )
+  })
+
+  const HOSTILE: Array<[string, string]> = [
+    ['a 40,000-segment path before an anchor', `${'a/'.repeat(40_000)}kindest/node:v1.31.0\n`],
+    ['20,000 anchors without tags on one line', 'rancher/k3s '.repeat(20_000)],
+    ['an unclosed quote and 100,000 hashes', `x: "${'#'.repeat(100_000)}`],
+    ['20,000 nested braces', `${'{'.repeat(20_000)}chart = "vcluster"`],
+    ['a line of 20,000 assignments', 'K8S_VERSION=1.31.0 '.repeat(20_000)],
+    ['20,000 flags without values', '--kubernetes-version '.repeat(20_000)],
+    ['20,000 renovate hints', '# renovate: depName=kindest/node\n'.repeat(20_000)]
+  ]
+
+  it.each(HOSTILE)('finishes on %s', (_name, input) => {
+    for (const path of ['values.yaml', 'main.tf', 'hack/up.sh', 'x.tmpl']) {
+      for (let index = 0; index < DETECTORS.length; index++) expect(() => detect(index, path, input)).not.toThrow()
+    }
+  }, 60_000)
+})
+
+describe('the layer pre-filter', () => {
+  it.each(WORDS.filter((word) => DETECTORS.some((detector) => detector.mightDetect(word))))('passes whatever a detector passes: %j', (word) => {
+    expect(DETECTOR_WORDS.test(word)).toBe(true)
+  })
+})

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { HELP } from './cli/help.js'
+import { suggestion } from './config/did-you-mean.js'
 import { scanCommand } from './cli/scan.js'
 import { describeError, UsageError } from './errors.js'
 import { forTerminal } from './report/escape.js'
@@ -9,9 +10,14 @@ import { TOOL, versionLine } from './tool.js'
 /** The CLI entry: dispatches a command and turns its result into an exit code. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP)
-    return command === undefined ? 2 : 0
+    return 0
+  }
+  // No command is a usage error: the help goes to stderr, so that stdout stays empty for scripts.
+  if (command === undefined) {
+    process.stderr.write(HELP)
+    return 2
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write(versionLine(bundledDatabase()))
@@ -20,7 +26,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'scan') return scanCommand(rest)
   // Loaded on demand: its validation (zod) is not needed to scan.
   if (command === 'db') return (await import('./cli/db.js')).dbCommand(rest)
-  throw new UsageError(`unknown command "${command}" (try --help)`)
+  const hint = command.startsWith('-')
+    ? suggestion(command, ['--help', '--version'])
+    : suggestion(command, ['scan', 'db'])
+  throw new UsageError(`unknown ${command.startsWith('-') ? 'option' : 'command'} "${command}"${hint} (kube-compat-gate --help lists the commands)`)
 }
 
 main(process.argv.slice(2)).then(

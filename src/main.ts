@@ -17,6 +17,7 @@ import { checkRunAnnotations, emitAnnotations, rankForAnnotation } from './repor
 import { unresolvedAnnotations } from './report/unresolved.js'
 import { publishAuditIssue } from './report/github/audit-issue.js'
 import { publishCheckRun } from './report/github/check-run.js'
+import { changeHeadline, plural } from './report/headline.js'
 import { renderComment } from './report/github/comment-body.js'
 import { LIMITS, fitText, utf8Bytes } from './report/github/limits.js'
 import { jsonArrayWithin } from './report/github/outputs.js'
@@ -85,7 +86,7 @@ export async function run(): Promise<void> {
     const headSha = event.change?.headSha ?? event.sha
     const link = headSha && event.owner ? blobLink(event, headSha, pathPrefix) : undefined
     const markdown = fitText(
-      renderMarkdown(report, { grid: result.grid(), ...(link ? { link } : {}) }),
+      renderMarkdown(report, { grids: result.grids(), ...(link ? { link } : {}) }),
       LIMITS.jobSummaryBytes - 1024,
       '**The report is cut here to fit the job summary; the JSON in the `findings` output and the SARIF file have everything.**',
       utf8Bytes
@@ -94,7 +95,7 @@ export async function run(): Promise<void> {
     const ranked = rankForAnnotation(report.findings, result.changedLines)
     const skipped = emitAnnotations(ranked, pathPrefix, { error: core.error, warning: core.warning, notice: core.notice })
     for (const annotation of unresolvedAnnotations(report, pathPrefix)) core.warning(annotation.message, annotation.properties)
-    if (skipped > 0) core.notice(`${skipped} more finding(s) are not annotated here (GitHub shows 10 per type); see the job summary${client ? ' and the kube-compat-gate check run' : ''}.`)
+    if (skipped > 0) core.notice(`${skipped} more ${skipped === 1 ? 'location is' : 'locations are'} not annotated here (GitHub shows 10 per type); see the job summary${client ? ' and the kube-compat-gate check run' : ''}.`)
 
     await setOutputs(inputs, result, markdown, pathPrefix)
     await writeSummary(markdown)
@@ -124,10 +125,10 @@ export async function run(): Promise<void> {
       const scope = failScope === 'new' && compared ? 'new ' : ''
       const unknown = inputs.strict && report.summary.unknown ? `; strict: ${report.summary.unknown} version(s) cannot be read` : ''
       core.setFailed(
-        `kube-compat-gate failed: ${blocking} ${scope}finding(s) at or above fail-on "${inputs.failOn}" (${error} error(s), ${warning} warning(s) in total)${unknown}`
+        `kube-compat-gate failed: ${plural(blocking, `${scope}finding`)} at or above fail-on "${inputs.failOn}" (${plural(error, 'error')}, ${plural(warning, 'warning')} in total)${unknown}`
       )
     } else {
-      core.info(`kube-compat-gate passed (${report.findings.length} finding(s), database ${report.database.version})`)
+      core.info(`kube-compat-gate passed (${plural(report.findings.length, 'finding')}, database ${report.database.version})`)
     }
   } catch (error) {
     // A run that could not decide (a refused input, an unreadable commit) fails, and says so in `result` too.
@@ -215,10 +216,9 @@ async function attempt(what: string, permission: Permission, action: () => Promi
 }
 
 function checkTitle({ report }: GateResult): string {
-  const fresh = report.findings.filter((finding) => finding.status === 'new').length
   const active = report.findings.filter((finding) => finding.status !== 'fixed').length
   const verdict = report.summary.passed ? 'passed' : 'failed'
-  return report.findings.some((finding) => finding.status) ? `${verdict}: ${fresh} new, ${active} in total` : `${verdict}: ${active} finding(s)`
+  return `${verdict}: ${changeHeadline(report.findings) ?? plural(active, 'finding')}`
 }
 
 async function readPayload(path: string | undefined): Promise<unknown> {

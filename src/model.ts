@@ -190,6 +190,18 @@ export interface Finding extends Location {
   confirmedAtRuntime?: true
   /** What the smoke test saw: where, and the matching (or most telling) line. */
   evidence?: RuntimeEvidence
+  /**
+   * Every place the same entry holds for the same versions (set by grouping, the primary first):
+   * thirty Applications of one vcluster release give one finding with thirty locations.
+   */
+  locations?: FindingLocation[]
+}
+
+/** One place a grouped finding applies to, with what made it apply there. */
+export interface FindingLocation extends Location {
+  message: string
+  declarations: Declaration[]
+  usages?: Usage[]
 }
 
 /** A line of smoke-test evidence that backs a finding. */

@@ -10,9 +10,12 @@ import { changedLines, MAX_DIFFERING_LINES, MAX_DIFFERING_LINES_PER_RUN } from '
 import { diffFindings } from './evaluate/diff.js'
 import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, unknownVersions, type FailOn } from './evaluate/gate.js'
-import { compatibilityGrid, type CompatibilityGrid } from './evaluate/grid.js'
+import { adviseFindings, adviseUpgrade } from './evaluate/advisor.js'
+import { groupFindings } from './evaluate/group.js'
+import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { BaseCommit } from './commits/derived-base.js'
+import { suggestion } from './config/did-you-mean.js'
 import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
 import { buildReport, type Report, type SmokeReport } from './report/report.js'
 import { resolveRepository } from './resolve/resolve.js'
@@ -73,7 +76,7 @@ export interface GateResult {
    * The database's verdicts around the declared versions, for the Markdown report. Worked out
    * on the first call (about 40 small evaluations): the JSON, text and SARIF reports never ask.
    */
-  grid(): CompatibilityGrid | undefined
+  grids(): CompatibilityGrid[]
   /** With a base: per file that declares a version, the head lines the change added or edited. */
   changedLines: Map<string, Set<number>>
 }
@@ -87,7 +90,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const config = await readConfig(options)
   const within = options.configFile === undefined ? options.root : options.filesWithin
   if (config && within !== undefined) await requireInsideRepository(config.database, within)
-  const database = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
+  const loaded = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
+  const disabled = new Set((config?.disable ?? []).map((item) => item.id))
+  const database = disabled.size > 0 ? { ...loaded, entries: loaded.entries.filter((entry) => !disabled.has(entry.id)) } : loaded
   const tree = {
     database,
     apiVersions: listedApiVersions(database),
@@ -101,15 +106,17 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const base = await evaluateBase(options, head, tree)
   const compared = base ? diffFindings(base.findings, head.findings) : head.findings
   const smoke = options.smoke ? await runSmokeStage(options.smoke, database, head.declarations, compared, options.root, base !== undefined) : undefined
-  const findings = smoke?.findings ?? compared
+  const advice = new Map(head.environments.map((environment) => [environment, adviseUpgrade(environment, database, date)]))
+  const findings = groupFindings(adviseFindings(smoke?.findings ?? compared, advice), database)
   const changed = base === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(base.text, options.root, head.declarations)
   const report = buildReport({
     database,
     date,
     declarations: head.declarations,
     environments: head.environments,
+    advice,
     findings,
-    diagnostics: [...head.diagnostics, ...changed.diagnostics],
+    diagnostics: [...(config ? unknownEntryIds(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
     filesScanned: head.filesScanned,
     passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknownVersions(head.environments) > 0),
     ...(smoke ? { smoke: smoke.report } : {})
@@ -120,7 +127,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     database,
     ...(config ? { config } : {}),
     environments: head.environments,
-    grid: once(() => compatibilityGrid(head.environments, database, date)),
+    grids: once(() => compatibilityGrids(head.environments, database, date)),
     changedLines: changed.lines
   }
 }
@@ -289,6 +296,22 @@ async function changedDeclarationLines(
     lines.set(file, changed.lines)
   }
   return { lines, diagnostics }
+}
+
+/**
+ * Waivers and `disable` lists that name no database entry do nothing, silently: a typo in
+ * an id would keep a finding failing (or a check running) while its author thinks otherwise.
+ */
+function unknownEntryIds(config: GateConfig, database: Database, file: string): Diagnostic[] {
+  const ids = database.entries.map((entry) => entry.id)
+  const known = new Set(ids)
+  const named = [
+    ...config.waivers.map((waiver) => ({ id: waiver.id, line: waiver.line, what: 'waiver' })),
+    ...(config.disable ?? []).map((item) => ({ ...item, what: '`disable` entry' }))
+  ]
+  return named
+    .filter((item) => !known.has(item.id))
+    .map((item) => ({ file, line: item.line, message: `${item.what} names "${item.id}", which is not a database entry${suggestion(item.id, ids)}` }))
 }
 
 /** `compute` run on the first call only; later calls give its first result. */

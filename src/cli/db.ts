@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { describeNewest, newestKnown, type NewestKnown } from '../db/freshness.js'
 import { bundledDatabase, loadDatabase } from '../db/load.js'
 import type { Database, Entry, Lifecycle } from '../db/schema.js'
+import { freeTextCommentWarnings } from '../db/free-text.js'
 import { validateEntryFile } from '../db/validate-file.js'
-import { UsageError } from '../errors.js'
+import { suggestion } from '../config/did-you-mean.js'
+import { UsageError, describeFileError } from '../errors.js'
+import { parseCommandArgs } from './args.js'
 import { describeRange } from '../evaluate/describe.js'
 import { HELP } from './help.js'
 
@@ -32,16 +34,16 @@ export async function dbCommand(args: string[]): Promise<number> {
       process.stdout.write(HELP)
       return 0
     default:
-      throw new UsageError(subcommand === undefined ? 'db needs a command: list, explain ID or validate FILE' : `unknown db command "${subcommand}" (try --help)`)
+      throw new UsageError(
+        subcommand === undefined
+          ? 'db needs a command: list, explain ID or validate FILE'
+          : `unknown db command "${subcommand}"${suggestion(subcommand, ['list', 'explain', 'validate'])} (kube-compat-gate --help lists the commands)`
+      )
   }
 }
 
 async function listCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, db: { type: 'string', multiple: true, default: [] } }
-  })
+  const { values, positionals } = parseCommandArgs('db list', args, { format: { type: 'string', default: 'text' }, db: { type: 'string', multiple: true, default: [] } })
   if (positionals.length > 0) throw new UsageError(`db list takes no arguments, got "${positionals[0]}"`)
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be one of text, json (got "${values.format}")`)
   const database = await loadDatabase(values.db)
@@ -80,11 +82,7 @@ function listText(database: Database): string {
 }
 
 async function explainCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { db: { type: 'string', multiple: true, default: [] } }
-  })
+  const { values, positionals } = parseCommandArgs('db explain', args, { db: { type: 'string', multiple: true, default: [] } })
   if (positionals.length !== 1) throw new UsageError('db explain takes one entry id')
   const id = positionals[0]!
   const database = await loadDatabase(values.db)
@@ -156,7 +154,7 @@ function describeCondition(condition: string, value: unknown): string {
       return `a manifest uses one of: ${(value as Array<{ apiVersion: string; kinds: string[] }>).map((api) => `${api.apiVersion} ${api.kinds.join('/')}`).join('; ')}`
     case 'skew': {
       const skew = value as { of: string; against: string; older: number; newer: number }
-      return `${skew.of} is more than ${skew.older} minor(s) older or ${skew.newer} newer than the ${skew.against}`
+      return `${skew.of} is more than ${skew.older} ${skew.older === 1 ? 'minor' : 'minors'} older or ${skew.newer} newer than the ${skew.against}`
     }
     case 'lifecycle': {
       const lifecycle = value as Lifecycle
@@ -180,16 +178,19 @@ function describeCondition(condition: string, value: unknown): string {
 }
 
 async function validateCommand(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
+  const { positionals } = parseCommandArgs('db validate', args, {})
   if (positionals.length !== 1) throw new UsageError('db validate takes one file')
   const file = positionals[0]!
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+    throw new UsageError(describeFileError(error, 'read', file))
   }
   const result = validateEntryFile(text, file, bundledDatabase().date)
+  for (const warning of freeTextCommentWarnings(text, file)) {
+    process.stderr.write(`${warning.file}:${warning.line ?? 1}:${warning.column ?? 1}: warning: ${warning.message}\n`)
+  }
   if (!result.ok) {
     for (const problem of result.problems) {
       process.stderr.write(`${problem.file}:${problem.line ?? 1}${problem.column ? `:${problem.column}` : ''}: ${problem.message}\n`)

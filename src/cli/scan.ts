@@ -1,9 +1,8 @@
 import { stat, writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import type { BaseCommit } from '../commits/derived-base.js'
 import { parseWhatIfs } from '../config/what-if.js'
 import { FAIL_ON_LEVELS, type FailOn } from '../evaluate/gate.js'
-import { UsageError } from '../errors.js'
+import { describeFileError, UsageError } from '../errors.js'
 import { runGate, type GateResult } from '../pipeline.js'
 import { renderCodeQuality } from '../report/codequality.js'
 import { jsonReportChunks } from '../report/json.js'
@@ -11,6 +10,8 @@ import { renderMarkdown } from '../report/markdown.js'
 import { sarifChunks } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { HELP } from './help.js'
+import { suggestion } from '../config/did-you-mean.js'
+import { parseCommandArgs } from './args.js'
 import { parseSmokeFlags } from './smoke-flags.js'
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'codequality'] as const
@@ -18,10 +19,7 @@ type Format = (typeof FORMATS)[number]
 
 /** `kube-compat-gate scan [DIR]`: returns the exit code (0 passed, 1 failed). */
 export async function scanCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandArgs('scan', args, {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
       db: { type: 'string', multiple: true, default: [] },
@@ -38,7 +36,6 @@ export async function scanCommand(args: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       target: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h' }
-    }
   })
   if (values.help) {
     process.stdout.write(HELP)
@@ -65,9 +62,14 @@ export async function scanCommand(args: string[]): Promise<number> {
     ...(baseCommit ? { baseCommit, log: (message: string) => process.stderr.write(`${message}\n`) } : {}),
     ...(smoke ? { smoke } : {})
   })
-  const output = render(result, format, values.output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
-  if (values.output !== undefined) await writeFile(values.output, output)
-  else await writeOut(output)
+  const output = render(result, format, values.output === undefined && wantsColor())
+  if (values.output !== undefined) {
+    await writeFile(values.output, output).catch((error: unknown) => {
+      throw new UsageError(describeFileError(error, 'write the report to', values.output!))
+    })
+    // stdout may be a pipe that someone reads: where the report went is a message for people.
+    process.stderr.write(`kube-compat-gate: ${format} report written to ${values.output}\n`)
+  } else await writeOut(output)
   return result.report.summary.passed ? 0 : 1
 }
 
@@ -93,14 +95,14 @@ async function baseCommitOf(root: string, ref: string): Promise<BaseCommit> {
 }
 
 /** The JSON report and SARIF come in chunks, written as they are made (a large report is never one string). */
-function render({ report, database, grid }: GateResult, format: Format, color: boolean): string | Iterable<string> {
+function render({ report, database, grids }: GateResult, format: Format, color: boolean): string | Iterable<string> {
   switch (format) {
     case 'json':
       return jsonReportChunks(report)
     case 'sarif':
       return sarifChunks(report, database)
     case 'markdown':
-      return renderMarkdown(report, { grid: grid() })
+      return renderMarkdown(report, { grids: grids() })
     case 'codequality':
       return renderCodeQuality(report)
     case 'text':
@@ -135,14 +137,28 @@ function drainedOrGone(stream: NodeJS.WriteStream): Promise<void> {
   })
 }
 
+/** Colour on a terminal, unless NO_COLOR is set; FORCE_COLOR (non-empty, not 0) turns it on anywhere (CI logs). */
+function wantsColor(): boolean {
+  const force = process.env.FORCE_COLOR
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true
+  if (force === '0' || force === 'false' || process.env.NO_COLOR) return false
+  return Boolean(process.stdout.isTTY)
+}
+
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`)
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")${suggestion(value, allowed)}`)
 }
 
 async function requireDirectory(path: string): Promise<void> {
-  const stats = await stat(path).catch(() => undefined)
-  if (!stats?.isDirectory()) throw new UsageError(`${path} is not a directory`)
+  let stats
+  try {
+    stats = await stat(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(code === 'ENOENT' ? `${path} does not exist` : describeFileError(error, 'scan', path))
+  }
+  if (!stats.isDirectory()) throw new UsageError(`${path} is a file, not a directory: scan takes the directory to scan`)
 }
 
 

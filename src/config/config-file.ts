@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { Waiver } from '../model.js'
 import type { ConfiguredEnvironment } from '../resolve/configured.js'
-import { UsageError } from '../errors.js'
+import { UsageError, describeFileError } from '../errors.js'
 
 export const CONFIG_FILE_NAME = '.kube-compat-gate.yml'
 
@@ -22,6 +22,8 @@ export interface GateConfig {
   waivers: Waiver[]
   /** Which release, values and host go together, overriding inference (docs/pairing.md). */
   environments?: ConfiguredEnvironment[]
+  /** Entries turned off, with the line each id is written on. */
+  disable?: Array<{ id: string; line: number }>
 }
 
 /** Reads and parses a configuration file; any problem is a ConfigError naming file and line. */
@@ -30,7 +32,7 @@ export async function loadConfigFile(path: string): Promise<GateConfig> {
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    throw new ConfigError(`cannot read configuration file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+    throw new ConfigError(describeFileError(error, 'read configuration file', path))
   }
   // The schema (and zod) is loaded only when there is a file to check: most repositories have none.
   const { parseConfig } = await import('./config-schema.js')

@@ -44,7 +44,9 @@ const ConfigSchema = z
     /** Extra database files, relative to the configuration file. */
     database: z.array(z.string().min(1)).optional(),
     waivers: z.array(WaiverSchema).optional(),
-    environments: z.array(EnvironmentSchema).optional()
+    environments: z.array(EnvironmentSchema).optional(),
+    /** Database entries turned off for this repository (ids). */
+    disable: z.array(z.string().min(1)).optional()
   })
   .strict()
 
@@ -91,6 +93,12 @@ export function parseConfig(text: string, file: string, baseDir: string): Config
       line: lineCounter.linePos(offset).line
     }
   })
+  const disableNodes = doc.get('disable', true)
+  const disable = (parsed.data.disable ?? []).map((id, index) => {
+    const node = isSeq(disableNodes) ? disableNodes.items[index] : undefined
+    const offset = node && typeof node === 'object' && 'range' in node ? ((node.range as [number, number] | undefined)?.[0] ?? 0) : 0
+    return { id, line: lineCounter.linePos(offset).line }
+  })
   const { include, exclude, maxFileBytes } = parsed.data
   return {
     ok: true,
@@ -101,7 +109,8 @@ export function parseConfig(text: string, file: string, baseDir: string): Config
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       database: (parsed.data.database ?? []).map((path) => resolve(baseDir, path)),
       waivers,
-      ...(environments ? { environments } : {})
+      ...(environments ? { environments } : {}),
+      ...(disable.length > 0 ? { disable } : {})
     }
   }
 }

@@ -1,3 +1,4 @@
+import { describeFileError } from '../errors.js'
 import { readFile } from 'node:fs/promises'
 import { refusedFile } from '../config/repository-file.js'
 import bundled from './bundled-db.json' with { type: 'json' }
@@ -42,7 +43,7 @@ export async function loadDatabase(extraFiles: readonly string[] = []): Promise<
     try {
       text = await readFile(path, 'utf8')
     } catch (error) {
-      throw new DatabaseError(`cannot read database file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+      throw new DatabaseError(describeFileError(error, 'read database file', path))
     }
     // The schema (and zod) is loaded only for extra files: the bundled database was validated at build time.
     const { validateEntryFile } = await import('./validate-file.js')

@@ -26,7 +26,7 @@ export function applyWaivers(findings: readonly Finding[], waivers: readonly Wai
       title: `Waiver for ${waiver.id} expired on ${waiver.expires}`,
       message:
         `The waiver owned by ${waiver.owner} ("${waiver.reason}") expired on ${waiver.expires}; ` +
-        (covered > 0 ? `${covered} finding(s) it covered are reported again.` : 'it covers no finding any more.'),
+        (covered === 1 ? 'the finding it covered is reported again.' : covered > 1 ? `the ${covered} findings it covered are reported again.` : 'it covers no finding any more.'),
       remediation: covered > 0 ? 'Fix the findings, or renew the waiver with a new expiry date and reason.' : 'Remove the waiver.',
       references: [],
       certainty: 'affected',

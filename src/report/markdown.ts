@@ -4,6 +4,7 @@ import type { CompatibilityGrid, GridStatus } from '../evaluate/grid.js'
 import type { FindingStatus } from '../model.js'
 import { forMarkdown, forMarkdownCode, forMarkdownUrl } from './escape.js'
 import type { DeclarationReport, EnvironmentReport, FindingReport, Report } from './report.js'
+import { changeHeadline, totals } from './headline.js'
 import { confirmedNote, smokeMarkdownLines } from './smoke-markdown.js'
 import { unresolvedLines } from './unresolved.js'
 
@@ -16,41 +17,42 @@ const MAX_TABLE_ROWS = 200
 export interface MarkdownOptions {
   /** A web link to a file and line (the job summary links into the commit); plain text without it. */
   link?: (file: string, line: number) => string | undefined
-  grid?: CompatibilityGrid | undefined
+  /** One compatibility grid per declared host. */
+  grids?: readonly CompatibilityGrid[]
 }
 
 /** The job summary, `--format markdown`, the check run summary and the `report-markdown` output. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const lines: string[] = [`## kube-compat-gate: ${report.summary.passed ? '✅ passed' : '❌ failed'}`, '', headline(report), '']
+  const lines: string[] = [`## kube-compat-gate: ${report.summary.passed ? '✅ passed' : '❌ failed'}`, '']
+  const change = changeHeadline(report.findings)
+  if (change) lines.push(`**${change}**`, '')
+  lines.push(headline(report), '')
   const unresolved = unresolvedLines(report, (where, message) => `- ${forMarkdownCode(where)}: ${forMarkdown(message)}`)
   if (unresolved.length > 0) lines.push(`⚠️ ${forMarkdown(unresolved[0]!)}`, ...unresolved.slice(1, MAX_TABLE_ROWS + 1), '')
-  const comparison = statusLine(report.findings)
-  if (comparison) lines.push(comparison, '')
 
-  lines.push(...environmentsTable(report, options), ...smokeMarkdownLines(report))
+  lines.push(...smokeMarkdownLines(report))
   if (report.findings.length === 0) lines.push('No known incompatibilities in the declared versions.', '')
   for (const group of groupByStatus(report.findings)) {
     lines.push(`### ${group.heading} (${group.findings.length})`, '', ...findingsTable(group.findings, report, options), '')
   }
-  if (options.grid) lines.push(...gridTable(options.grid))
+  lines.push(...waivedList(report.findings, options))
+  lines.push(...environmentsTable(report, options))
+  for (const grid of options.grids ?? []) lines.push(...gridTable(grid, options))
   lines.push(...declarationsDetails(report, options), ...diagnosticsDetails(report))
   return lines.join('\n')
 }
 
+/** "1 error, 4 warnings, 1 notice in 12 files · database 2026-11-22 (33 entries)": the repository's totals. */
 export function headline(report: Report): string {
-  const { error, warning, notice, filesScanned } = report.summary
   return (
-    `${count(error, 'error')}, ${count(warning, 'warning')}, ${count(notice, 'notice')} in ${count(filesScanned, 'file')} · ` +
-    `database ${forMarkdown(report.database.version)} (${count(report.database.entries, 'entry', 'entries')})` +
+    `${totals(report)} in ${count(report.summary.filesScanned, 'file')} · database ${forMarkdown(report.database.version)} (${count(report.database.entries, 'entry', 'entries')})` +
     (report.database.warning ? ` · ⚠️ ${forMarkdown(report.database.warning)}` : '')
   )
 }
 
-/** "Compared with the base: 1 new, 1 fixed, 0 unchanged", only when there was a base. */
+/** "2 new (1 error) · 0 fixed · 4 already present", only when there was a base. */
 export function statusLine(findings: readonly FindingReport[]): string | undefined {
-  if (!findings.some((finding) => finding.status)) return undefined
-  const tally = (status: FindingStatus): number => findings.filter((finding) => finding.status === status).length
-  return `Compared with the base: ${tally('new')} new, ${tally('fixed')} fixed, ${tally('unchanged')} unchanged.`
+  return changeHeadline(findings)
 }
 
 const HEADINGS: Array<{ status: FindingStatus | undefined; heading: string }> = [
@@ -60,28 +62,45 @@ const HEADINGS: Array<{ status: FindingStatus | undefined; heading: string }> = 
   { status: 'fixed', heading: 'Fixed by this change' }
 ]
 
+/** The findings by status, in the order a reviewer reads them; waived findings are listed on their own. */
 export function groupByStatus(findings: readonly FindingReport[]): Array<{ heading: string; findings: FindingReport[] }> {
-  return HEADINGS.map(({ status, heading }) => ({ heading, findings: findings.filter((finding) => finding.status === status) })).filter(
+  return HEADINGS.map(({ status, heading }) => ({ heading, findings: findings.filter((finding) => finding.status === status && !finding.waived) })).filter(
     (group) => group.findings.length > 0
   )
 }
 
-export function findingsTable(findings: readonly FindingReport[], report: Report, options: MarkdownOptions): string[] {
+/** Locations listed in one table cell before "and N more". */
+const LOCATIONS_SHOWN = 10
+
+export function findingsTable(findings: readonly FindingReport[], _report: Report, options: MarkdownOptions): string[] {
   const lines = ['| | Finding | Where | Fix |', '| --- | --- | --- | --- |']
   for (const finding of findings.slice(0, MAX_TABLE_ROWS)) {
     const source = finding.references[0]
     const id = source ? `[${forMarkdown(finding.id)}](${forMarkdownUrl(source)})` : forMarkdown(finding.id)
-    const where = finding.declarations
-      .map((index) => report.declarations[index])
-      .filter((declaration) => declaration !== undefined)
-      .map((declaration) => place(declaration.file, declaration.line, options))
-    const waived = finding.waived ? ` (waived until ${forMarkdown(finding.waived.expires)} by ${forMarkdown(finding.waived.owner)})` : ''
+    const locations = finding.locations.length > 0 ? finding.locations : [finding]
+    const where = locations.slice(0, LOCATIONS_SHOWN).map((at) => place(at.file, at.line, options))
+    if (locations.length > LOCATIONS_SHOWN) where.push(`and ${locations.length - LOCATIONS_SHOWN} more`)
     lines.push(
-      `| ${finding.waived ? '🔕' : (ICON[finding.severity] ?? '')} | **${forMarkdown(finding.title)}**${waived}<br>${forMarkdown(finding.message)} (${id})${confirmedNote(finding)} | ` +
-        `${(where.length > 0 ? where : [place(finding.file, finding.line, options)]).join('<br>')} | ${forMarkdown(finding.remediation)} |`
+      `| ${ICON[finding.severity] ?? ''} | **${forMarkdown(finding.title)}**<br>${forMarkdown(finding.message)} (${id})${confirmedNote(finding)} | ` +
+        `${where.join('<br>')} | ${forMarkdown(finding.remediation)} |`
     )
   }
   if (findings.length > MAX_TABLE_ROWS) lines.push('', `…and ${findings.length - MAX_TABLE_ROWS} more (all of them are in the JSON and SARIF reports).`)
+  return lines
+}
+
+/** Waived findings, one line each: accepted by the repository's owners, not counted. */
+export function waivedList(findings: readonly FindingReport[], options: MarkdownOptions): string[] {
+  const waived = findings.filter((finding) => finding.waived && finding.status !== 'fixed')
+  if (waived.length === 0) return []
+  const lines = [`### Waived (${waived.length})`, '']
+  for (const finding of waived.slice(0, MAX_TABLE_ROWS)) {
+    const more = finding.locations.length > 1 ? ` and ${finding.locations.length - 1} more` : ''
+    lines.push(
+      `- 🔕 ${forMarkdownCode(finding.id)} at ${place(finding.file, finding.line, options)}${more}: until ${forMarkdown(finding.waived!.expires)} by ${forMarkdown(finding.waived!.owner)} (${forMarkdown(finding.waived!.reason)})`
+    )
+  }
+  lines.push('')
   return lines
 }
 
@@ -113,22 +132,38 @@ function environmentsTable(report: Report, options: MarkdownOptions): string[] {
   return lines
 }
 
-function gridTable(grid: CompatibilityGrid): string[] {
-  const host = grid.host ? ` with the host on Kubernetes ${forMarkdownCode(grid.host.raw)}` : ''
-  const header = grid.minors.map((minor) => (grid.declaredMinors.includes(minor) ? `**${minor}**` : minor))
+/** The declared combination's mark: bold is invisible in GitHub's header cells and on emoji. */
+const DECLARED = '📍'
+
+function gridTable(grid: CompatibilityGrid, options: MarkdownOptions): string[] {
+  const distro = grid.distro ? ` (${forMarkdown(grid.distro)})` : ''
+  const host = grid.host ? `host Kubernetes ${forMarkdownCode(grid.host.raw)}${grid.host.distro ? ` (${forMarkdown(grid.host.distro)})` : ''} at ${place(grid.host.file, grid.host.line, options)}` : 'no host declared'
+  const letter = new Map(grid.reasons.map((reason) => [reason.id, reason.letter]))
+  const header = grid.minors.map((minor) => (grid.declaredMinors.includes(minor) ? `${minor} ${DECLARED}` : minor))
   const lines = [
-    '### Compatibility around these versions',
+    `### Compatibility on ${host}`,
     '',
-    `What the database says for vcluster versions (rows) and the virtual cluster's Kubernetes minor (columns)${host}. ` +
-      '✅ nothing known · ⚠️ a warning, or some patch releases affected · ❌ known to break. Declared versions are in bold; ' +
-      'end-of-life dates are left out here (they are in the findings).',
+    `vcluster versions (rows) × the virtual cluster's Kubernetes minor${distro} (columns). ✅ nothing known · ⚠️ a warning, or some ` +
+      `patch releases affected · ❌ known to break; the letters name the entries below. ${DECLARED} marks what the repository declares. ` +
+      'End-of-life dates are left out here (they are in the findings).',
     '',
     `| vcluster | ${header.join(' | ')} |`,
     `| --- | ${grid.minors.map(() => ':---:').join(' | ')} |`
   ]
   for (const row of grid.rows) {
-    const name = row.declared ? `**${forMarkdown(row.vcluster)}**` : forMarkdown(row.vcluster)
-    lines.push(`| ${name} | ${row.cells.map((cell) => GRID_ICON[cell.status]).join(' | ')} |`)
+    const name = row.declared ? `${forMarkdown(row.vcluster)} ${DECLARED}` : forMarkdown(row.vcluster)
+    const cells = row.cells.map((cell) => {
+      const notes = cell.status === 'ok' ? '' : ` ${cell.ids.map((id) => letter.get(id) ?? '?').join(',')}`
+      return `${cell.declared ? `${DECLARED} ` : ''}${GRID_ICON[cell.status]}${notes}`
+    })
+    lines.push(`| ${name} | ${cells.join(' | ')} |`)
+  }
+  if (grid.reasons.length > 0) {
+    lines.push('')
+    for (const reason of grid.reasons) {
+      const id = reason.url ? `[${forMarkdown(reason.id)}](${forMarkdownUrl(reason.url)})` : forMarkdownCode(reason.id)
+      lines.push(`- **${reason.letter}**: ${forMarkdown(reason.title)} (${id})`)
+    }
   }
   lines.push('')
   return lines

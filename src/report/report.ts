@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js'
 import { ENVIRONMENT_SLOTS, type Declaration, type Diagnostic, type Environment, type EnvironmentSlot, type Finding, type FindingStatus, type PairingEvidence, type Severity, type UnknownVersion } from '../model.js'
 import { unknownVersions } from '../evaluate/gate.js'
 import { slotOf } from '../resolve/releases.js'
+import type { UpgradeAdvice } from '../evaluate/advisor.js'
 import { TOOL } from '../tool.js'
 
 /** A declaration as the JSON report shows it (the internal grouping key is left out, `confidence` always written). */
@@ -24,6 +25,8 @@ export interface EnvironmentReport {
   unpaired?: true
   /** The name given in `.kube-compat-gate.yml` `environments:`. */
   name?: string
+  /** The nearest versions that clear this environment's errors and warnings (absent when nothing holds). */
+  upgrade?: UpgradeAdvice
 }
 
 export interface FindingReport {
@@ -39,12 +42,26 @@ export interface FindingReport {
   certainty: Finding['certainty']
   /** Every declaration that made the entry apply, as indexes into `declarations`. */
   declarations: number[]
+  /**
+   * Every place the entry holds for the same versions, the primary (`file`, `line`, `column`)
+   * first, each with its own message and declarations.
+   */
+  locations: LocationReport[]
   status?: FindingStatus
   /** Present when a waiver in the configuration file accepts the finding. */
   waived?: Finding['waived']
   /** The smoke test saw this incident happen. */
   confirmedAtRuntime?: true
   evidence?: Finding['evidence']
+}
+
+export interface LocationReport {
+  file: string
+  line: number
+  column: number
+  message: string
+  /** Indexes into `declarations`. */
+  declarations: number[]
 }
 
 /** What `--smoke` did; present only when it ran. */
@@ -106,6 +123,8 @@ export interface ReportInput {
   date?: string
   declarations: readonly Declaration[]
   environments: readonly Environment[]
+  /** The upgrade advisor's answer per environment. */
+  advice?: ReadonlyMap<Environment, UpgradeAdvice | undefined>
   findings: readonly Finding[]
   diagnostics: readonly Diagnostic[]
   filesScanned: number
@@ -143,6 +162,8 @@ export function buildReport(input: ReportInput): Report {
       }
       if (environment.unpaired) report.unpaired = true
       if (environment.name !== undefined) report.name = environment.name
+      const upgrade = input.advice?.get(environment)
+      if (upgrade && upgrade.current.length > 0) report.upgrade = upgrade
       return report
     }),
     findings: input.findings.map((finding) => ({
@@ -157,6 +178,13 @@ export function buildReport(input: ReportInput): Report {
       references: finding.references,
       certainty: finding.certainty,
       declarations: finding.declarations.map(refer),
+      locations: (finding.locations ?? [finding]).map((location) => ({
+        file: location.file,
+        line: location.line,
+        column: location.column,
+        message: location.message,
+        declarations: location.declarations.map(refer)
+      })),
       ...(finding.status ? { status: finding.status } : {}),
       ...(finding.waived ? { waived: finding.waived } : {}),
       ...(finding.confirmedAtRuntime ? { confirmedAtRuntime: true as const } : {}),

@@ -2,7 +2,7 @@ import type { Database, Entry } from '../db/schema.js'
 import { fingerprint } from '../evaluate/diff.js'
 import type { Severity } from '../model.js'
 import { jsonFileChunks } from './json-pieces.js'
-import type { FindingReport, Report } from './report.js'
+import type { FindingReport, LocationReport, Report } from './report.js'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' }
 const BASELINE = { new: 'new', unchanged: 'unchanged' } as const
@@ -15,7 +15,8 @@ export interface SarifOptions {
 /**
  * SARIF 2.1.0 for code scanning (`github/codeql-action/upload-sarif`): one rule per database
  * entry, so every result links to its sources, and one result per finding at the declaring
- * line. Fixed findings are left out: they are no longer in the code.
+ * line, one per location of a grouped finding (code scanning tracks each place on its own).
+ * Fixed findings are left out: they are no longer in the code.
  */
 export function renderSarif(report: Report, database: Database, options: SarifOptions = {}): string {
   return [...sarifChunks(report, database, options)].join('')
@@ -30,7 +31,7 @@ export function sarifChunks(report: Report, database: Database, options: SarifOp
   const ruleIndex = new Map(database.entries.map((entry, index) => [entry.id, index]))
   const results = report.findings
     .filter((finding) => finding.status !== 'fixed' && ruleIndex.has(finding.id))
-    .map((finding) => result(finding, report, ruleIndex.get(finding.id)!, prefix))
+    .flatMap((finding) => (finding.locations.length > 0 ? finding.locations : [finding]).map((at) => result(finding, at, report, ruleIndex.get(finding.id)!, prefix)))
 
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -74,14 +75,17 @@ function rule(entry: Entry) {
   }
 }
 
-function result(finding: FindingReport, report: Report, ruleIndex: number, prefix: string) {
-  const related = declarationsOf(finding, report).filter((declaration) => declaration.file !== finding.file || declaration.line !== finding.line)
+type At = Pick<LocationReport, 'file' | 'line' | 'column' | 'message' | 'declarations'>
+
+function result(finding: FindingReport, at: At, report: Report, ruleIndex: number, prefix: string) {
+  const declarations = declarationsOf(at, report)
+  const related = declarations.filter((declaration) => declaration.file !== at.file || declaration.line !== at.line)
   return {
     ruleId: finding.id,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: sarifText(`${finding.message} Fix: ${finding.remediation}`) },
-    locations: [location(prefix + finding.file, finding.line, finding.column)],
+    message: { text: sarifText(`${at.message} Fix: ${finding.remediation}`) },
+    locations: [location(prefix + at.file, at.line, at.column)],
     ...(related.length > 0
       ? {
           relatedLocations: related.map((declaration, id) => ({
@@ -92,7 +96,7 @@ function result(finding: FindingReport, report: Report, ruleIndex: number, prefi
         }
       : {}),
     // The same identity as the base/head diff, so code scanning tracks a problem across line moves.
-    partialFingerprints: { 'kubeCompatGate/v1': fingerprint({ id: finding.id, file: finding.file, declarations: declarationsOf(finding, report) }) },
+    partialFingerprints: { 'kubeCompatGate/v1': fingerprint({ id: finding.id, file: at.file, declarations }) },
     ...(finding.status === 'new' || finding.status === 'unchanged' ? { baselineState: BASELINE[finding.status] } : {})
   }
 }
@@ -124,6 +128,6 @@ function sarifText(text: string): string {
 }
 
 /** The declarations behind a finding (its indexes into the report's declarations). */
-export function declarationsOf(finding: FindingReport, report: Report) {
+export function declarationsOf(finding: Pick<FindingReport, 'declarations'>, report: Report) {
   return finding.declarations.map((index) => report.declarations[index]).filter((declaration) => declaration !== undefined)
 }

@@ -31,11 +31,12 @@ const chart = (vcluster: string): string =>
   `apiVersion: v2\nname: t\nversion: 1.0.0\ndependencies:\n  - name: vcluster\n    version: ${vcluster}\n    repository: https://charts.loft.sh\n`
 const values = (tag: string): string => `vcluster:\n  controlPlane:\n    distro:\n      k3s:\n        enabled: true\n        image:\n          tag: ${tag}\n`
 
-const SEED_TITLE = 'vcluster below 0.23.0-rc.4 leaves every pod Pending with a Kubernetes 1.32 virtual cluster'
+const SEED_TITLE = 'vcluster below 0.23.0-rc.3 leaves every pod Pending with a Kubernetes 1.32 virtual cluster'
 const seedMessage = (dir: string): string => `vcluster 0.22.1 at ${dir}/Chart.yaml:6 with virtual Kubernetes v1.32.0-k3s1 (k3s) at ${dir}/values.yaml:7.`
 const seedMarkdown = (dir: string): string =>
   `vcluster 0.22.1 at ${dir}/Chart.yaml:6 with virtual Kubernetes v1.32.0-k3s1 \\(k3s\\) at ${dir}/values.yaml:7.`
-const FIX = 'Upgrade vcluster to 0.23.0 or later, or keep the virtual cluster on Kubernetes 1.31 until vcluster is upgraded.'
+/** The upgrade advisor's fix for these versions on the day the test runs, read from a clean copy of the chart. */
+let FIX = ''
 
 describe('repository text that tries to inject into what the gate writes', () => {
   let head = ''
@@ -44,6 +45,11 @@ describe('repository text that tries to inject into what the gate writes', () =>
   let repo: TempRepo
 
   beforeAll(async () => {
+    const clean = tempDir('kcg-fix-')
+    writeTree(clean, { 'Chart.yaml': chart('0.22.1'), 'values.yaml': values('v1.32.0-k3s1') })
+    const findings = (JSON.parse(runBundle('cli', ['scan', clean, '--format', 'json']).stdout) as { findings: Array<{ id: string; remediation: string }> }).findings
+    FIX = findings.find((finding) => finding.id === 'vcluster-qosclass-immutable-k8s-1.32')!.remediation
+    expect(FIX).toMatch(/^Move to /)
     github = await GitHubStandIn.start()
     try {
       repo = new TempRepo()
@@ -72,7 +78,7 @@ describe('repository text that tries to inject into what the gate writes', () =>
       `[${MARKDOWN}/${file}:${line}](https://github.com/Codertocat/Hello-World/blob/${head}/${URL_PATH}/${file}#L${line})`
     expect(run.summary.split('\n')).toContain(
       `| ❌ | **${SEED_TITLE}**<br>${seedMarkdown(MARKDOWN)} ([vcluster-qosclass-immutable-k8s-1.32](https://github.com/loft-sh/vcluster/issues/2472)) | ` +
-        `${link('Chart.yaml', 6)}<br>${link('values.yaml', 7)} | ${FIX} |`
+        `${link('Chart.yaml', 6)} | ${FIX.replace(/[()]/g, '\\$&')} |`
     )
     expect(run.summary.split('\n')).toContain(
       '- `bad/values.yaml:7`: virtual cluster Kubernetes version \\(controlPlane.distro.k3s.image.tag\\): ' +

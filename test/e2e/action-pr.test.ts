@@ -43,9 +43,9 @@ describe('dist/index.js on a pull request', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 1 changed file read from git objects`)
     expect(run.stdout).toMatch(
-      new RegExp(`^::error title=\\(new\\) vcluster below 0\\.23\\.0-rc\\.4 [^\\n]*\\[${ENTRY.replace(/\./g, '\\.')}\\],file=clusters/dev/Chart\\.yaml,line=6,col=14::vcluster 0\\.22\\.1`, 'm')
+      new RegExp(`^::error title=\\(new\\) vcluster below 0\\.23\\.0-rc\\.\\d [^\\n]*\\[${ENTRY.replace(/\./g, '\\.')}\\],file=clusters/dev/Chart\\.yaml,line=6,col=14::vcluster 0\\.22\\.1`, 'm')
     )
-    expect(run.stdout).toMatch(/^::error::kube-compat-gate failed: 1 new finding\(s\) at or above fail-on "error"/m)
+    expect(run.stdout).toMatch(/^::error::kube-compat-gate failed: 1 new finding at or above fail-on "error"/m)
     expect(run.stdout).toContain('::add-mask::ghs_secretToken123')
     expect(run.stdout.replace('::add-mask::ghs_secretToken123', '')).not.toContain('ghs_secretToken123')
 
@@ -184,7 +184,9 @@ describe('dist/index.js on a pull request', () => {
     const scoped = await prRun(repo.dir, base, head, { comment: 'never' })
     expect(scoped.code).toBe(0)
     expect(seedFindings(scoped.outputs.findings)).toEqual([expect.objectContaining({ status: 'unchanged' })])
-    expect(scoped.stdout).toMatch(/^::error title=vcluster below/m) // still visible on the line, just not blocking
+    // Still visible on the line, but as a notice: the pull request did not touch it and is not failing for it.
+    expect(scoped.stdout).toMatch(/^::notice title=\(already present error\) vcluster below/m)
+    expect(scoped.stdout).not.toMatch(/^::error title=/m)
 
     const all = await prRun(repo.dir, base, head, { comment: 'never', 'fail-scope': 'all' })
     expect(all.code).toBe(1)

@@ -29,7 +29,8 @@ describe('dist/cli.js scan --base', () => {
     repo.commit({ 'README.md': 'docs\n' }, 'docs')
     const run = runBundle('cli', ['scan', repo.dir, '--base', 'HEAD~1'])
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('[unchanged]')
+    expect(run.stdout).toContain('[already present]')
+    expect(run.stdout).toContain('0 new · 0 fixed · ')
   })
 
   it('--base REF... compares with where HEAD forked off REF, not with what REF gained since', () => {
@@ -44,7 +45,7 @@ describe('dist/cli.js scan --base', () => {
     const forked = runBundle('cli', ['scan', repo.dir, '--base', 'main...'])
     expect(forked.stderr).toMatch(/^base main\.\.\. \([0-9a-f]{12}, where HEAD forked off main\): read through git$/m)
     expect(forked.code).toBe(0)
-    expect(forked.stdout).toContain('[unchanged]')
+    expect(forked.stdout).toContain('[already present]')
     // Against main's tip, the finding the branch never touched looks new.
     expect(runBundle('cli', ['scan', repo.dir, '--base', 'main']).code).toBe(1)
   })

@@ -50,7 +50,7 @@ describe('kube-compat-gate db', () => {
     const run = runBundle('cli', ['db', 'explain', 'vcluster-tenant-below-1.34-on-host-1.34-pods-not-ready'])
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('severity:    error')
-    expect(run.stdout).toContain('and vcluster is not a fixed release: 0.35.3, 0.36.1, 0.37.0-rc.1')
+    expect(run.stdout).toMatch(/and vcluster is not a fixed release: 0\.35\.3\S*, 0\.36\.1\S*, 0\.37\.0\S*/)
     expect(run.stdout).toContain('https://github.com/loft-sh/vcluster/issues/3578')
     expect(run.stdout).toContain('Remediation:')
   })
@@ -118,7 +118,8 @@ describe('kube-compat-gate scan with a configuration file and a date', () => {
     )
     expect(report.summary.error).toBe(0)
     const text = runBundle('cli', ['scan', dir, '--date', '2026-11-22'])
-    expect(text.stdout).toContain('[waived until 2027-01-01 by platform]')
+    // Waived findings are one line each: where, which entry, until when, by whom, why.
+    expect(text.stdout).toMatch(/^  clusters\/dev\/Chart\.yaml:\d+  vcluster-qosclass-immutable-k8s-1\.32 · until 2027-01-01 by platform: /m)
   })
 
   it('an expired waiver stops suppressing and warns at its line in the configuration', () => {

@@ -13,8 +13,9 @@ describe('dist/cli.js', () => {
     const run = runBundle('cli', ['scan', FAILING])
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('clusters/dev/Chart.yaml:8:14')
-    expect(run.stdout).toContain('vcluster below 0.23.0-rc.4 leaves every pod Pending')
-    expect(run.stdout).toContain('fix: Upgrade vcluster to 0.23.0 or later')
+    expect(run.stdout).toMatch(/vcluster below 0\.23\.0-rc\.\d leaves every pod Pending/)
+    // The fix is the upgrade advisor's: never a k3s user to 0.33 or later, where k3s is gone.
+    expect(run.stdout).toMatch(/fix: Move to virtual cluster k8s \d\.\d+ \(now k3s 1\.32\), vcluster 0\.\d+\.\d+ \(now 0\.22\.1\)/)
     // Warnings and notices (end of life, ...) depend on the day; the error does not.
     expect(run.stdout).toMatch(/✖ failed: 1 error, /)
     expect(run.stderr).toBe('')
@@ -73,15 +74,16 @@ describe('dist/cli.js', () => {
 
   it('prints the compatibility grid in the Markdown report only', () => {
     const markdown = runBundle('cli', ['scan', FAILING, '--format', 'markdown'])
-    expect(markdown.stdout).toContain('### Compatibility around these versions')
-    expect(markdown.stdout).toMatch(/^\| \*\*0\.22\.1\*\* \|.*❌/m)
-    expect(runBundle('cli', ['scan', FAILING, '--format', 'text']).stdout).not.toContain('Compatibility around')
+    expect(markdown.stdout).toContain('### Compatibility on host Kubernetes')
+    expect(markdown.stdout).toMatch(/^\| 0\.22\.1 📍 \|.*📍 ❌ a/m)
+    expect(runBundle('cli', ['scan', FAILING, '--format', 'text']).stdout).not.toContain('Compatibility on')
   })
 
   it('writes the report to --output', () => {
     const out = join(tempDir(), 'report.json')
     const run = runBundle('cli', ['scan', FAILING, '--format', 'json', '--output', out])
     expect(run.stdout).toBe('')
+    expect(run.stderr).toBe(`kube-compat-gate: json report written to ${out}\n`)
     expect((JSON.parse(readFileSync(out, 'utf8')) as Report).findings.filter((f) => f.severity === 'error')).toHaveLength(1)
   })
 
@@ -105,8 +107,11 @@ describe('dist/cli.js', () => {
   it.each([
     [['scan', FAILING, '--format', 'xml'], '--format must be one of text, json, sarif, markdown'],
     [['scan', FAILING, '--fail-on', 'sometimes'], '--fail-on must be one of'],
-    [['scan', 'does/not/exist'], 'does/not/exist is not a directory'],
-    [['scan', FAILING, '--no-such-flag'], "Unknown option '--no-such-flag'"],
+    [['scan', 'does/not/exist'], 'does/not/exist does not exist'],
+    [['scan', 'README.md'], 'README.md is a file, not a directory'],
+    [['scan', '--fail-no', 'error'], 'unknown option --fail-no; did you mean "--fail-on"?'],
+    [['scna'], 'unknown command "scna"; did you mean "scan"?'],
+    [['scan', FAILING, '--no-such-flag'], 'scan: unknown option --no-such-flag'],
     [['scan', FAILING, '--db', 'missing.yaml'], 'cannot read database file missing.yaml'],
     [['frobnicate'], 'unknown command "frobnicate"']
   ])('exits 2 with one line and no stack trace for %j', (args, message) => {
@@ -126,7 +131,10 @@ describe('dist/cli.js', () => {
     expect(whole.stdout.length).toBeGreaterThan(256 * 1024)
     const report = JSON.parse(whole.stdout) as Report
     expect(whole.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`)
-    expect(report.findings.filter((finding) => finding.id === 'vcluster-qosclass-immutable-k8s-1.32')).toHaveLength(150)
+    // One finding for the 150 copies of the same versions, with every location.
+    const seed = report.findings.filter((finding) => finding.id === 'vcluster-qosclass-immutable-k8s-1.32')
+    expect(seed).toHaveLength(1)
+    expect(seed[0]!.locations).toHaveLength(150)
 
     // `| head -c 100`: the reader closes after the first bytes.
     const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'scan', repo, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] })

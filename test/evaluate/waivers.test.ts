@@ -64,7 +64,7 @@ describe('applyWaivers', () => {
       line: 4,
       title: 'Waiver for vcluster-qosclass-immutable-k8s-1.32 expired on 2026-11-22'
     })
-    expect(out[1]!.message).toContain('1 finding(s) it covered are reported again')
+    expect(out[1]!.message).toContain('the finding it covered is reported again')
     expect(gatePasses(out, 'error')).toBe(false)
   })
 

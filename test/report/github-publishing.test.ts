@@ -22,6 +22,7 @@ function finding(overrides: Partial<FindingReport>): FindingReport {
     references: ['https://example.org/1'],
     certainty: 'affected',
     declarations: [],
+    locations: [],
     ...overrides
   }
 }
@@ -37,13 +38,25 @@ describe('rankForAnnotation', () => {
       ],
       new Map([['touched.yaml', new Set([4])]])
     )
-    expect(ranked.map((f) => f.file)).toEqual(['new.yaml', 'touched.yaml', 'old.yaml'])
+    expect(ranked.map((a) => a.file)).toEqual(['new.yaml', 'touched.yaml', 'old.yaml'])
+    // Already present on a line the change did not touch: a notice, never a failure.
+    expect(ranked.map((a) => a.level)).toEqual(['error', 'error', 'notice'])
+  })
+
+  it('annotates every location of a grouped finding, each with its own message', () => {
+    const at = (file: string, line: number) => ({ file, line, column: 3, message: `at ${file}:${line}`, declarations: [] })
+    const grouped = finding({ status: 'new', locations: [at('apps/a.yaml', 4), at('apps/b.yaml', 9)] })
+    const ranked = rankForAnnotation([grouped], new Map())
+    expect(ranked.map((a) => [a.file, a.line, a.message])).toEqual([
+      ['apps/a.yaml', 4, 'at apps/a.yaml:4'],
+      ['apps/b.yaml', 9, 'at apps/b.yaml:9']
+    ])
   })
 
   it('does not annotate a waived finding', () => {
     const waived = { reason: 'tracked in PLAT-12', owner: 'platform', expires: '2027-01-01' }
     const ranked = rankForAnnotation([finding({ file: 'waived.yaml', waived }), finding({ file: 'open.yaml' })], new Map())
-    expect(ranked.map((f) => f.file)).toEqual(['open.yaml'])
+    expect(ranked.map((a) => a.file)).toEqual(['open.yaml'])
   })
 })
 
@@ -59,7 +72,7 @@ describe('emitAnnotations', () => {
       ...Array.from({ length: 12 }, (_, i) => finding({ line: i + 1 })),
       finding({ severity: 'warning', line: 99 })
     ]
-    const skipped = emitAnnotations(findings, 'sub/', sink)
+    const skipped = emitAnnotations(rankForAnnotation(findings, new Map()), 'sub/', sink)
     expect(skipped).toBe(2)
     expect(written.filter(([kind]) => kind === 'error').map(([, p]) => p.startLine)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     expect(written.find(([kind]) => kind === 'warning')?.[1]).toMatchObject({ file: 'sub/a.yaml', startLine: 99 })

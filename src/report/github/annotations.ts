@@ -3,20 +3,50 @@ import type { Severity } from '../../model.js'
 import type { FindingReport } from '../report.js'
 import { LIMITS } from './limits.js'
 
+/** One annotation: a location of a finding, at the level it is shown. */
+export interface Annotation {
+  finding: FindingReport
+  file: string
+  line: number
+  column: number
+  message: string
+  /**
+   * The finding's severity, except for findings already present before the change on a line
+   * it did not touch: those are notices, so a pull request is not marked as failing for them.
+   */
+  level: Severity
+}
+
 /**
- * The order in which findings are annotated, since GitHub shows only the first ten of each
- * type per step: what the change introduces, then what sits on a line it touched, then the
- * rest. Fixed findings are not in the code any more, and waived ones are accepted by the
- * repository's owners (they stay in the summary and the report), so neither is annotated.
+ * One annotation per location, in the order GitHub should keep them (it shows only the first
+ * ten of each type per step): what the change introduces, then what sits on a line it touched,
+ * then the rest, errors before warnings within each. Fixed findings are not in the code any
+ * more, and waived ones are accepted by the repository's owners (they stay in the summary and
+ * the report), so neither is annotated.
  */
-export function rankForAnnotation(findings: readonly FindingReport[], changedLines: ReadonlyMap<string, ReadonlySet<number>>): FindingReport[] {
-  const rank = (finding: FindingReport): number =>
-    (finding.status === 'new' ? 0 : 2) + (changedLines.get(finding.file)?.has(finding.line) ? 0 : 1)
-  return findings
-    .filter((finding) => finding.status !== 'fixed' && !finding.waived)
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index)
-    .map(({ finding }) => finding)
+export function rankForAnnotation(findings: readonly FindingReport[], changedLines: ReadonlyMap<string, ReadonlySet<number>>): Annotation[] {
+  const annotations: Array<{ annotation: Annotation; rank: number; index: number }> = []
+  for (const finding of findings) {
+    if (finding.status === 'fixed' || finding.waived) continue
+    const locations = finding.locations.length > 0 ? finding.locations : [finding]
+    for (const location of locations) {
+      const touched = changedLines.get(location.file)?.has(location.line) === true
+      const present = finding.status === 'unchanged'
+      annotations.push({
+        annotation: {
+          finding,
+          file: location.file,
+          line: location.line,
+          column: location.column,
+          message: location.message,
+          level: present && !touched ? 'notice' : finding.severity
+        },
+        rank: (present ? 2 : 0) + (touched ? 0 : 1),
+        index: annotations.length
+      })
+    }
+  }
+  return annotations.sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ annotation }) => annotation)
 }
 
 export interface AnnotationProperties {
@@ -31,34 +61,36 @@ export type AnnotationSink = Record<Severity, (message: string, properties: Anno
 
 /**
  * Writes workflow-command annotations in ranked order, ten per type (more are dropped by
- * GitHub anyway), and returns how many findings were left out.
+ * GitHub anyway), and returns how many locations were left out.
  */
-export function emitAnnotations(ranked: readonly FindingReport[], pathPrefix: string, sink: AnnotationSink): number {
+export function emitAnnotations(ranked: readonly Annotation[], pathPrefix: string, sink: AnnotationSink): number {
   const emitted: Record<Severity, number> = { error: 0, warning: 0, notice: 0 }
   let skipped = 0
-  for (const finding of ranked) {
-    if (emitted[finding.severity] >= LIMITS.annotationsPerType) {
+  for (const annotation of ranked) {
+    if (emitted[annotation.level] >= LIMITS.annotationsPerType) {
       skipped++
       continue
     }
-    emitted[finding.severity]++
-    sink[finding.severity](forWorkflowCommand(annotationMessage(finding)), {
-      title: forWorkflowCommand(annotationTitle(finding)),
-      file: forWorkflowCommand(`${pathPrefix}${finding.file}`),
-      startLine: finding.line,
-      startColumn: finding.column
+    emitted[annotation.level]++
+    sink[annotation.level](forWorkflowCommand(annotationMessage(annotation)), {
+      title: forWorkflowCommand(annotationTitle(annotation)),
+      file: forWorkflowCommand(`${pathPrefix}${annotation.file}`),
+      startLine: annotation.line,
+      startColumn: annotation.column
     })
   }
   return skipped
 }
 
-export function annotationTitle(finding: FindingReport): string {
-  const status = finding.status === 'new' ? '(new) ' : ''
+export function annotationTitle({ finding, level }: Pick<Annotation, 'finding' | 'level'>): string {
+  const status = finding.status === 'new' ? '(new) ' : finding.status === 'unchanged' && level !== finding.severity ? `(already present ${finding.severity}) ` : ''
   return `${status}${finding.title} [${finding.id}]`
 }
 
-export function annotationMessage(finding: FindingReport): string {
-  return `${finding.message}\nFix: ${finding.remediation}\nSource: ${finding.references[0] ?? ''}`
+export function annotationMessage({ finding, message }: Pick<Annotation, 'finding' | 'message'>): string {
+  const others = finding.locations.length - 1
+  const elsewhere = others > 0 ? `\nThe same finding applies at ${others} more location${others === 1 ? '' : 's'}; the job summary lists them.` : ''
+  return `${message}\nFix: ${finding.remediation}\nSource: ${finding.references[0] ?? ''}${elsewhere}`
 }
 
 /** A check run annotation as the REST API takes it. */
@@ -75,13 +107,13 @@ export interface CheckRunAnnotation {
 
 const CHECK_LEVEL: Record<Severity, CheckRunAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' }
 
-export function checkRunAnnotations(ranked: readonly FindingReport[], pathPrefix: string): CheckRunAnnotation[] {
-  return ranked.map((finding) => ({
-    path: `${pathPrefix}${finding.file}`,
-    start_line: Math.max(1, finding.line),
-    end_line: Math.max(1, finding.line),
-    annotation_level: CHECK_LEVEL[finding.severity],
-    title: annotationTitle(finding).slice(0, 255),
-    message: annotationMessage(finding).slice(0, 64 * 1024)
+export function checkRunAnnotations(ranked: readonly Annotation[], pathPrefix: string): CheckRunAnnotation[] {
+  return ranked.map((annotation) => ({
+    path: `${pathPrefix}${annotation.file}`,
+    start_line: Math.max(1, annotation.line),
+    end_line: Math.max(1, annotation.line),
+    annotation_level: CHECK_LEVEL[annotation.level],
+    title: annotationTitle(annotation).slice(0, 255),
+    message: annotationMessage(annotation).slice(0, 64 * 1024)
   }))
 }

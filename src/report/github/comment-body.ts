@@ -22,9 +22,11 @@ export interface CommentContext extends MarkdownOptions {
  */
 export function renderComment(report: Report, context: CommentContext): string {
   const summaryLink = context.runUrl ? `[the job summary](${context.runUrl})` : 'the job summary of this workflow run'
-  const lines = [context.marker, `### kube-compat-gate: ${verdict(report, context.previous)}`, '', headline(report), '']
+  const lines = [context.marker, `### kube-compat-gate: ${verdict(report, context.previous)}`, '']
+  // The change first: the repository's totals include what was broken before this pull request.
   const comparison = statusLine(report.findings)
-  if (comparison) lines.push(comparison, '')
+  if (comparison) lines.push(`**${comparison}**`, '')
+  lines.push(`In the whole repository: ${headline(report)}`, '')
   const smoke = smokeVerdictLine(report)
   if (smoke) lines.push(smoke, '')
   for (const group of groupByStatus(report.findings)) {

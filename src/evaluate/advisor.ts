@@ -1,0 +1,396 @@
+import type { Database, Entry } from '../db/schema.js'
+import type { Declaration, Environment, Finding } from '../model.js'
+import { parsedOf } from '../versions/declared.js'
+import { compareVersions, isPrerelease, isVersion, minorOfVersion, rangeBoundaries } from '../versions/boundaries.js'
+import { minorOf } from '../versions/range.js'
+import { applyEntry } from './evaluate.js'
+import { buildTargets } from './targets.js'
+
+/** One change of a version and the errors and warnings (entry ids) it clears. */
+export interface UpgradeStep {
+  component: 'vcluster' | 'virtual' | 'host'
+  from: string
+  to: string
+  /** The virtual cluster's distribution changes too (k3s → k8s). */
+  distro?: { from: string; to: string }
+  clears: string[]
+}
+
+/** A set of changes, and what still holds afterwards. */
+export interface UpgradeOption {
+  steps: UpgradeStep[]
+  /** Errors and warnings (entry ids) that still hold with these versions. */
+  remaining: string[]
+  /** A proposed version is past its end of life, because no other clears the errors. */
+  endOfLife: boolean
+}
+
+/**
+ * What the database says this environment should move to: the nearest versions that clear
+ * every error and warning that a version change can clear, given the distribution, the host
+ * and the other declared versions. Computed from the whole database, so it never proposes a
+ * version that another entry flags (test/evaluate/advisor-walk.test.ts holds that).
+ */
+export interface UpgradeAdvice {
+  /** Errors and warnings that hold now (entry ids). */
+  current: string[]
+  recommended?: UpgradeOption
+  /** Keeping the distribution when the recommendation switches it: how far that gets. */
+  keepingDistro?: UpgradeOption
+  /** Keeping the distribution, no release clears these (entry ids). */
+  distroBlocked?: string[]
+  /** The first vcluster release above the recommended one where an error appears, and which. */
+  ceiling?: { vcluster: string; ids: string[] }
+  /** The advice in words, the fix text of the environment's findings. */
+  text: string
+}
+
+/** Conditions that need something other than versions (a manifest, a feature gate, a node): a version change does not decide them. */
+const NOT_VERSIONS = ['uses', 'api', 'cgroup', 'unlessFeatureGates'] as const
+
+interface Knowledge {
+  entries: Entry[]
+  vclusters: string[]
+  kubernetesMinors: string[]
+  endOfLife: Set<string>
+  cache: Map<string, Finding[]>
+}
+
+const KNOWLEDGE = new WeakMap<Database, Knowledge>()
+
+/** The releases and minors the database knows of, worked out once per database. */
+function knowledgeOf(database: Database): Knowledge {
+  let known = KNOWLEDGE.get(database)
+  if (known) return known
+  const vclusters = new Set<string>()
+  const minors = new Set<string>()
+  const addMinor = (version: string) => {
+    const minor = minorOfVersion(version)
+    if (minor && minor.startsWith('1.')) minors.add(minor)
+  }
+  for (const entry of database.entries) {
+    const { when } = entry
+    if (when.vcluster) rangeBoundaries(when.vcluster).forEach((v) => vclusters.add(v))
+    for (const v of entry.fixedIn.vcluster ?? []) vclusters.add(v)
+    if (entry.minimumSafe.vcluster && isVersion(entry.minimumSafe.vcluster)) vclusters.add(entry.minimumSafe.vcluster)
+    for (const row of when.outsideSupport ?? []) {
+      rangeBoundaries(row.vcluster).forEach((v) => vclusters.add(v))
+      rangeBoundaries(row.kubernetes).forEach(addMinor)
+    }
+    for (const range of [when.virtual, when.host, when.cluster]) if (range) rangeBoundaries(range).forEach(addMinor)
+    if (when.lifecycle) {
+      for (const minor of Object.keys(when.lifecycle.dates)) {
+        if (when.lifecycle.of === 'vcluster') vclusters.add(`${minor}.0`)
+        else minors.add(minor)
+      }
+    }
+  }
+  // A pre-release the database names leads to its release (0.35.3-rc.1 to 0.35.3), which carries the same fix.
+  for (const version of [...vclusters]) {
+    const release = version.replace(/-.*$/, '')
+    if (release !== version && isVersion(release)) vclusters.add(release)
+  }
+  known = {
+    entries: database.entries.filter((entry) => NOT_VERSIONS.every((condition) => entry.when[condition] === undefined)),
+    vclusters: [...vclusters].filter(isVersion).sort(compareVersions),
+    kubernetesMinors: [...minors].sort(compareMinors),
+    endOfLife: new Set(database.entries.filter((entry) => entry.when.lifecycle && /end of life/.test(entry.when.lifecycle.phase)).map((entry) => entry.id)),
+    cache: new Map()
+  }
+  KNOWLEDGE.set(database, known)
+  return known
+}
+
+/** The findings of a combination of versions, remembered: environments share most combinations. */
+function judge(known: Knowledge, environment: Environment, date: string): Finding[] {
+  const key = [environment.vcluster, environment.virtual, environment.host, environment.kind, environment.kubectl]
+    .map((d) => (d ? `${d.version}/${d.distro ?? ''}/${d.constraint ? 'r' : ''}` : '-'))
+    .join('|')
+  let findings = known.cache.get(key)
+  if (findings === undefined) {
+    const [target] = buildTargets([environment], [], [])
+    findings = known.entries.flatMap((entry) => applyEntry(entry, target!, { date })).filter((f) => f.severity !== 'notice')
+    known.cache.set(key, findings)
+  }
+  return findings
+}
+
+interface Scored {
+  environment: Environment
+  /** Errors on the vcluster side (vcluster or virtual cluster). */
+  errors: Finding[]
+  /** Warnings that flag a version this candidate proposes. */
+  flagged: Finding[]
+  /** Position in the search: fewer and nearer changes first. */
+  order: number
+}
+
+/**
+ * Advice for one environment on a day, in three stages. (1) The errors: vcluster releases
+ * (the declared one; newer patches of its own minor, newest first; then newer minors, nearest
+ * first; pre-releases only when no release will do) with the virtual cluster's minor (the
+ * declared one, then newer), the host held as declared, until no error holds and no warning
+ * flags a proposed version; when the distribution cannot get there (vcluster removed k3s and
+ * k0s), the same with k8s. (2) The warnings left on the virtual cluster (its end of life, an
+ * untested minor): the nearest newer minor that clears them. (3) The host's own: its nearest
+ * newer minor that clears them and adds nothing.
+ */
+export function adviseUpgrade(environment: Environment, database: Database, date: string): UpgradeAdvice | undefined {
+  const known = knowledgeOf(database)
+  const { vcluster, virtual, host } = environment
+  if (!vcluster && !virtual && !host) return undefined
+  const exact = (d: Declaration | undefined) => d === undefined || parsedOf(d).kind !== 'range'
+  if (!exact(vcluster) || !exact(virtual) || !exact(host)) return undefined
+
+  const current = unique(judge(known, environment, date).map((f) => f.id))
+  if (current.length === 0) return { current, text: '' }
+
+  let keepingDistro: UpgradeOption | undefined
+  let blocked: string[] | undefined
+  let chosen = vcluster || virtual ? searchErrors(known, environment, virtual?.distro, date) : undefined
+  if (chosen && !cleared(chosen) && vcluster && (virtual?.distro === 'k3s' || virtual?.distro === 'k0s')) {
+    const switched = searchErrors(known, environment, 'k8s', date)
+    if (switched && cleared(switched)) {
+      // The distribution's own way is worth naming only when it clears the errors and only an end of life flags it.
+      const usable = chosen.errors.length === 0 && chosen.flagged.every((f) => known.endOfLife.has(f.id))
+      if (usable) keepingDistro = optionOf(known, environment, chosen.environment, date)
+      else blocked = unique([...chosen.errors, ...chosen.flagged].map((f) => f.id))
+      chosen = switched
+    }
+  }
+  let target = chosen?.environment ?? environment
+  target = clearVirtualWarnings(known, target, date)
+  target = clearHost(known, target, date)
+  const recommended = optionOf(known, environment, target, date)
+  const ceiling = chosen ? ceilingOf(known, chosen, date) : undefined
+  const advice: UpgradeAdvice = {
+    current,
+    ...(recommended.steps.length > 0 ? { recommended } : {}),
+    ...(keepingDistro ? { keepingDistro } : {}),
+    ...(blocked ? { distroBlocked: blocked } : {}),
+    ...(ceiling ? { ceiling } : {}),
+    text: ''
+  }
+  advice.text = describeAdvice(environment, advice)
+  return advice
+}
+
+function cleared(scored: Scored): boolean {
+  return scored.errors.length === 0 && scored.flagged.length === 0
+}
+
+/** Stage 1: the nearest vcluster release (and virtual minor) with no error and no warning on a proposed version. */
+function searchErrors(known: Knowledge, environment: Environment, distro: string | undefined, date: string): Scored | undefined {
+  const { vcluster, virtual } = environment
+  let best: Scored | undefined
+  let order = 0
+  const minors = virtual ? [undefined, ...newerMinors(known, virtual)] : [undefined]
+  for (const prerelease of [false, true]) {
+    if (prerelease && best && best.errors.length === 0) break
+    const releases = vcluster ? releasesAfter(known, vcluster.version, prerelease) : []
+    for (const minor of minors) {
+      for (const release of prerelease ? releases : [undefined, ...releases]) {
+        const candidate = withVersions(environment, release, minor, distro)
+        const findings = judge(known, candidate, date)
+        const changed = changedSlots(environment, candidate)
+        const scored: Scored = {
+          environment: candidate,
+          errors: findings.filter((f) => f.severity === 'error' && f.declarations.some(isVclusterSide)),
+          flagged: findings.filter((f) => f.severity === 'warning' && f.declarations.some((d) => changed.has(slotOf(d)))),
+          order: order++
+        }
+        if (cleared(scored)) return scored
+        if (best === undefined || better(scored, best)) best = scored
+      }
+    }
+  }
+  return best
+}
+
+/** Newer releases: patches of the same minor newest first (the user's own line), then newer minors nearest first. */
+function releasesAfter(known: Knowledge, version: string, prerelease: boolean): string[] {
+  const newer = known.vclusters.filter((v) => isPrerelease(v) === prerelease && compareVersions(v, version) > 0)
+  const minor = minorOfVersion(version)
+  const own = newer.filter((v) => minorOfVersion(v) === minor).reverse()
+  return [...own, ...newer.filter((v) => minorOfVersion(v) !== minor)]
+}
+
+/** Stage 2: warnings still on the vcluster side (the virtual cluster's end of life, an untested minor). */
+function clearVirtualWarnings(known: Knowledge, environment: Environment, date: string): Environment {
+  const { virtual, vcluster } = environment
+  const open = (env: Environment) => judge(known, env, date).filter((f) => f.declarations.some(isVclusterSide))
+  if (!virtual || open(environment).length === 0) return environment
+  const releases = vcluster ? [undefined, ...releasesAfter(known, vcluster.version, false)] : [undefined]
+  for (const minor of newerMinors(known, virtual)) {
+    for (const release of releases) {
+      const candidate = withVersions(environment, release, minor, virtual.distro)
+      if (open(candidate).length === 0) return candidate
+    }
+  }
+  return environment
+}
+
+/** Stage 3: what only the host can clear (its own end of life), by its nearest newer minor that adds nothing. */
+function clearHost(known: Knowledge, environment: Environment, date: string): Environment {
+  const { host } = environment
+  if (!host) return environment
+  const hostOnly = (env: Environment) => judge(known, env, date).filter((f) => f.declarations.every((d) => !isVclusterSide(d)))
+  if (hostOnly(environment).length === 0) return environment
+  const before = new Set(judge(known, environment, date).map((f) => f.id))
+  for (const minor of newerMinors(known, host)) {
+    const candidate = { ...environment, host: { ...host, version: minor, raw: minor } }
+    if (hostOnly(candidate).length === 0 && judge(known, candidate, date).every((f) => before.has(f.id))) return candidate
+  }
+  return environment
+}
+
+type Slot = 'vcluster' | 'virtual' | 'host' | 'other'
+
+function slotOf(declaration: Declaration): Slot {
+  if (declaration.component === 'vcluster') return 'vcluster'
+  if (declaration.component === 'kubernetes') return declaration.role === 'virtual' ? 'virtual' : 'host'
+  return 'other'
+}
+
+function changedSlots(before: Environment, after: Environment): Set<Slot> {
+  const changed = new Set<Slot>()
+  for (const slot of ['vcluster', 'virtual', 'host'] as const) {
+    const a = before[slot]
+    const b = after[slot]
+    if (a && b && (a.version !== b.version || a.distro !== b.distro)) changed.add(slot)
+  }
+  return changed
+}
+
+/** Declarations a vcluster or virtual-cluster change can move; the rest (host, kind, kubectl) are held. */
+function isVclusterSide(declaration: Declaration): boolean {
+  const slot = slotOf(declaration)
+  return slot === 'vcluster' || slot === 'virtual'
+}
+
+function better(a: Scored, b: Scored): boolean {
+  return a.errors.length - b.errors.length < 0 || (a.errors.length === b.errors.length && (a.flagged.length < b.flagged.length || (a.flagged.length === b.flagged.length && a.order < b.order)))
+}
+
+function newerMinors(known: Knowledge, declaration: Declaration): string[] {
+  const minor = minorOf(parsedOf(declaration))
+  if (minor === undefined) return []
+  return known.kubernetesMinors.filter((m) => compareMinors(m, minor) > 0)
+}
+
+function withVersions(environment: Environment, release: string | undefined, minor: string | undefined, distro: string | undefined): Environment {
+  const out: Environment = { ...environment }
+  if (release !== undefined && environment.vcluster) out.vcluster = { ...environment.vcluster, version: release, raw: release }
+  if (environment.virtual && (minor !== undefined || distro !== environment.virtual.distro)) {
+    const version = minor ?? environment.virtual.version
+    out.virtual = { ...environment.virtual, version, raw: version, ...(distro ? { distro } : {}) }
+  }
+  return out
+}
+
+/** The changes from `before` to `after`, each with what it clears, and what still holds. */
+function optionOf(known: Knowledge, before: Environment, after: Environment, date: string): UpgradeOption {
+  const now = new Set(judge(known, before, date).map((f) => f.id))
+  const then = judge(known, after, date)
+  const remaining = unique(then.map((f) => f.id))
+  const steps: UpgradeStep[] = []
+  for (const slot of changedSlots(before, after)) {
+    if (slot === 'other') continue
+    const from = before[slot]!
+    const to = after[slot]!
+    const slotFindings = (findings: Finding[]) => findings.filter((f) => f.declarations.some((d) => slotOf(d) === slot))
+    const clears = [...now].filter((id) => slotFindings(judge(known, before, date)).some((f) => f.id === id) && !remaining.includes(id))
+    steps.push({
+      component: slot,
+      from: minorIfKubernetes(from),
+      to: minorIfKubernetes(to),
+      ...(from.distro !== to.distro && from.distro && to.distro ? { distro: { from: from.distro, to: to.distro } } : {}),
+      clears
+    })
+  }
+  const proposed = then.filter((f) => f.declarations.some((d) => changedSlots(before, after).has(slotOf(d))))
+  return { steps, remaining, endOfLife: proposed.some((f) => known.endOfLife.has(f.id)) }
+}
+
+function minorIfKubernetes(declaration: Declaration): string {
+  return declaration.component === 'kubernetes' ? (minorOf(parsedOf(declaration)) ?? declaration.version) : declaration.version
+}
+
+/** The first newer release, with the same Kubernetes versions, where an error the recommendation does not have appears. */
+function ceilingOf(known: Knowledge, chosen: Scored, date: string): UpgradeAdvice['ceiling'] {
+  const { vcluster } = chosen.environment
+  if (!vcluster) return undefined
+  const had = new Set(chosen.errors.map((f) => f.id))
+  for (const release of known.vclusters) {
+    if (isPrerelease(release) || compareVersions(release, vcluster.version) <= 0) continue
+    const candidate = { ...chosen.environment, vcluster: { ...vcluster, version: release, raw: release } }
+    const fresh = judge(known, candidate, date).filter((f) => f.severity === 'error' && !had.has(f.id))
+    if (fresh.length > 0) return { vcluster: release, ids: unique(fresh.map((f) => f.id)) }
+  }
+  return undefined
+}
+
+function describeStep(step: UpgradeStep): string {
+  if (step.component === 'vcluster') return `vcluster ${step.to} (now ${step.from})`
+  const where = step.component === 'virtual' ? 'virtual cluster' : 'host'
+  if (step.distro) return `${where} ${step.distro.to} ${step.to} (now ${step.distro.from} ${step.from})`
+  return `${where} Kubernetes ${step.to} (now ${step.from})`
+}
+
+function describeOption(option: UpgradeOption): string {
+  // The distribution switch first: it decides which releases are possible at all.
+  const steps = [...option.steps].sort((a, b) => Number(Boolean(b.distro)) - Number(Boolean(a.distro)))
+  return steps.map(describeStep).join(', ')
+}
+
+function describeAdvice(environment: Environment, advice: UpgradeAdvice): string {
+  const { recommended, keepingDistro, ceiling, distroBlocked } = advice
+  if (!recommended) return 'No version in the database clears this; see the sources for a workaround.'
+  let text = `Move to ${describeOption(recommended)}`
+  if (recommended.remaining.length === 0) text += ': the nearest versions that clear every error and warning here.'
+  else if (recommended.endOfLife) text += `: the nearest that clear every error, but nothing that does is supported any more (${recommended.remaining.join(', ')} still hold${recommended.remaining.length === 1 ? 's' : ''}).`
+  else text += `; ${recommended.remaining.join(', ')} still hold${recommended.remaining.length === 1 ? 's' : ''}.`
+  const sentences = [text]
+  if (ceiling && recommended.steps.some((step) => step.component === 'vcluster')) sentences.push(`Not vcluster ${ceiling.vcluster} or later with these versions (${ceiling.ids.join(', ')}).`)
+  if (keepingDistro) {
+    const distro = environment.virtual?.distro ?? 'the distribution'
+    const keep = keepingDistro.steps.length > 0 ? describeOption(keepingDistro) : 'the declared versions'
+    const left = keepingDistro.remaining.length > 0 ? `, which leaves ${keepingDistro.remaining.join(', ')}` : ''
+    sentences.push(`Keeping ${distro}, the nearest is ${keep}${left}${keepingDistro.endOfLife ? ': every release that clears the errors and still ships it is past its end of life' : ''}.`)
+  }
+  if (distroBlocked) sentences.push(`Keeping ${environment.virtual?.distro ?? 'the distribution'}, no release clears ${distroBlocked.join(', ')}.`)
+  return sentences.join(' ')
+}
+
+
+function compareMinors(a: string, b: string): number {
+  const [aMajor, aMinor] = a.split('.').map(Number) as [number, number]
+  const [bMajor, bMinor] = b.split('.').map(Number) as [number, number]
+  return aMajor - bMajor || aMinor - bMinor
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)]
+}
+
+/**
+ * The fix text of every finding made of an environment's versions is that environment's
+ * advice, so no finding proposes a version another entry flags. Findings that a version
+ * change does not clear (a removed API in a manifest, a runtime) keep their entry's text.
+ */
+export function adviseFindings(findings: readonly Finding[], advice: ReadonlyMap<Environment, UpgradeAdvice | undefined>): Finding[] {
+  const byDeclaration = new Map<Declaration, UpgradeAdvice>()
+  for (const [environment, advised] of advice) {
+    if (!advised?.text) continue
+    for (const slot of ['vcluster', 'virtual', 'host'] as const) {
+      const declaration = environment[slot]
+      if (declaration && !byDeclaration.has(declaration)) byDeclaration.set(declaration, advised)
+    }
+  }
+  return findings.map((finding) => {
+    if (finding.usages?.some((usage) => usage.feature !== 'featureGate')) return finding
+    const advised = finding.declarations.map((d) => byDeclaration.get(d)).find((a) => a !== undefined)
+    if (!advised || !advised.current.includes(finding.id)) return finding
+    return { ...finding, remediation: advised.text }
+  })
+}

@@ -1,0 +1,38 @@
+import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
+import{d as l,h as a}from"./5QME7736.js";import{a as i}from"./MFT4HP4H.js";var h=`${a.name} ${a.version}: stops Kubernetes and vcluster upgrades that are known to break clusters.
+
+Usage:
+  ${a.name} scan [DIR]          scan DIR (default .) and report known incompatibilities
+      --format text|json|sarif|markdown|codequality
+                                      report format (default text)
+      --output FILE                   write the report to FILE instead of stdout
+      --config FILE                   configuration (default DIR/.kube-compat-gate.yml when present)
+      --db FILE                       extra database file (repeatable)
+      --date YYYY-MM-DD               day to check end-of-life dates and waiver expiries against (default today)
+      --fail-on error|warning|notice|never
+                                      lowest severity that fails the gate (default error)
+      --strict                        also fail the gate on any version a file sets but that cannot
+                                      be read (a template, a variable with no value, broken YAML)
+      --target KEY=VERSION            evaluate as if this version were deployed (repeatable); KEY is
+                                      kubernetes (host and virtual), host, virtual, vcluster, kind or kubectl
+      --base REF                      compare with git commit REF: findings are new, fixed
+                                      or unchanged, and only new ones fail the gate;
+                                      REF... (origin/main...) compares with where HEAD forked off
+      --smoke                         also run the smoke workload on a cluster and match its evidence
+                                      against the database (a kind cluster at the declared host
+                                      version, created and deleted; needs kind and Docker)
+      --kubeconfig FILE               with --smoke: use this existing cluster instead (only a fresh
+                                      namespace is created, and deleted afterwards)
+      --smoke-timeout SECONDS         with --smoke: deadline for the workload to become Ready (default 180)
+      --smoke-image IMAGE             with --smoke: image with busybox sh + httpd (default busybox 1.36.1, by digest)
+      --smoke-keep                    with --smoke: leave the cluster/namespace for debugging
+      --evidence-dir DIR              with --smoke: where the evidence goes (default kube-compat-gate-evidence)
+  ${a.name} db list [--format text|json] [--db FILE]...
+                                  the database's entries, version and date
+  ${a.name} db explain ID [--db FILE]...
+                                  everything about one entry
+  ${a.name} db validate FILE      check a database file; names file:line of each problem (exit 2)
+  ${a.name} --version | --help      the tool's version and the bundled database's date
+
+Exit codes: 0 passed, 1 the gate failed, 2 usage, configuration or internal error.
+`;import{parseArgs as f}from"node:util";function w(t,n,s,r=!0){try{return f({args:n,options:s,allowPositionals:r,strict:!0})}catch(o){throw p(o,t,s)}}function p(t,n,s){let r=t.code,o=t instanceof Error?t.message:String(t),c=Object.keys(s).map(e=>`--${e}`),d=`(kube-compat-gate ${n} --help lists the options)`;if(r==="ERR_PARSE_ARGS_UNKNOWN_OPTION"){let e=/'(-{1,2}[^'=\s]+)/.exec(o)?.[1]??o;return new i(`${n}: unknown option ${e}${l(e,c)} ${d}`)}if(r==="ERR_PARSE_ARGS_INVALID_OPTION_VALUE"){let e=/'(-{1,2}[^'\s<]+)/.exec(o)?.[1]??"an option",u=s[e.replace(/^-+/,"")];return new i(u?.type==="boolean"?`${n}: ${e} takes no value`:`${n}: ${e} needs a value`)}if(r==="ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"){let e=/'([^']*)'/.exec(o)?.[1]??"";return new i(`${n}: unexpected argument "${e}" ${d}`)}return t instanceof Error?t:new i(o)}export{h as a,w as b};

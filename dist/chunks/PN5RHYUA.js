@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{a,b}from"./SQLHUREA.js";import"./IYKQPAWP.js";import"./CLL3S6OW.js";import"./XDAFPXNL.js";import"./XRWVJII7.js";import"./3P44XJ5B.js";import"./LB54FVFH.js";import"./GBNTJUE6.js";import"./W2UIOUHX.js";import"./5JGDQFVG.js";import"./IM3TFGKT.js";export{a as parseEntryFile,b as validateEntryFile};

@@ -28,7 +28,11 @@ export function groupFindings(findings: readonly Finding[], database: Pick<Datab
       groups.set(key, { finding, locations: [location] })
       continue
     }
-    if (!group.locations.some((other) => sameLocation(other, location))) group.locations.push(location)
+    // Two findings at one place (one vcluster release on two host files) keep both sets of
+    // declarations: a second host must never disappear behind the first.
+    const same = group.locations.find((other) => sameLocation(other, location))
+    if (same === undefined) group.locations.push(location)
+    else same.declarations = unique([...same.declarations, ...location.declarations])
     // A certain finding speaks for the group; confirmed at runtime wins over predicted.
     if (group.finding.certainty === 'may-be-affected' && finding.certainty === 'affected') group.finding = finding
     if (finding.confirmedAtRuntime && !group.finding.confirmedAtRuntime) group.finding = finding

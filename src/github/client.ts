@@ -3,6 +3,9 @@ import { defaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { fetchWithTimeout, timeoutSeconds } from './fetch-timeout.js'
+import { RETRIES } from './retries.js'
+
+export { RETRIES }
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -11,8 +14,6 @@ export interface ClientLog {
   debug(message: string): void
 }
 
-/** Server errors (5xx) and unanswered requests are retried this often, after 1 s, 4 s and 9 s. */
-export const RETRIES = 3
 /** A rate-limited request is retried once, and only when GitHub asks to wait at most this long. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60
 
@@ -62,3 +63,4 @@ function ownRetryState(octokit: { hook: GitHubClient['hook'] }): void {
     return request(options)
   })
 }
+

@@ -1,4 +1,4 @@
-import { RETRIES } from './client.js'
+import { RETRIES } from './retries.js'
 
 /** Request options that turn the retry plugin off for one request: the caller retries with care. */
 export const NO_BLIND_RETRY = { request: { retries: 0 } } as const

@@ -13,10 +13,10 @@ const DIR = 'evil %0A\r\n::error::pwned | `tick` <script>alert(1)</script> <!-- 
 /** A value that is not a version carries the same into a diagnostic. */
 const BAD_TAG = '{{ x }} <!-- y --> | `z` @org/team %0A::error::w'
 
-// Workflow command properties: @actions/core escapes %, CR, LF, ':' and ','.
-const ANNOTATION_FILE = 'evil %250A%0D%0A%3A%3Aerror%3A%3Apwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
+// Workflow command properties: a carriage return is shown as U+FFFD (forWorkflowCommand), then @actions/core escapes %, LF, ':' and ','.
+const ANNOTATION_FILE = 'evil %250A\ufffd%0A%3A%3Aerror%3A%3Apwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
 // Workflow command data: % and line breaks escaped; the rest is inert in the middle of a line.
-const ANNOTATION_TEXT = 'evil %250A%0D%0A::error::pwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
+const ANNOTATION_TEXT = 'evil %250A\ufffd%0A::error::pwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
 // Markdown text: line break to a space, HTML as entities, structure characters escaped, mention broken.
 const MARKDOWN = 'evil %0A ::error::pwned \\| \\`tick\\` &lt;script&gt;alert\\(1\\)&lt;/script&gt; &lt;\\!-- hidden --&gt; \\[x\\]\\(0\\) @\u200borg/team'
 // A link into the commit: each path segment percent-encoded, parentheses too.

@@ -69,7 +69,8 @@ describe('dist/index.js on a pull request', () => {
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'))
     expect(sarif.runs[0].results).toContainEqual(expect.objectContaining({ ruleId: ENTRY, baselineState: 'new' }))
     expect(run.summary).toMatch(/### New in this change \(\d+\)/)
-    expect(run.summary).toContain('| **0.22.1** | ✅ | ✅ | ❌ | ❌ |')
+    // The declared combination is marked 📍 and each ❌ names its reasons by footnote letter.
+    expect(run.summary).toMatch(/^\| 0\.22\.1 📍 \| ✅ \| ✅ \| 📍 ❌ [a-z,]+ \| ❌ [a-z,]+ \|$/m)
     expect(run.outputs['report-markdown']).toContain('## kube-compat-gate: ❌ failed')
 
     const rerun = await prRun(repo.dir, base, head)

@@ -50,7 +50,8 @@ describe('kube-compat-gate db', () => {
     const run = runBundle('cli', ['db', 'explain', 'vcluster-tenant-below-1.34-on-host-1.34-pods-not-ready'])
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('severity:    error')
-    expect(run.stdout).toMatch(/and vcluster is not a fixed release: 0\.35\.3\S*, 0\.36\.1\S*, 0\.37\.0\S*/)
+    // The affected range stops before the first pre-release of each branch that carries the fix.
+    expect(run.stdout).toMatch(/vcluster <0\.35\.3-rc\.1 \|\| >=0\.36\.0-0 <0\.36\.1-rc\.1 \|\| >=0\.37\.0-0 <0\.37\.0-alpha\.1/)
     expect(run.stdout).toContain('https://github.com/loft-sh/vcluster/issues/3578')
     expect(run.stdout).toContain('Remediation:')
   })

@@ -94,3 +94,35 @@ export function declareImageTag(out: Extraction, value: Traced, request: Declare
   }
   return declareVersion(out, value, request, { start: image.tagStart, end: image.tagStart + image.tag.length })
 }
+
+/** What a reader knows of a value before it reads it: the component, where it is deployed, and whether it is an image or a range. */
+export interface DeclareWhat {
+  component: Component
+  role?: KubernetesRole
+  distro?: string
+  /** For messages: "vcluster chart version", "KIND_VERSION". */
+  what: string
+  /** The value is an image reference whose tag is the version. */
+  image?: boolean
+  range?: boolean
+}
+
+/** The request for one value, the same whichever reader (an exact extractor or a generic detector) found it. */
+export function requestFor(what: DeclareWhat, source: string, group: string, confidence?: Confidence): DeclareRequest {
+  return {
+    component: what.component,
+    ...(what.role ? { role: what.role } : {}),
+    ...(what.distro ? { distro: what.distro } : {}),
+    source,
+    ...(confidence ? { confidence } : {}),
+    group,
+    what: what.what,
+    ...(what.range ? { parse: { allowRange: true } } : {})
+  }
+}
+
+/** Declares a value as an image tag or as a version, as `what` says. */
+export function declareAs(out: Extraction, value: Traced, what: DeclareWhat, request: DeclareRequest): void {
+  if (what.image) declareImageTag(out, value, request)
+  else declareVersion(out, value, request)
+}

@@ -1,5 +1,4 @@
-import type { Component, KubernetesRole } from '../../model.js'
-import { declareImageTag, declareVersion, type DeclareRequest } from '../declare.js'
+import { declareAs, requestFor, type DeclareWhat } from '../declare.js'
 import type { Extraction } from '../extractors/extractor.js'
 import { dirnameOf } from '../paths.js'
 import { expand } from '../shell/expand.js'
@@ -7,16 +6,8 @@ import { locateToken, textOf, type Traced } from '../traced.js'
 import type { FileView } from './file-view.js'
 import { markInferred } from './prefer-exact.js'
 
-export interface InferredWhat {
-  component: Component
-  role?: KubernetesRole
-  distro?: string
-  /** For messages: "vcluster chart reference", "KIND_VERSION". */
-  what: string
-  /** The value is an image reference whose tag is the version. */
-  image?: boolean
-  range?: boolean
-}
+/** What a detector knows of a value it found (the same description the exact readers use). */
+export type InferredWhat = DeclareWhat
 
 /**
  * Declares a value found by a detector, once per way the file's own variables and defaults
@@ -34,28 +25,13 @@ export function declareInferred(view: FileView, out: Extraction, source: string,
       markInferred(diagnostic, what.component)
       continue
     }
-    const request = inferredRequest(source, what, expanded.group ?? dirnameOf(view.file.path))
-    if (what.image) declareImageTag(out, expanded.value, request)
-    else declareVersion(out, expanded.value, request)
+    declareAs(out, expanded.value, what, requestFor(what, source, expanded.group ?? dirnameOf(view.file.path), 'inferred'))
   }
 }
 
 /** A value written as a Terraform variable or local: declared with the value it has in its module, once every file is read. */
 export function declareNamedUse(view: FileView, out: Extraction, source: string, name: string, offset: number, what: InferredWhat): void {
   const scope = dirnameOf(view.file.path)
-  const request = inferredRequest(source, what, scope)
+  const request = requestFor(what, source, scope, 'inferred')
   out.uses?.push({ scope, name, request, ...(what.image ? { image: true } : {}), from: view.file.locate(offset) })
-}
-
-function inferredRequest(source: string, what: InferredWhat, group: string): DeclareRequest {
-  return {
-    component: what.component,
-    ...(what.role ? { role: what.role } : {}),
-    ...(what.distro ? { distro: what.distro } : {}),
-    source,
-    confidence: 'inferred',
-    group,
-    what: what.what,
-    ...(what.range ? { parse: { allowRange: true } } : {})
-  }
 }

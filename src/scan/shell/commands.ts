@@ -1,5 +1,5 @@
-import type { Component, KubernetesRole } from '../../model.js'
-import { declareImageTag, declareVersion } from '../declare.js'
+import type { Component } from '../../model.js'
+import { declareAs, declareVersion, requestFor, type DeclareWhat } from '../declare.js'
 import type { Extraction } from '../extractors/extractor.js'
 import { readValuesKey } from '../extractors/vcluster-values.js'
 import { isLiteralPath, joinPath } from '../paths.js'
@@ -164,32 +164,11 @@ function readUrls(word: Word, scope: CommandScope): void {
   }
 }
 
-interface DeclareWhat {
-  component: Component
-  role?: KubernetesRole
-  distro?: string
-  what: string
-  image?: boolean
-  range?: boolean
-}
-
 const hostK3s: DeclareWhat = { component: 'kubernetes', role: 'host', distro: 'k3s', what: 'INSTALL_K3S_VERSION' }
 
 /** Declares a value once per expansion (a matrix gives one declaration per entry). */
 function declareEach(scope: CommandScope, value: Traced, what: DeclareWhat): void {
-  for (const expanded of expand(value, scope.variables)) {
-    const request = {
-      component: what.component,
-      ...(what.role ? { role: what.role } : {}),
-      ...(what.distro ? { distro: what.distro } : {}),
-      source: scope.source,
-      group: expanded.group ?? scope.group,
-      what: what.what,
-      ...(what.range ? { parse: { allowRange: true } } : {})
-    }
-    if (what.image) declareImageTag(scope.out, expanded.value, request)
-    else declareVersion(scope.out, expanded.value, request)
-  }
+  for (const expanded of expand(value, scope.variables)) declareAs(scope.out, expanded.value, what, requestFor(what, scope.source, expanded.group ?? scope.group))
 }
 
 /** `-f`/`--values` files join the release; `--set key=value` may set the virtual version. */

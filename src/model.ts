@@ -225,4 +225,10 @@ export interface Diagnostic {
    * cannot check it, so every report says so near the top.
    */
   unresolved?: true
+  /**
+   * Set when the file could change the verdict but was not read as written (a database entry
+   * that replaces a bundled one, a file the gate skipped or cut): the action shows it as a
+   * warning annotation as well, so a pull request cannot turn a failure into a quiet pass.
+   */
+  warning?: true
 }

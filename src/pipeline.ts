@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME, ConfigError, loadConfigFile, type GateConfig } from '
 import { refusedFile } from './config/repository-file.js'
 import type { WhatIf } from './config/what-if.js'
 import { listedApiVersions } from './db/api-versions.js'
-import { loadDatabase } from './db/load.js'
+import { loadDatabaseNoting } from './db/load.js'
 import type { Database } from './db/schema.js'
 import { changedLines, MAX_DIFFERING_LINES, MAX_DIFFERING_LINES_PER_RUN } from './evaluate/changed-lines.js'
 import { diffFindings } from './evaluate/diff.js'
@@ -90,7 +90,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const config = await readConfig(options)
   const within = options.configFile === undefined ? options.root : options.filesWithin
   if (config && within !== undefined) await requireInsideRepository(config.database, within)
-  const loaded = await loadDatabase([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
+  const { database: loaded, diagnostics: databaseNotes } = await loadDatabaseNoting([...(config?.database ?? []), ...(options.databaseFiles ?? [])])
   const disabled = new Set((config?.disable ?? []).map((item) => item.id))
   const database = disabled.size > 0 ? { ...loaded, entries: loaded.entries.filter((entry) => !disabled.has(entry.id)) } : loaded
   const tree = {
@@ -116,7 +116,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     environments: head.environments,
     advice,
     findings,
-    diagnostics: [...(config ? unknownEntryIds(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
+    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? unknownEntryIds(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
     filesScanned: head.filesScanned,
     passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknownVersions(head.environments) > 0),
     ...(smoke ? { smoke: smoke.report } : {})

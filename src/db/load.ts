@@ -2,6 +2,7 @@ import { describeFileError } from '../errors.js'
 import { readFile } from 'node:fs/promises'
 import { refusedFile } from '../config/repository-file.js'
 import bundled from './bundled-db.json' with { type: 'json' }
+import type { Diagnostic } from '../model.js'
 import type { Database, Entry } from './schema.js'
 
 /** A database file given by the user that is missing or invalid: a configuration error. */
@@ -29,13 +30,22 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-/**
- * The bundled database plus the user's extra files. An extra entry with the id of a
- * bundled one replaces it, so a team can adjust an entry without forking the tool.
- */
+/** The bundled database plus the user's extra files (see `loadDatabaseNoting`). */
 export async function loadDatabase(extraFiles: readonly string[] = []): Promise<Database> {
+  return (await loadDatabaseNoting(extraFiles)).database
+}
+
+/**
+ * The bundled database plus the user's extra files. An extra entry with the id of a bundled
+ * one replaces it only when its file lists the id under `replaces:`, so a team can adjust an
+ * entry without forking the tool but a pull request's extra file cannot quietly turn an error
+ * into a pass: each replacement, made or refused, is a diagnostic at the entry's line.
+ */
+export async function loadDatabaseNoting(extraFiles: readonly string[] = []): Promise<{ database: Database; diagnostics: Diagnostic[] }> {
   const database = bundledDatabase()
+  const bundledIds = new Set(database.entries.map((entry) => entry.id))
   const byId = new Map(database.entries.map((entry) => [entry.id, entry]))
+  const diagnostics: Diagnostic[] = []
   for (const path of extraFiles) {
     const refused = await refusedFile(path)
     if (refused !== undefined) throw new DatabaseError(`cannot read database file ${path}: ${refused}`)
@@ -53,7 +63,17 @@ export async function loadDatabase(extraFiles: readonly string[] = []): Promise<
       const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : ''
       throw new DatabaseError(`${first.file}:${first.line ?? 1}: ${first.message}${more}`)
     }
-    for (const entry of result.entries) byId.set(entry.id, entry)
+    result.entries.forEach((entry, index) => {
+      const replacing = bundledIds.has(entry.id)
+      if (replacing) diagnostics.push({ file: path, line: result.lines[index]!, message: replacement(entry.id, result.replaces.has(entry.id)), warning: true })
+      if (!replacing || result.replaces.has(entry.id)) byId.set(entry.id, entry)
+    })
   }
-  return { ...database, entries: [...byId.values()] }
+  return { database: { ...database, entries: [...byId.values()] }, diagnostics }
+}
+
+function replacement(id: string, meant: boolean): string {
+  return meant
+    ? `entry "${id}" replaces the bundled entry of that id (listed under \`replaces:\`)`
+    : `entry "${id}" has the id of a bundled entry and was not used: the bundled one applies (list the id under \`replaces:\` in this file to replace it)`
 }

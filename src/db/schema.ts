@@ -240,7 +240,12 @@ export type Skew = z.infer<typeof Skew>
 export type Lifecycle = z.infer<typeof Lifecycle>
 export type SupportRow = z.infer<typeof SupportRow>
 
-export const EntryFile = z.object({ entries: z.array(Entry) }).strict()
+/**
+ * A database file. `replaces` lists the ids of bundled entries that this file's entries of the
+ * same id replace on purpose: without it a bundled entry is never replaced (a pull request's
+ * extra file could otherwise turn an error into a pass), and either way the report says so.
+ */
+export const EntryFile = z.object({ replaces: z.array(z.string().min(1)).optional(), entries: z.array(Entry) }).strict()
 
 export const DatabaseMeta = z
   .object({ version: z.string().min(1), date: IsoDate })

@@ -4,7 +4,7 @@ import { lineOf, parseYamlFile, problemAt } from '../yaml-problems.js'
 import { EntryFile, type Entry } from './schema.js'
 
 export type EntryFileResult =
-  | { ok: true; entries: Entry[] }
+  | { ok: true; entries: Entry[]; replaces: ReadonlySet<string>; lines: number[] }
   | { ok: false; problems: Diagnostic[] }
 
 /**
@@ -29,7 +29,9 @@ export function parseEntryFile(text: string, file: string): EntryFileResult {
     }
     seen.set(entry.id, index)
   })
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, entries: parsed.data.entries }
+  if (problems.length > 0) return { ok: false, problems }
+  const lines = parsed.data.entries.map((_, index) => lineOf(doc, lineCounter, ['entries', index, 'id']).line ?? 1)
+  return { ok: true, entries: parsed.data.entries, replaces: new Set(parsed.data.replaces ?? []), lines }
 }
 
 /**

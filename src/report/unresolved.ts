@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model.js'
 import type { Report } from './report.js'
+import { forWorkflowCommand } from './escape.js'
 
 /** What the scan looks for, said when it found nothing: a pass on a repository it does not understand must not look like a clean one. */
 export const LOOKED_FOR =
@@ -33,7 +34,7 @@ export function unresolvedAnnotations(report: Report, pathPrefix: string): Array
   return unresolvedOf(report)
     .slice(0, MAX_UNRESOLVED_ANNOTATIONS)
     .map((diagnostic) => ({
-      message: diagnostic.message,
-      properties: { title: 'kube-compat-gate: version not read', file: `${pathPrefix}${diagnostic.file}`, ...(diagnostic.line ? { startLine: diagnostic.line } : {}) }
+      message: forWorkflowCommand(diagnostic.message),
+      properties: { title: 'kube-compat-gate: version not read', file: forWorkflowCommand(`${pathPrefix}${diagnostic.file}`), ...(diagnostic.line ? { startLine: diagnostic.line } : {}) }
     }))
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { chart, pullRequestPayload, runAction, TempRepo, useGitHubStandIn, type ActionRun } from '../github/action-harness.js'
+
+/**
+ * A pull request that brings in the seed incident (vcluster 0.22.1 on Kubernetes 1.32) and, in
+ * the same change, tries to turn the failure into a quiet pass. Mounted on the built action
+ * (dist/index.js) with real git, real tar and the loopback GitHub stand-in.
+ */
+const github = useGitHubStandIn()
+
+const SEED_ID = 'vcluster-qosclass-immutable-k8s-1.32'
+
+/** An entry with the seed incident's id that never fires. */
+function replacingFile(replaces: boolean): string {
+  return [
+    ...(replaces ? [`replaces: [${SEED_ID}]`] : []),
+    'entries:',
+    `  - id: ${SEED_ID}`,
+    '    title: a harmless entry that never fires',
+    '    severity: warning',
+    '    category: team',
+    '    when:',
+    '      vcluster: "<0.0.1"',
+    '    remediation: Nothing to do here at all.',
+    '    references: [https://example.org/never]',
+    '    verified: "2026-11-01"',
+    ''
+  ].join('\n')
+}
+
+function failedOnSeed(run: ActionRun): void {
+  expect(run.outputs.result).toBe('failed')
+  expect(run.stdout).toMatch(/^::error title=\(new\) [^\n]*file=clusters\/dev\/Chart\.yaml,line=6/m)
+}
+
+describe('dist/index.js: a pull request cannot quietly turn its failure into a pass', () => {
+  it('a database file of the pull request with a bundled id does not replace it, and says so at its line', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), '.kube-compat-gate.yml': 'database:\n  - team-db.yaml\n', 'team-db.yaml': replacingFile(false) }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 601), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    failedOnSeed(run)
+    expect(run.stdout).toMatch(new RegExp(`^::warning title=kube-compat-gate%3A not read as written,file=team-db\\.yaml,line=2::entry "${SEED_ID}" has the id of a bundled entry and was not used`, 'm'))
+  })
+
+  it('with `replaces:` the replacement is made, and is a warning every run shows', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), '.kube-compat-gate.yml': 'database:\n  - team-db.yaml\n', 'team-db.yaml': replacingFile(true) }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 602), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    expect(run.stdout).toMatch(new RegExp(`^::warning title=kube-compat-gate%3A not read as written,file=team-db\\.yaml,line=3::entry "${SEED_ID}" replaces the bundled entry`, 'm'))
+    expect(run.summary).toContain(`replaces the bundled entry`)
+  })
+})

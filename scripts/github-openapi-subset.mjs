@@ -29,6 +29,7 @@ const OPERATIONS = [
   'pulls/list-review-comments',
   'repos/compare-commits',
   'repos/download-tarball-archive',
+  'repos/get-content',
   'users/get-authenticated'
 ]
 

@@ -147,12 +147,13 @@ async function evaluateBase(options: GateOptions, head: EvaluatedTree, tree: Tre
   const [{ deriveBase }, { treeFromGit }] = await Promise.all([import('./commits/derived-base.js'), import('./commits/git-tree.js')])
   const derived = await deriveBase(options.root, head.tree, commit, tree.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
   if ('source' in derived) {
-    log(`base ${commit.sha.slice(0, 12)}: derived from the head's scan; ${derived.changedFiles} changed ${derived.changedFiles === 1 ? 'file' : 'files'} read from git objects`)
+    const via = commit.remote ? `through the REST API (${commit.remote.requests} ${commit.remote.requests === 1 ? 'request' : 'requests'})` : 'from git objects'
+    log(`base ${commit.sha.slice(0, 12)}: derived from the head's scan; ${derived.changedFiles} changed ${derived.changedFiles === 1 ? 'file' : 'files'} read ${via}`)
     const scan = await scanTree(options.root, { ...scanOptions(tree), source: derived.source })
     return { ...evaluateScan(scan, tree), text: async (file) => derived.baseText(file) }
   }
   log(`base ${commit.sha.slice(0, 12)}: scanned in full, because ${derived.fallback}`)
-  const written = await treeFromGit(commit.top, commit.sha, options.root)
+  const written = commit.remote ? await commit.remote.fullTree() : await treeFromGit(commit.top, commit.sha, options.root)
   try {
     const evaluated = await evaluateTree(written.root, tree)
     const texts = new Map<string, string | undefined>()

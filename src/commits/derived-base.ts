@@ -6,13 +6,30 @@ import { readFileBytes, type FileBytes } from '../scan/read-file.js'
 import type { FileScan } from '../scan/file-scan.js'
 import type { TreeScan } from '../scan/scan.js'
 import type { ResolvedPath, TreeSource } from '../scan/tree-source.js'
-import { runTool } from './commit-tree.js'
+import { runTool, type CommitTree } from './commit-tree.js'
 
 /** A commit of the repository whose work tree holds the scanned head. */
 export interface BaseCommit {
   /** The work tree's top directory. */
   top: string
   sha: string
+  /**
+   * Set when the checkout does not have the commit (a shallow checkout): the change and the
+   * touched files' base content as the REST API gave them (src/github/api-base.ts).
+   */
+  remote?: RemoteChange
+}
+
+/** A change between a base commit the checkout lacks and the checkout's HEAD, read through the REST API. */
+export interface RemoteChange {
+  /** The touched paths, relative to the scanned directory. */
+  changes: ReadonlyMap<string, Change>
+  /** The base content of every touched path the base has (`M` and `D`). */
+  bytes: ReadonlyMap<string, Buffer>
+  /** How many requests it took, for the log. */
+  requests: number
+  /** The whole base commit on disk (its tarball), when the base cannot be derived after all. */
+  fullTree(): Promise<CommitTree>
 }
 
 /** The base's files, or why they must be scanned in full. */
@@ -28,7 +45,7 @@ export type DerivedBase =
 
 type Status = 'A' | 'M' | 'D'
 
-interface Change {
+export interface Change {
   status: Status
   /** The blob in the base commit (for M and D). */
   blob?: string
@@ -55,22 +72,9 @@ export async function deriveBase(headRoot: string, head: TreeScan, commit: BaseC
   const oddWalk = head.discovery.diagnostics.find((diagnostic) => /symbolic link|cannot read directory|not valid UTF-8/.test(diagnostic.message))
   if (oddWalk) return { fallback: `the walk met ${oddWalk.file} (${oddWalk.message})` }
 
-  // The index lists what is tracked (reading it walks nothing): a file the head walk saw that
-  // is not there exists in the work tree only, so not in the base.
-  let diff: string
-  let trackedList: string
-  try {
-    ;[diff, trackedList] = await Promise.all([
-      runTool('git', ['-C', realHead, 'diff', '--no-renames', '--no-ext-diff', '--raw', '-z', '--no-abbrev', '--relative', '--end-of-options', commit.sha, '--']),
-      runTool('git', ['-C', realHead, 'ls-files', '-z'])
-    ])
-  } catch (error) {
-    return { fallback: `git could not list the change (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` }
-  }
-  const parsed = parseRawDiff(diff)
-  if ('fallback' in parsed) return parsed
-  const changes = parsed.changes
-  const tracked = new Set(trackedList.split('\0'))
+  const listed = commit.remote ? await remoteChanges(realHead, commit.remote) : await gitChanges(realHead, commit)
+  if ('fallback' in listed) return listed
+  const { changes, tracked, baseBytes } = listed
   const isUntracked = (path: string): boolean => !tracked.has(path) && !changes.has(path)
   const goneFromBase = (path: string): boolean => changes.get(path)?.status === 'A' || isUntracked(path)
   for (const path of head.discovery.seen) {
@@ -78,15 +82,6 @@ export async function deriveBase(headRoot: string, head: TreeScan, commit: BaseC
   }
   for (const [link, target] of head.discovery.linked) {
     if (changes.has(target) || isUntracked(target)) return { fallback: `the symbolic link ${link} leads to ${target}, which the change touched` }
-  }
-
-  const blobs = await readBlobs(
-    commit.top,
-    [...changes.values()].flatMap((change) => (change.blob ? [change.blob] : []))
-  )
-  const baseBytes = (path: string): Buffer | undefined => {
-    const blob = changes.get(path)?.blob
-    return blob === undefined ? undefined : blobs.get(blob)
   }
   const sizeOf = (bytes: Buffer, maxBytes: number): FileBytes => (bytes.length > maxBytes ? { ok: false, size: bytes.length } : { ok: true, bytes })
 
@@ -135,6 +130,82 @@ export async function deriveBase(headRoot: string, head: TreeScan, commit: BaseC
   }
 }
 
+interface ListedChange {
+  changes: ReadonlyMap<string, Change>
+  /** What is tracked in the work tree (the index: reading it walks nothing). */
+  tracked: ReadonlySet<string>
+  /** A touched file's base content; undefined when the base does not have it. */
+  baseBytes(path: string): Buffer | undefined
+}
+
+/**
+ * The change from git: `git diff --raw` between the base commit and the work tree, and the
+ * touched files' base content from one `git cat-file --batch`. A file the head walk saw that the
+ * index does not list exists in the work tree only, so not in the base.
+ */
+async function gitChanges(realHead: string, commit: BaseCommit): Promise<ListedChange | { fallback: string }> {
+  let diff: string
+  let trackedList: string
+  try {
+    ;[diff, trackedList] = await Promise.all([
+      runTool('git', ['-C', realHead, 'diff', '--no-renames', '--no-ext-diff', '--raw', '-z', '--no-abbrev', '--relative', '--end-of-options', commit.sha, '--']),
+      runTool('git', ['-C', realHead, 'ls-files', '-z'])
+    ])
+  } catch (error) {
+    return { fallback: `git could not list the change (${firstLine(error)})` }
+  }
+  const parsed = parseRawDiff(diff)
+  if ('fallback' in parsed) return parsed
+  const changes = parsed.changes
+  const blobs = await readBlobs(
+    commit.top,
+    [...changes.values()].flatMap((change) => (change.blob ? [change.blob] : []))
+  )
+  return {
+    changes,
+    tracked: new Set(trackedList.split('\0')),
+    baseBytes: (path) => {
+      const blob = changes.get(path)?.blob
+      return blob === undefined ? undefined : blobs.get(blob)
+    }
+  }
+}
+
+/**
+ * The change as the REST API gave it (between the base and the checkout's HEAD). The work tree
+ * must be HEAD's for tracked files, which git answers locally; the API does not give modes, so
+ * the head's side of every touched path is asked of the index (the base's side was checked when
+ * its content was fetched).
+ */
+async function remoteChanges(realHead: string, remote: RemoteChange): Promise<ListedChange | { fallback: string }> {
+  let edited: string
+  let staged: string
+  try {
+    ;[edited, staged] = await Promise.all([
+      runTool('git', ['-C', realHead, 'diff', '--no-ext-diff', '--name-only', '-z', '--relative', 'HEAD', '--']),
+      runTool('git', ['-C', realHead, 'ls-files', '--stage', '-z'])
+    ])
+  } catch (error) {
+    return { fallback: `git could not list the work tree (${firstLine(error)})` }
+  }
+  const touchedLocally = edited.split('\0').find(Boolean)
+  if (touchedLocally) return { fallback: `the work tree changes ${touchedLocally}, which HEAD does not have` }
+  const tracked = new Set<string>()
+  for (const record of staged.split('\0')) {
+    if (!record) continue
+    const tab = record.indexOf('\t')
+    const path = record.slice(tab + 1)
+    tracked.add(path)
+    const mode = record.slice(0, record.indexOf(' '))
+    if ((mode === '120000' || mode === '160000') && remote.changes.has(path)) return { fallback: `${path} is a symbolic link or submodule that the change touched` }
+  }
+  return { changes: remote.changes, tracked, baseBytes: (path) => remote.bytes.get(path) }
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error)
+}
+
 /**
  * A head result for the base, with declarations of its own: the report finds a fixed finding's
  * declarations among the head's by identity, and a base that shared them would say a fixed
@@ -146,7 +217,7 @@ function copied(scan: FileScan | undefined): FileScan | undefined {
 }
 
 /** Files whose change alters how every other file is walked or read. */
-function isControlFile(path: string): boolean {
+export function isControlFile(path: string): boolean {
   return /(^|\/)\.git(ignore|attributes)$/.test(path)
 }
 
@@ -172,7 +243,7 @@ export function parseRawDiff(output: string): { changes: Map<string, Change> } |
  * The bytes of blobs, from one `git cat-file --batch`: each answer is `SHA blob SIZE\n`, the
  * content and a newline. Blob ids come from `git diff`, never from repository content.
  */
-async function readBlobs(top: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
+export async function readBlobs(top: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
   const blobs = new Map<string, Buffer>()
   if (ids.length === 0) return blobs
   const output = await new Promise<Buffer>((resolve, reject) => {

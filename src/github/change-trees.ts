@@ -1,6 +1,6 @@
 import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
 import type { CommitTree } from '../commits/commit-tree.js'
-import type { BaseCommit } from '../commits/derived-base.js'
+import type { BaseCommit, RemoteChange } from '../commits/derived-base.js'
 import { describeError, UsageError } from '../errors.js'
 import type { GitHubClient } from './client.js'
 import type { EventContext } from './event.js'
@@ -32,6 +32,9 @@ export async function changeTrees(event: EventContext, context: TreeContext): Pr
   // and the changed files' git objects, with no second tree on disk.
   const top = event.headInWorkspace ? await gitTopLevel(context.workspace) : undefined
   if (top && (await resolveCommit(top, baseSha))) return { headRoot, baseCommit: { top, sha: baseSha } }
+  // A shallow checkout: the same, with the change and the touched files read through the REST API.
+  const remote = top ? await remoteBase(top, baseSha, event, context) : undefined
+  if (remote) return { headRoot, baseCommit: { top: top!, sha: baseSha, remote } }
   try {
     const base = await commitTree('base', baseSha, event, context)
     return { headRoot, baseRoot: base.root }
@@ -39,6 +42,25 @@ export async function changeTrees(event: EventContext, context: TreeContext): Pr
     context.log.warning(`could not read the base commit ${baseSha.slice(0, 12)}, so every finding counts as new: ${describeError(error)}`)
     return { headRoot }
   }
+}
+
+/** The change through the REST API, or undefined (and a line in the log saying why) when the base must come whole. */
+async function remoteBase(top: string, baseSha: string, event: EventContext, context: TreeContext): Promise<RemoteChange | undefined> {
+  const head = await resolveCommit(top, 'HEAD')
+  if (!context.client || head === undefined) return undefined
+  const client = context.client
+  const { baseFromApi } = await import('./api-base.js')
+  const remote = await baseFromApi(client, {
+    repository: { owner: event.owner, repo: event.repo },
+    base: baseSha,
+    head,
+    top,
+    root: context.root,
+    fullTree: () => commitTree('base', baseSha, event, context)
+  })
+  if ('changes' in remote) return remote
+  context.log.info(`base ${baseSha.slice(0, 12)}: not derived through the REST API, because ${remote.fallback}; its tarball is read instead`)
+  return undefined
 }
 
 /**

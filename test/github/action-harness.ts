@@ -88,6 +88,7 @@ export function useGitHubStandIn(): () => GitHubStandIn {
     standIn!.faults = []
     standIn!.tarballs.clear()
     standIn!.mergeBases.clear()
+    standIn!.repository = undefined
   })
   afterAll(async () => {
     await standIn!.close()

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { OpenApi, type Operation } from './openapi.js'
@@ -63,6 +64,12 @@ export class GitHubStandIn {
   readonly tarballs = new Map<string, Buffer>()
   /** `base...head` → their merge base, answered by the compare endpoint (unknown pairs are a 404, as for commits GitHub lacks). */
   readonly mergeBases = new Map<string, string>()
+  /**
+   * A git repository the stand-in answers compare (merge base and changed files) and contents
+   * from, as GitHub answers them for the repository it hosts; unset, compare knows only
+   * `mergeBases` and contents is a 404.
+   */
+  repository: string | undefined
   faults: Fault[] = []
   /**
    * The login of the token's user, for `GET /user`; unset, the token is a workflow's
@@ -290,18 +297,117 @@ export class GitHubStandIn {
         return { status: 201, body: comment }
       }
       case 'repos/compare-commits': {
+        if (this.repository && !this.mergeBases.has(`${params.base}...${params.head}`)) return this.compareFromGit(this.repository, params.base!, params.head!)
         const mergeBase = this.mergeBases.get(`${params.base}...${params.head}`)
         if (mergeBase === undefined) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits', status: '404' } }
         const comparison = this.api.example('commit-comparison')
         const example = comparison.merge_base_commit as Json
         return { status: 200, body: { ...comparison, merge_base_commit: { ...example, sha: mergeBase }, base_commit: { ...(comparison.base_commit as Json), sha: params.base } } }
       }
+      case 'repos/get-content':
+        return this.repository ? this.contentFromGit(this.repository, params.path!, query.get('ref') ?? 'HEAD') : { status: 404, body: { message: 'Not Found' } }
       case 'repos/download-tarball-archive':
         return this.tarballs.has(params.ref!)
           ? { status: 302, headers: { location: `${this.url}/_codeload/${params.ref}.tar.gz` } }
           : { status: 404, body: { message: 'Not Found' } }
       default:
         return { status: 501, body: { message: `the stand-in does not answer ${operation.id}` } }
+    }
+  }
+
+  /**
+   * Compare as GitHub answers it: the files git's rename detection finds between the merge base
+   * and the head (status, blob of the head's side, previous name, line counts).
+   */
+  private compareFromGit(dir: string, base: string, head: string): { status: number; body: unknown } {
+    const git = (...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' })
+    let mergeBase: string
+    try {
+      mergeBase = git('merge-base', base, head).trim()
+    } catch {
+      return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits', status: '404' } }
+    }
+    const counts = new Map<string, { additions: number; deletions: number }>()
+    const numstat = git('diff', '-M', '--numstat', '-z', mergeBase, head).split('\0')
+    for (let at = 0; at < numstat.length - 1; ) {
+      const [added, deleted, path] = numstat[at]!.split('\t')
+      // A rename is `added\tdeleted\t`, then the old and the new name.
+      const name = path === '' ? numstat[(at += 2)]! : path!
+      at++
+      counts.set(name, { additions: Number(added) || 0, deletions: Number(deleted) || 0 })
+    }
+    const statuses: Record<string, string> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' }
+    const raw = git('diff', '-M', '--raw', '-z', '--no-abbrev', mergeBase, head).split('\0')
+    const files: Json[] = []
+    for (let at = 0; at < raw.length - 1; ) {
+      const [, , baseBlob, headBlob, status] = raw[at++]!.slice(1).split(' ')
+      const renamed = status!.startsWith('R') || status!.startsWith('C')
+      const previous = renamed ? raw[at++]! : undefined
+      const filename = raw[at++]!
+      const { additions, deletions } = counts.get(filename) ?? { additions: 0, deletions: 0 }
+      files.push({
+        sha: status === 'D' ? baseBlob : headBlob,
+        filename,
+        status: statuses[status![0]!],
+        additions,
+        deletions,
+        changes: additions + deletions,
+        blob_url: `https://github.com/Codertocat/Hello-World/blob/${head}/${filename}`,
+        raw_url: `https://github.com/Codertocat/Hello-World/raw/${head}/${filename}`,
+        contents_url: `${this.url}/repos/Codertocat/Hello-World/contents/${filename}?ref=${head}`,
+        ...(previous === undefined ? {} : { previous_filename: previous })
+      })
+    }
+    const comparison = this.api.example('commit-comparison')
+    return {
+      status: 200,
+      body: {
+        ...comparison,
+        merge_base_commit: { ...(comparison.merge_base_commit as Json), sha: mergeBase },
+        base_commit: { ...(comparison.base_commit as Json), sha: base },
+        files
+      }
+    }
+  }
+
+  /**
+   * Contents as GitHub answers them: a file's bytes in base64 (none over 1 MB), a symbolic link
+   * to a file of the repository answered with that file, other links and submodules described.
+   */
+  private contentFromGit(dir: string, path: string, ref: string): { status: number; body: unknown } {
+    const git = (...args: string[]): Buffer => execFileSync('git', ['-C', dir, ...args])
+    const entry = (at: string): { mode: string; sha: string } | undefined => {
+      const line = git('ls-tree', '-z', '--full-tree', ref, '--', at).toString('utf8').split('\0')[0]
+      if (!line) return undefined
+      const [mode, , sha] = line.split('\t')[0]!.split(' ')
+      return { mode: mode!, sha: sha! }
+    }
+    const notFound = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' } }
+    let found: { mode: string; sha: string } | undefined
+    try {
+      found = entry(path)
+    } catch {
+      return notFound
+    }
+    if (!found) return notFound
+    const described = { ...this.api.example('content-file-response-if-content-is-a-file'), name: path.split('/').at(-1), path, sha: found.sha }
+    if (found.mode === '040000') return { status: 200, body: [] }
+    if (found.mode === '160000') return { status: 200, body: { ...this.api.example('content-file-response-if-content-is-a-submodule'), name: described.name, path, sha: found.sha } }
+    let filePath = path
+    let bytes = git('cat-file', 'blob', found.sha)
+    if (found.mode === '120000') {
+      const target = posixJoin(path, bytes.toString('utf8'))
+      const followed = target === undefined ? undefined : entry(target)
+      if (!followed || !followed.mode.startsWith('100')) {
+        return { status: 200, body: { ...this.api.example('content-file-response-if-content-is-a-symlink'), target: bytes.toString('utf8'), size: bytes.length, name: described.name, path, sha: found.sha } }
+      }
+      filePath = target!
+      bytes = git('cat-file', 'blob', followed.sha)
+    }
+    const large = bytes.length > 1024 * 1024
+    return {
+      status: 200,
+      body: { ...described, name: filePath.split('/').at(-1), path: filePath, size: bytes.length, encoding: large ? 'none' : 'base64', content: large ? '' : bytes.toString('base64').replace(/.{60}/g, '$&\n') }
     }
   }
 
@@ -348,4 +454,18 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
+}
+
+/** A link's target as a repository path, or undefined when it leaves the repository. */
+function posixJoin(link: string, target: string): string | undefined {
+  if (target.startsWith('/')) return undefined
+  const parts = link.split('/').slice(0, -1)
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      if (parts.length === 0) return undefined
+      parts.pop()
+    } else parts.push(part)
+  }
+  return parts.join('/')
 }

@@ -3,7 +3,7 @@ import type { Diagnostic, Location } from '../model.js'
 import { recordAliases } from './yaml-aliases.js'
 import { blockDocument } from './yaml-block.js'
 import { documentSpans, parseSpan, type DocumentSpan } from './yaml-documents.js'
-import { TOO_DEEP, tooDeepAt } from './yaml-depth.js'
+import { TOO_DEEP, TOO_DEEP_PART, tooDeepAt, withoutTooDeep } from './yaml-depth.js'
 import { headSpan, plainHead } from './yaml-head.js'
 
 /** A YAML document that parsed without errors, with its index in the file. */
@@ -42,6 +42,8 @@ export class SourceFile {
   private readonly parsedSpans = new Map<number, Document.Parsed | undefined>()
   /** Documents not given to the parser (`yaml-depth.ts`), with the diagnostic that says so. */
   private readonly tooDeepSpans = new Map<number, Diagnostic>()
+  /** Documents parsed with their too-deep parts blanked out (`withoutTooDeep`), with the diagnostic that says so. */
+  private readonly partlyParsed = new Map<number, Diagnostic>()
   private wholeYaml: ParsedYaml | undefined
   private lines: LineCounter | undefined
   private readonly readings = new Map<string, unknown>()
@@ -95,14 +97,20 @@ export class SourceFile {
     // Checked once per document, as it is parsed once, whichever extractor asks first.
     if (!this.parsedSpans.has(index) && !this.tooDeepSpans.has(index)) {
       const deep = tooDeepAt(this.text, span.start, span.end)
-      if (deep !== undefined) this.tooDeepSpans.set(index, this.notParsed(deep, index, count, TOO_DEEP))
-      else this.parsedSpans.set(index, parsedSpan(this.text, span, text))
+      const pruned = deep === undefined ? undefined : withoutTooDeep(this.text, span.start, span.end)
+      if (deep === undefined) this.parsedSpans.set(index, parsedSpan(this.text, span, text))
+      else if (pruned && tooDeepAt(pruned.text, span.start, span.end) === undefined) {
+        this.partlyParsed.set(index, this.partNotParsed(pruned.at))
+        this.parsedSpans.set(index, parsedSpan(pruned.text, span, pruned.text.slice(span.start, span.end)))
+      } else this.tooDeepSpans.set(index, { ...this.notParsed(deep, index, count, TOO_DEEP), warning: true })
     }
     const tooDeep = this.tooDeepSpans.get(index)
     if (tooDeep) {
       out.diagnostics.push(tooDeep)
       return true
     }
+    const partly = this.partlyParsed.get(index)
+    if (partly) out.diagnostics.push(partly)
     const doc = this.parsedSpans.get(index)
     if (doc === undefined) return false
     this.addDocument(doc, index, count, out.documents, out.diagnostics)
@@ -134,14 +142,20 @@ export class SourceFile {
     if (this.wholeYaml) return this.wholeYaml
     const documents: YamlDocument[] = []
     const diagnostics: Diagnostic[] = []
-    const deep = tooDeepAt(this.text, 0, this.text.length)
+    let text = this.text
+    const deep = tooDeepAt(text, 0, text.length)
     if (deep !== undefined) {
-      this.wholeYaml = { documents, diagnostics: [this.notParsed(deep, 0, 1, TOO_DEEP)] }
-      return this.wholeYaml
+      const pruned = withoutTooDeep(text, 0, text.length)
+      if (!pruned || tooDeepAt(pruned.text, 0, text.length) !== undefined) {
+        this.wholeYaml = { documents, diagnostics: [{ ...this.notParsed(deep, 0, 1, TOO_DEEP), warning: true }] }
+        return this.wholeYaml
+      }
+      diagnostics.push(this.partNotParsed(pruned.at))
+      text = pruned.text
     }
-    const parsed = parseAllDocuments(this.text, { uniqueKeys: false })
+    const parsed = parseAllDocuments(text, { uniqueKeys: false })
     const docs = Array.isArray(parsed) ? parsed : [parsed]
-    if (this.text.includes('*')) for (const doc of docs) if (doc.errors.length === 0) recordAliases(doc)
+    if (text.includes('*')) for (const doc of docs) if (doc.errors.length === 0) recordAliases(doc)
     docs.forEach((doc, index) => this.addDocument(doc, index, docs.length, documents, diagnostics))
     this.wholeYaml = { documents, diagnostics }
     return this.wholeYaml
@@ -162,6 +176,11 @@ export class SourceFile {
   /** A document (the `index`th of `count`) that is skipped, at `offset`, for `reason`. */
   private notParsed(offset: number, index: number, count: number, reason: string): Diagnostic {
     return { ...this.locate(offset), message: `YAML does not parse, skipped${count > 1 ? ` document ${index + 1}` : ''}: ${reason}` }
+  }
+
+  /** Parts of a document blanked out for nesting too deep, from `offset` on: the rest is read. */
+  private partNotParsed(offset: number): Diagnostic {
+    return { ...this.locate(offset), message: `YAML ${TOO_DEEP_PART}`, warning: true }
   }
 
   /**

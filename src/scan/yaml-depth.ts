@@ -83,3 +83,70 @@ function count(text: string, character: string, start: number, end: number): num
 
 /** The diagnostic's words for a text `tooDeepAt` rejects. */
 export const TOO_DEEP = `nested more than ${MAX_NESTING} levels deep (brackets, or indentation and "- " on a line), not parsed`
+
+/**
+ * The text with every part that nests past the bound blanked out (each character but line
+ * breaks turned into a space, so every offset, line and column stays where it was), and the
+ * offset of the first such part; undefined when nothing passes the bound. A line whose
+ * indentation and indicators pass it becomes a comment (its parent key is left with no value); a
+ * bracket opened past it is blanked up to its matching close (or to the end). So a hostile
+ * key nested 201 levels deep costs its own subtree, not the document's other keys.
+ */
+export function withoutTooDeep(text: string, start: number, end: number): { text: string; at: number } | undefined {
+  const cuts: Array<[number, number]> = []
+  for (let line = start; line < end; ) {
+    const next = text.indexOf('\n', line)
+    const lineEnd = next === -1 || next >= end ? end : next
+    if (blockTooDeepAt(text, line, lineEnd) !== undefined) cuts.push([line, lineEnd])
+    line = lineEnd + 1
+  }
+  // A blanked line starts with `#`: a line of spaces would still count as indentation.
+  let blanked = blank(text, cuts, '#')
+  const flowCuts = flowCutsOf(blanked, start, end)
+  blanked = blank(blanked, flowCuts)
+  const all = [...cuts, ...flowCuts]
+  if (all.length === 0) return undefined
+  return { text: blanked, at: Math.min(...all.map(([from]) => from)) }
+}
+
+/** The bracket spans opened past the bound, each up to its matching close (or `end`). */
+function flowCutsOf(text: string, start: number, end: number): Array<[number, number]> {
+  if (count(text, '[', start, end) + count(text, '{', start, end) <= MAX_NESTING) return []
+  const cuts: Array<[number, number]> = []
+  const brackets = /[[\]{}]/g
+  brackets.lastIndex = start
+  let open = 0
+  let cutFrom: number | undefined
+  for (let match = brackets.exec(text); match && match.index < end; match = brackets.exec(text)) {
+    const opening = match[0] === '[' || match[0] === '{'
+    if (opening) {
+      open++
+      if (open > MAX_NESTING && cutFrom === undefined) cutFrom = match.index
+    } else if (open > 0) {
+      open--
+      if (cutFrom !== undefined && open === MAX_NESTING) {
+        cuts.push([cutFrom, match.index + 1])
+        cutFrom = undefined
+      }
+    }
+  }
+  if (cutFrom !== undefined) cuts.push([cutFrom, end])
+  return cuts
+}
+
+function blank(text: string, cuts: ReadonlyArray<[number, number]>, first = ' '): string {
+  if (cuts.length === 0) return text
+  const parts: string[] = []
+  let at = 0
+  for (const [from, to] of [...cuts].sort((a, b) => a[0] - b[0])) {
+    if (from < at) continue
+    const spaces = text.slice(from, to).replace(/[^\r\n]/g, ' ')
+    parts.push(text.slice(at, from), to > from ? `${first}${spaces.slice(1)}` : spaces)
+    at = to
+  }
+  parts.push(text.slice(at))
+  return parts.join('')
+}
+
+/** The diagnostic's words for the parts `withoutTooDeep` blanked out. */
+export const TOO_DEEP_PART = `a part nested more than ${MAX_NESTING} levels deep (brackets, or indentation and "- " on a line) is not parsed; the rest of the document is read`

@@ -51,4 +51,15 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
     expect(run.stdout).toMatch(new RegExp(`^::warning title=kube-compat-gate%3A not read as written,file=team-db\\.yaml,line=3::entry "${SEED_ID}" replaces the bundled entry`, 'm'))
     expect(run.summary).toContain(`replaces the bundled entry`)
   })
+
+  it('an unrelated key nested 201 levels deep in the values file costs that key, not the versions beside it', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const values = chart('0.22.1', 'v1.32.0-k3s1')['clusters/dev/values.yaml']!
+    const nested = Array.from({ length: 201 }, (_, level) => `${'  '.repeat(level + 1)}level${level}:`).join('\n')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'clusters/dev/values.yaml': `${values}unrelated:\n${nested} deep\n` }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 603), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    failedOnSeed(run)
+    expect(run.stdout).toMatch(/^::warning title=kube-compat-gate%3A not read as written,file=clusters\/dev\/values\.yaml,line=110::YAML a part nested more than 200 levels deep/m)
+  })
 })

@@ -100,7 +100,7 @@ export function buildCorpus(base: string): Corpus {
   })
 
   // Deep nesting: block sequences (`- - - …` nests a level every two characters) and flow collections.
-  const yamlTooDeep = /YAML does not parse/
+  const yamlTooDeep = /YAML a part nested more than 200 levels deep/
   write('deep/block/values.yaml', k3sValues(`\n          ${'- '.repeat(DEPTH)}x`), { attack: `${DEPTH} levels of block nesting`, diagnostic: yamlTooDeep })
   write('deep/flow/values.yaml', `controlPlane: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`, { attack: `${DEPTH} levels of flow sequences`, diagnostic: yamlTooDeep })
   write('deep/flowmap/Chart.yaml', `dependencies: ${'{a: '.repeat(DEPTH)}vcluster${'}'.repeat(DEPTH)}\n`, { attack: `${DEPTH} levels of flow mappings`, diagnostic: yamlTooDeep })

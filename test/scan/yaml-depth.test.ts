@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config/config-schema.js'
 import { SourceFile } from '../../src/scan/source-file.js'
-import { MAX_NESTING, TOO_DEEP, tooDeepAt } from '../../src/scan/yaml-depth.js'
+import { MAX_NESTING, TOO_DEEP, TOO_DEEP_PART, tooDeepAt } from '../../src/scan/yaml-depth.js'
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..')
 const at = (text: string): number | undefined => tooDeepAt(text, 0, text.length)
@@ -68,25 +68,36 @@ describe('tooDeepAt', () => {
 describe('a YAML file that nests too deeply', () => {
   const deep = `controlPlane: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`
 
-  it('is not given to the parser: a diagnostic at its line, the other documents still read', () => {
+  const partNotParsed = (line: number, column: number) => ({ file: 'values.yaml', line, column, message: `YAML ${TOO_DEEP_PART}`, warning: true })
+
+  it('the part past the bound is blanked, not parsed: a diagnostic at its line, the rest of the document and the other documents still read', () => {
     const file = new SourceFile('values.yaml', `controlPlane:\n  distro: {k8s: {version: v1.32.0}}\n---\n${deep}---\nkind: Cluster\n`)
     const parsed = file.yaml()
-    expect(parsed.documents.map((document) => document.index)).toEqual([0, 2])
-    expect(parsed.diagnostics).toEqual([{ file: 'values.yaml', line: 4, column: 215, message: `YAML does not parse, skipped document 2: ${TOO_DEEP}` }])
+    expect(parsed.documents.map((document) => document.index)).toEqual([0, 1, 2])
+    expect(parsed.diagnostics).toEqual([partNotParsed(4, 215)])
   })
 
-  it('read whole (a file with directives) is one diagnostic and no documents', () => {
-    const parsed = new SourceFile('values.yaml', `%YAML 1.2\n---\n${deep}`).yaml()
-    expect(parsed.documents).toEqual([])
-    expect(parsed.diagnostics).toEqual([{ file: 'values.yaml', line: 3, column: 215, message: `YAML does not parse, skipped: ${TOO_DEEP}` }])
+  it('read whole (a file with directives), the same', () => {
+    const parsed = new SourceFile('values.yaml', `%YAML 1.2\n---\n${deep}version: v1.32.0\n`).yaml()
+    expect(parsed.documents.map(({ doc }) => doc.get('version'))).toEqual(['v1.32.0'])
+    expect(parsed.diagnostics).toEqual([partNotParsed(3, 215)])
   })
 
-  it('as the manifest heads are read, is said once and not parsed', () => {
-    const file = new SourceFile('deploy.yaml', `apiVersion: [${'['.repeat(MAX_NESTING)}\nkind: Deployment\n`)
+  it('a key nested deeper than the bound in block style costs its own lines, not the document (the versions beside it are read)', () => {
+    const nested = Array.from({ length: 201 }, (_, level) => `${'  '.repeat(level + 1)}k${level}:`).join('\n')
+    const text = `vcluster:\n  version: 0.22.1\nunrelated:\n${nested} x\nkubernetes:\n  version: v1.32.0\n`
+    const parsed = new SourceFile('values.yaml', text).yaml()
+    expect(parsed.documents).toHaveLength(1)
+    expect(parsed.documents[0]!.doc.toJS()).toMatchObject({ vcluster: { version: '0.22.1' }, kubernetes: { version: 'v1.32.0' } })
+    expect(parsed.diagnostics).toEqual([partNotParsed(104, 1)])
+  })
+
+  it('as the manifest heads are read, is said once and the rest is read', () => {
+    const file = new SourceFile('deploy.yaml', `apiVersion: [${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING + 1)}\nkind: Deployment\n`)
     const heads = file.yamlHead(() => true, ['apiVersion', 'kind'])
-    expect(heads.documents).toEqual([])
+    expect(heads.documents).toHaveLength(1)
     expect(heads.diagnostics).toHaveLength(1)
-    expect(heads.diagnostics[0]!.message).toContain(TOO_DEEP)
+    expect(heads.diagnostics[0]!.message).toContain(TOO_DEEP_PART)
   })
 
   it('as a configuration file, is a problem at its line', () => {

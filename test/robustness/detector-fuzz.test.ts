@@ -22,6 +22,7 @@ const WORDS = [
   '--kubernetes-version', '--chart-version', 'eksctl create cluster --version', 'variable "kubernetes_version" {', 'default', 'type', 'var.x', 'controlPlane',
   'distro', 'k8s', 'k3s', 'jobs', 'steps:', 'run: ', 'uses: helm/kind-action@v1', '# renovate: datasource=docker depName=kindest/node\n',
   'https://github.com/loft-sh/vcluster/releases/download/v0.22.1/vcluster-linux-amd64', 'https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl',
+  'apiVersion: management.loft.sh/v1\n', 'helmRelease', 'values: |-\n', 'parameters: |\n', 'variable', 'defaultValue', 'k8sVersions', 'KUBEVERSION=',
   '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))
@@ -69,7 +70,10 @@ describe('every generic detector on random and hostile text (fuzz)', () => {
     ['20,000 nested braces', `${'{'.repeat(20_000)}chart = "vcluster"`],
     ['a line of 20,000 assignments', 'K8S_VERSION=1.31.0 '.repeat(20_000)],
     ['20,000 flags without values', '--kubernetes-version '.repeat(20_000)],
-    ['20,000 renovate hints', '# renovate: depName=kindest/node\n'.repeat(20_000)]
+    ['20,000 renovate hints', '# renovate: depName=kindest/node\n'.repeat(20_000)],
+    ['a YAML string nested 300 levels inside a release', `apiVersion: management.loft.sh/v1\nspec:\n  values: |-\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i + 2)}k${i}:`).join('\n')} v1.31.0\n`],
+    ['5,000 YAML strings that hold YAML', `apiVersion: x.loft.sh/v1\nitems:\n${'  - values: |-\n      k8sVersion: v1.31.0\n'.repeat(5_000)}`],
+    ['5,000 name/value pairs', `apiVersion: v1\nkind: vcluster\nenv:\n${'  - { name: KUBERNETES_VERSION, value: v1.31.0 }\n'.repeat(5_000)}`]
   ]
 
   it.each(HOSTILE)('finishes on %s', (_name, input) => {

@@ -1,5 +1,5 @@
 import type { Extraction } from '../extractors/extractor.js'
-import { literal } from '../extractors/literal.js'
+import { anyLiteral } from '../extractors/literal.js'
 import { dirnameOf } from '../paths.js'
 import { textOf, locateToken, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
@@ -8,7 +8,8 @@ import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 import type { Entry, Mapping } from './mappings.js'
 
-const VCLUSTER = literal('vcluster')
+/** `vcluster` names the chart; `loft.sh/` is the API of the vCluster Platform, whose releases name no chart. */
+const TRIGGERS = anyLiteral('vcluster', 'loft.sh/')
 
 /** Keys that name a chart, whatever the tool (Argo CD, Flux, Fleet, helmfile, kustomize, Pulumi, Terraform, ...). */
 const CHART_KEYS = ['chart', 'chartname', 'name', 'helmchart', 'chartref']
@@ -25,7 +26,7 @@ const VERSION_KEYS = ['version', 'chartversion', 'targetrevision', 'revision', '
  */
 export const chartReference: Detector = {
   id: 'chart-reference',
-  mightDetect: (text) => VCLUSTER.foundIn(text),
+  mightDetect: TRIGGERS,
   detect(view: FileView, out: Extraction): void {
     // A Chart.yaml's own name and version describe the chart itself (a wrapper chart may be called vcluster); its dependencies are read exactly.
     const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path)
@@ -79,7 +80,17 @@ function vclusterChartIn(mapping: Mapping): ChartNamed | undefined {
     const info = vclusterChartDistro(parent)
     if (entry?.values[0]) return { value: entry.values[0], ...(info?.distro ? { distro: info.distro } : {}) }
   }
+  // vCluster Platform templates and instances: `helmRelease.chart` names no chart, the platform installs vcluster.
+  if (platformRelease(mapping)) {
+    const version = VERSION_KEYS.map((key) => mapping.entries.get(key)?.values[0]).find((value) => value !== undefined)
+    if (version) return { value: version }
+  }
   return undefined
+}
+
+function platformRelease(mapping: Mapping): boolean {
+  const [release, chart] = mapping.path.slice(-2).map((key) => key.toLowerCase())
+  return release === 'helmrelease' && chart === 'chart' && /(^|\.)loft\.sh\//.test(mapping.document?.apiVersion ?? '') && !CHART_KEYS.some((key) => mapping.entries.has(key))
 }
 
 function firstText(entry: Entry | undefined): string | undefined {

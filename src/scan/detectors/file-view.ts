@@ -131,7 +131,7 @@ function mappingsOf(file: SourceFile, format: Format, wanted: DocumentFilter): M
   const yaml = file.yaml(wanted)
   // A document that does not parse is read line by line, so a template action or a typo hides nothing.
   if (yaml.diagnostics.length > 0) return lenientMappings(file)
-  return yamlMappings(file, yaml.documents.map(({ doc }) => doc.contents))
+  return yamlMappings(file, yaml.documents.map(({ doc }) => doc.contents), wanted)
 }
 
 /** `NAME=value` written in a string of a structured file (a `run:` script, a `command:`). */

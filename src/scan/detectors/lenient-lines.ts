@@ -1,6 +1,6 @@
 import type { SourceFile } from '../source-file.js'
-import { traced, type Traced } from '../traced.js'
-import { addEntry, newMapping, type Mapping } from './mappings.js'
+import { textOf, traced, type Traced } from '../traced.js'
+import { addEntry, newMapping, type DocumentContext, type Mapping } from './mappings.js'
 
 /**
  * `key: value`, `"key": "value",`, `key = "value"`, `- key: value`, `[table.name]`: the lines of
@@ -34,7 +34,17 @@ export function lenientMappings(file: SourceFile): Mapping[] {
     if (line.length <= MAX_LINE) readLine(file, line, start, stack, out)
     start = end + 1
   }
+  const document = singleObject(text, root)
+  if (document) for (const mapping of out) mapping.document = document
   return out
+}
+
+/** A file of one Kubernetes object (a Helm template, a templated manifest) tells its mappings what object they belong to. */
+function singleObject(text: string, root: Mapping): DocumentContext | undefined {
+  const apiVersion = root.entries.get('apiversion')?.values[0]
+  if (!apiVersion || /^---/m.test(text)) return undefined
+  const kind = root.entries.get('kind')?.values[0]
+  return { apiVersion: textOf(apiVersion), ...(kind ? { kind: textOf(kind) } : {}), mentionsVcluster: /vcluster/i.test(text) }
 }
 
 function readLine(file: SourceFile, line: string, lineStart: number, stack: Open[], out: Mapping[]): void {

@@ -1,5 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq } from 'yaml'
-import type { SourceFile } from '../source-file.js'
+import { isAlias, isMap, isScalar, isSeq, type YAMLMap } from 'yaml'
+import type { DocumentFilter, SourceFile } from '../source-file.js'
+import { parseSpan } from '../yaml-documents.js'
+import { tooDeepAt } from '../yaml-depth.js'
 import { hclBody, reference, type Block, type Token } from '../terraform/hcl.js'
 import { traced, type Traced } from '../traced.js'
 import { asString, tracedOf } from '../yaml-nodes.js'
@@ -26,6 +28,8 @@ export interface Mapping {
   entries: Map<string, Entry>
   /** Where the mapping starts. */
   offset: number
+  /** The YAML document it is part of (undefined in other formats). */
+  document?: DocumentContext
 }
 
 /** `kubernetes_version`, `kubernetesVersion`, `KUBERNETES-VERSION` → `kubernetesversion`. */
@@ -46,18 +50,27 @@ export function addEntry(mapping: Mapping, key: string, value: Traced | undefine
 
 /** Nesting deeper than this is not read (hostile input; no configuration nests this deep). */
 const MAX_DEPTH = 64
+/** A YAML string inside a YAML string inside ... is read this many levels deep. */
+const MAX_EMBEDDED = 2
 
-/** The mappings of parsed YAML documents. Aliases are not followed: what they repeat is read where it is written. */
-export function yamlMappings(file: SourceFile, roots: readonly unknown[]): Mapping[] {
+/**
+ * The mappings of parsed YAML documents. Aliases are not followed: what they repeat is read where it is written.
+ * A block string that is YAML itself (`values: |-` of a release or template, `parameters: |`) is read as
+ * mappings below its key when it holds a word some detector looks for (`wanted`): only that string is
+ * parsed, never the file again.
+ */
+export function yamlMappings(file: SourceFile, roots: readonly unknown[], wanted: DocumentFilter = () => true): Mapping[] {
   const out: Mapping[] = []
-  const walk = (node: unknown, path: string[], depth: number): void => {
+  const walk = (node: unknown, path: string[], depth: number, document: DocumentContext | undefined, embedded: number): void => {
     if (depth > MAX_DEPTH || isAlias(node)) return
     if (isSeq(node)) {
-      for (const item of node.items) walk(item, path, depth + 1)
+      for (const item of node.items) walk(item, path, depth + 1, document, embedded)
       return
     }
     if (!isMap(node)) return
     const mapping = newMapping(path, node.range?.[0] ?? 0)
+    document ??= documentContext(file, node)
+    mapping.document = document
     out.push(mapping)
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key : undefined
@@ -66,7 +79,11 @@ export function yamlMappings(file: SourceFile, roots: readonly unknown[]): Mappi
       const value = pair.value
       const keyOffset = key.range?.[0] ?? 0
       const scalar = asString(value)
-      if (scalar) addEntry(mapping, name, tracedOf(file, scalar), keyOffset)
+      const inner = embedded < MAX_EMBEDDED ? embeddedYaml(file, value, wanted) : undefined
+      if (inner !== undefined) {
+        addEntry(mapping, name, undefined, keyOffset)
+        walk(inner, [...path, name], depth + 1, document, embedded + 1)
+      } else if (scalar) addEntry(mapping, name, tracedOf(file, scalar), keyOffset)
       else if (isSeq(value) && value.items.every((item) => isScalar(item))) {
         for (const item of value.items) {
           const itemScalar = asString(item)
@@ -74,13 +91,54 @@ export function yamlMappings(file: SourceFile, roots: readonly unknown[]): Mappi
         }
       } else {
         addEntry(mapping, name, undefined, keyOffset)
-        walk(value, [...path, name], depth + 1)
+        walk(value, [...path, name], depth + 1, document, embedded)
       }
     }
   }
-  for (const root of roots) walk(root, [], 0)
+  for (const root of roots) walk(root, [], 0, undefined, 0)
   return out
 }
+
+/**
+ * The contents of a literal block string written as YAML (`|`, `|-`: its lines are the file's own
+ * text, so every offset stays the file's), or undefined when the string is something else or does not
+ * parse as one document.
+ */
+function embeddedYaml(file: SourceFile, node: unknown, wanted: DocumentFilter): unknown {
+  if (!isScalar(node) || node.type !== 'BLOCK_LITERAL' || typeof node.value !== 'string' || !node.range) return undefined
+  const content = node.value
+  if (!EMBEDDED_KEY.test(content) || !wanted(content)) return undefined
+  const start = file.text.indexOf('\n', node.range[0]) + 1
+  const end = node.range[1]
+  if (start <= 0 || start >= end || tooDeepAt(file.text, start, end) !== undefined) return undefined
+  const doc = parseSpan(file.text, { start, end })
+  if (!doc || doc.errors.length > 0 || !isMap(doc.contents)) return undefined
+  return doc.contents
+}
+
+/** A line of a string that starts like a YAML key (`controlPlane:`, `k8sVersion: v1.31.6`). */
+const EMBEDDED_KEY = /^[ \t]*[A-Za-z_][\w.-]*:(?:[ \t]|$)/m
+
+/** What the document around a mapping is: a Kubernetes object's apiVersion and kind, and whether it speaks of vcluster. */
+export interface DocumentContext {
+  apiVersion?: string
+  kind?: string
+  /** The document's text names vcluster (in a name, a label, a chart, a description). */
+  mentionsVcluster: boolean
+}
+
+function documentContext(file: SourceFile, root: YAMLMap): DocumentContext {
+  const [start, end] = root.range ?? [0, 0]
+  const apiVersion = asString(root.get('apiVersion', true))?.value
+  const kind = asString(root.get('kind', true))?.value
+  return {
+    ...(apiVersion !== undefined ? { apiVersion } : {}),
+    ...(kind !== undefined ? { kind } : {}),
+    mentionsVcluster: VCLUSTER_WORD.test(file.text.slice(start, end))
+  }
+}
+
+const VCLUSTER_WORD = /vcluster/i
 
 /**
  * The mappings of an HCL file: each block (its attributes holding one literal) and each object

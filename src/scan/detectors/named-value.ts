@@ -1,7 +1,7 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { hclBody } from '../terraform/hcl.js'
-import { traced } from '../traced.js'
+import { textOf, traced } from '../traced.js'
 import { declareInferred, declareNamedUse, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
@@ -28,7 +28,8 @@ const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }>
 const NOT_DECLARATIONS = /^(envtest|setupenvtest|clientgo|apimachinery|controllerruntime|goclient)/
 
 export function namedMeaning(name: string): InferredWhat | undefined {
-  const normal = normalisedKey(name)
+  // A list of versions (`k8sVersions`, `kubernetes_versions`) holds versions of the same thing.
+  const normal = normalisedKey(name).replace(/versions$/, 'version')
   if (normal.length > 64 || NOT_DECLARATIONS.test(normal)) return undefined
   for (const rule of RULES) if (rule.ending.test(normal)) return { ...rule.what, what: name }
   return undefined
@@ -45,8 +46,9 @@ export const namedValue: Detector = {
   detect(view: FileView, out: Extraction): void {
     for (const mapping of view.mappings) {
       readSchemaDefault(view, out, mapping)
+      readNamedPair(view, out, mapping)
       for (const entry of mapping.entries.values()) {
-        const meaning = namedMeaning(entry.key)
+        const meaning = inDocument(namedMeaning(entry.key), mapping)
         if (!meaning) continue
         for (const value of entry.values) declareInferred(view, out, namedValue.id, value, meaning)
         if (entry.reference) declareNamedUse(view, out, namedValue.id, entry.reference.name, entry.reference.offset, meaning)
@@ -61,6 +63,41 @@ export const namedValue: Detector = {
   }
 }
 
+/** Keys that name a parameter, a variable or a list item whose value sits beside it. */
+const NAME_KEYS = ['variable', 'name', 'key', 'param', 'parameter']
+/** Keys holding that value (or its default). */
+const VALUE_KEYS = ['defaultvalue', 'default', 'value', 'version']
+
+/**
+ * `{ variable: k8sVersion, defaultValue: v1.33.4 }` (a template's parameter), `{ name: KUBECTL_VERSION,
+ * value: "1.31.0" }` (a container's env, a helm parameter), and an item of a list whose key says what
+ * it holds (`k8sVersions: [{ name: 1-33, value: v1.33.3 }]`): the value is what the name says.
+ */
+function readNamedPair(view: FileView, out: Extraction, mapping: Mapping): void {
+  const named = NAME_KEYS.map((key) => mapping.entries.get(key)?.values[0]).find((value) => value !== undefined)
+  const listKey = mapping.path[mapping.path.length - 1]
+  const meaning = inDocument((named && namedMeaning(textOf(named))) ?? (listKey !== undefined && /versions$/i.test(listKey) ? namedMeaning(listKey) : undefined), mapping)
+  if (!meaning) return
+  const value = VALUE_KEYS.map((key) => mapping.entries.get(key)).find((entry) => entry !== undefined && entry.values.length > 0)
+  for (const each of value?.values ?? []) declareInferred(view, out, namedValue.id, each, meaning)
+}
+
+/** API groups whose objects create or run a host cluster: a Kubernetes version there is the host's even beside a vcluster. */
+const HOST_CLUSTER_API = /cluster\.x-k8s\.io|kind\.x-k8s\.io|eksctl\.io|k3d\.io|k0sproject\.io|talos/
+
+/**
+ * A Kubernetes version named inside a Kubernetes object about vcluster (a vCluster Platform template
+ * or instance, an Argo CD or Flux object that deploys virtual clusters, a custom resource of a
+ * vcluster operator) is the virtual cluster's.
+ */
+function inDocument(meaning: InferredWhat | undefined, mapping: Mapping): InferredWhat | undefined {
+  const document = mapping.document
+  if (!meaning || meaning.component !== 'kubernetes' || meaning.role !== 'host' || document?.apiVersion === undefined) return meaning
+  const apiVersion = document.apiVersion
+  const aboutVcluster = /loft\.sh|vcluster/i.test(`${apiVersion} ${document.kind ?? ''}`) || (document.mentionsVcluster && !HOST_CLUSTER_API.test(apiVersion))
+  return aboutVcluster ? { ...meaning, role: 'virtual' } : meaning
+}
+
 /**
  * `kubernetesVersion: { type: string, default: "v1.31.5" }`: a schema (a Crossplane XRD, a
  * values.schema.json, a CRD) whose named property has a default declares that default.
@@ -69,7 +106,7 @@ function readSchemaDefault(view: FileView, out: Extraction, mapping: Mapping): v
   const fallback = mapping.entries.get('default')
   const name = mapping.path[mapping.path.length - 1]
   if (!fallback || fallback.values.length === 0 || name === undefined || !mapping.entries.has('type')) return
-  const meaning = namedMeaning(name)
+  const meaning = inDocument(namedMeaning(name), mapping)
   if (meaning) for (const value of fallback.values) declareInferred(view, out, namedValue.id, value, meaning)
 }
 
@@ -86,7 +123,7 @@ function readVariables(view: FileView, out: Extraction): void {
 }
 
 /** Words every named value or flag holds, searched before the case-insensitive test below. */
-const NAMED_WORDS = anyLiteral('_version', '_VERSION', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl')
+const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl')
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`). */
 const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane)[-_]?version|eksctl/i
 

@@ -73,6 +73,7 @@ describe('every generic detector on random and hostile text (fuzz)', () => {
     ['20,000 renovate hints', '# renovate: depName=kindest/node\n'.repeat(20_000)],
     ['a YAML string nested 300 levels inside a release', `apiVersion: management.loft.sh/v1\nspec:\n  values: |-\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i + 2)}k${i}:`).join('\n')} v1.31.0\n`],
     ['5,000 YAML strings that hold YAML', `apiVersion: x.loft.sh/v1\nitems:\n${'  - values: |-\n      k8sVersion: v1.31.0\n'.repeat(5_000)}`],
+    ['20,000 continued lines before 5,000 flags', `${'x \\\n'.repeat(20_000)}${'--kubernetes-version 1.31.0 \\\n'.repeat(5_000)}`],
     ['5,000 name/value pairs', `apiVersion: v1\nkind: vcluster\nenv:\n${'  - { name: KUBERNETES_VERSION, value: v1.31.0 }\n'.repeat(5_000)}`]
   ]
 

@@ -1,9 +1,9 @@
 import { lineQuotesIn } from '../extractors/shell-script.js'
-import { collectAssignments } from '../shell/commands.js'
+import { eachAssignment } from '../shell/commands.js'
 import type { Variables } from '../shell/expand.js'
 import { sharedCommandsOf } from '../shell/words.js'
 import type { DocumentFilter, SourceFile } from '../source-file.js'
-import { traced, type Traced } from '../traced.js'
+import { textOf, traced, type Traced } from '../traced.js'
 import type { Format } from './formats.js'
 import { lenientMappings } from './lenient-lines.js'
 import { hclMappings, yamlMappings, type Mapping } from './mappings.js'
@@ -82,9 +82,11 @@ export class FileView {
   get assignments(): Assignment[] {
     if (this.madeAssignments) return this.madeAssignments
     if (this.format === 'shell') {
-      const variables: Variables = new Map()
-      collectAssignments(sharedCommandsOf(this.file, lineQuotesIn(this.file.path)).commands, variables)
-      this.madeAssignments = [...variables].flatMap(([name, values]) => values.map(({ value }) => ({ name, value })))
+      const assignments: Assignment[] = []
+      eachAssignment(sharedCommandsOf(this.file, lineQuotesIn(this.file.path)).commands, (name, value) => {
+        if (textOf(value) !== '') assignments.push({ name, value })
+      })
+      this.madeAssignments = assignments
     } else {
       this.madeAssignments = inlineAssignments(this)
     }
@@ -134,8 +136,8 @@ function mappingsOf(file: SourceFile, format: Format, wanted: DocumentFilter): M
   return yamlMappings(file, yaml.documents.map(({ doc }) => doc.contents), wanted)
 }
 
-/** `NAME=value` written in a string of a structured file (a `run:` script, a `command:`). */
-const ASSIGNMENT = /(?:^|[\s;&(])(?:export[ \t]+)?([A-Za-z_]\w*)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s;&|)'"]+))/g
+/** `NAME=value` written in a string of a structured file (a `run:` script, a `command:`), also as a quoted argument (`--set-parameters 'k8sVersion=v1.33.3'`). */
+const ASSIGNMENT = /(?:^|[\s;&('"])(?:export[ \t]+)?([A-Za-z_]\w*)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s;&|)'"]+))/g
 
 function inlineAssignments(view: FileView): Assignment[] {
   const text = view.file.text

@@ -1,7 +1,7 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { hclBody } from '../terraform/hcl.js'
-import { textOf, traced } from '../traced.js'
+import { textOf, traced, type Traced } from '../traced.js'
 import { declareInferred, declareNamedUse, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
@@ -55,12 +55,20 @@ export const namedValue: Detector = {
       }
     }
     for (const assignment of view.assignments) {
-      const meaning = namedMeaning(assignment.name)
+      const meaning = givenToVcluster(namedMeaning(assignment.name), view, assignment.value)
       if (meaning) declareInferred(view, out, namedValue.id, assignment.value, meaning)
     }
     if (view.file.text.includes('--')) readFlags(view, out)
     if (view.format === 'hcl') readVariables(view, out)
   }
+}
+
+/** `vcluster create ... --set-parameters 'k8sVersion=v1.33.3'`: a Kubernetes version given to the vcluster CLI is the virtual cluster's. */
+function givenToVcluster(meaning: InferredWhat | undefined, view: FileView, value: Traced): InferredWhat | undefined {
+  const offset = value[0]?.offset
+  if (!meaning || meaning.component !== 'kubernetes' || meaning.role !== 'host' || offset === undefined || view.format === 'shell') return meaning
+  const command = view.file.text.slice(commandStart(view.file.text, offset), offset)
+  return /^[ \t]*vcluster[ \t]/.test(command) ? { ...meaning, role: 'virtual' } : meaning
 }
 
 /** Keys that name a parameter, a variable or a list item whose value sits beside it. */
@@ -132,8 +140,7 @@ function readFlags(view: FileView, out: Extraction): void {
   for (const match of text.matchAll(FLAG)) {
     if (view.inComment(match.index)) continue
     const [whole, flag, written] = match as unknown as [string, string, string]
-    const lineStart = text.lastIndexOf('\n', match.index) + 1
-    const before = text.slice(lineStart, match.index)
+    const before = text.slice(commandStart(text, match.index), match.index)
     const meaning = flagMeaning(flag, before, view)
     if (!meaning) continue
     const quoted = written.startsWith('"') || written.startsWith("'")
@@ -143,14 +150,28 @@ function readFlags(view: FileView, out: Extraction): void {
   }
 }
 
+/** Lines joined by a trailing backslash read back from a command's flag at most (bounds the work on hostile input). */
+const MAX_CONTINUED_LINES = 32
+
+/** Where the command holding `offset` starts: its line, or the first of the lines a trailing `\` joins to it. */
+export function commandStart(text: string, offset: number): number {
+  let start = text.lastIndexOf('\n', offset - 1) + 1
+  for (let lines = 0; lines < MAX_CONTINUED_LINES && start >= 2; lines++) {
+    const previousEnd = text[start - 2] === '\r' ? start - 3 : start - 2
+    if (text[previousEnd] !== '\\') break
+    start = text.lastIndexOf('\n', previousEnd - 1) + 1
+  }
+  return start
+}
+
 function flagMeaning(flag: string, before: string, view: FileView): InferredWhat | undefined {
   switch (flag) {
     case 'kubernetes-version':
     case 'k8s-version':
     case 'kube-version':
     case 'cluster-version':
-      // `vcluster create --kubernetes-version` sets the virtual cluster's version.
-      return /\bvcluster\b/.test(before)
+      // `vcluster create --kubernetes-version`, or a command given a vcluster (`VCLUSTER_VERSION=... clusterctl generate`), sets the virtual cluster's version.
+      return /vcluster/i.test(before)
         ? { component: 'kubernetes', role: 'virtual', what: `vcluster --${flag}` }
         : { component: 'kubernetes', role: 'host', what: `--${flag}` }
     case 'chart-version':

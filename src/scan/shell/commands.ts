@@ -28,25 +28,30 @@ const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'command', 'nohup', 'ex
  * `ARG NAME=value` and `ENV NAME value` (Dockerfile).
  */
 export function collectAssignments(commands: readonly Word[][], variables: Variables): void {
+  eachAssignment(commands, (name, value) => addVariable(variables, name, { value }))
+}
+
+/** Every assignment of the commands in order, repeats included (`X=1 cmd` in two recipes is two places). */
+export function eachAssignment(commands: readonly Word[][], add: (name: string, value: Traced) => void): void {
   for (const words of commands) {
     const first = words[0]
     if (!first) continue
     const second = words[1]
     const third = words[2]
     if (second && MAKE_OPERATOR.test(second.text) && /^[A-Za-z_]\w*$/.test(first.text)) {
-      addVariable(variables, first.text, { value: third?.value ?? [] })
+      add(first.text, third?.value ?? [])
       continue
     }
     const dockerfile = /^(ARG|ENV)$/i.test(first.text)
     if (dockerfile && second && third && !second.text.includes('=')) {
-      addVariable(variables, second.text, { value: third.value })
+      add(second.text, third.value)
       continue
     }
     for (const word of words.slice(dockerfile || PREFIXES.has(first.text) ? 1 : 0)) {
       const assignment = ASSIGNMENT.exec(word.text)
       if (!assignment) break
       const name = assignment[1]!
-      addVariable(variables, name, { value: sliceTraced(word.value, assignment[0].length, word.text.length) })
+      add(name, sliceTraced(word.value, assignment[0].length, word.text.length))
     }
   }
 }

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type YAMLError } from 'yaml'
+import { isNode, LineCounter, parseDocument, visit, type Node, type YAMLError } from 'yaml'
 import type { z } from 'zod'
 import type { Diagnostic } from './model.js'
 import { TOO_DEEP, tooDeepAt } from './scan/yaml-depth.js'
@@ -26,6 +26,30 @@ export function parseYamlFile(text: string, file: string): { doc: YamlDocument; 
     message: error.message.split('\n', 1)[0] ?? error.message
   }))
   return { doc, lineCounter, problems }
+}
+
+/** Aliases a configuration or database file may expand; more is an alias bomb, not configuration. */
+export const MAX_ALIASES = 100
+
+/**
+ * The document's plain values, or a problem at the line where building them failed: an alias to
+ * an anchor that is not set, or more than `MAX_ALIASES` aliases (the line of the one past the limit).
+ */
+export function documentValues(doc: YamlDocument, lineCounter: LineCounter, file: string): { ok: true; value: unknown } | { ok: false; problem: Diagnostic } {
+  try {
+    return { ok: true, value: doc.contents === null ? null : doc.toJS({ maxAliasCount: MAX_ALIASES }) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const aliases: Node[] = []
+    visit(doc, { Alias: (_, node) => void aliases.push(node) })
+    const named = /: (\S+)$/.exec(message)?.[1]
+    const culprit = /alias count/i.test(message)
+      ? (aliases[MAX_ALIASES] ?? aliases.at(-1))
+      : aliases.find((alias) => 'source' in alias && alias.source === named)
+    const line = culprit?.range ? lineCounter.linePos(culprit.range[0]).line : 1
+    const words = /alias count/i.test(message) ? `more than ${MAX_ALIASES} aliases (an alias bomb is refused)` : message
+    return { ok: false, problem: { file, line, message: words } }
+  }
 }
 
 /**

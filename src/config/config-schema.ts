@@ -3,7 +3,7 @@ import { isMap, isSeq } from 'yaml'
 import { z } from 'zod'
 import { IsoDate } from '../db/schema.js'
 import type { Diagnostic, Waiver } from '../model.js'
-import { parseYamlFile, problemAt } from '../yaml-problems.js'
+import { documentValues, parseYamlFile, problemAt } from '../yaml-problems.js'
 import type { ConfiguredEnvironment } from '../resolve/configured.js'
 import type { GateConfig } from './config-file.js'
 
@@ -61,16 +61,9 @@ export function parseConfig(text: string, file: string, baseDir: string): Config
   const { doc, lineCounter, problems: syntax } = parseYamlFile(text, file)
   if (syntax.length > 0) return { ok: false, problems: syntax }
   // An empty file is an empty configuration.
-  let contents: unknown
-  try {
-    contents = doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 })
-  } catch (error) {
-    // An alias to an anchor that is not set (or too many aliases) only shows when the values are built.
-    const message = error instanceof Error ? error.message : String(error)
-    const alias = /: (\S+)$/.exec(message)?.[1]
-    const at = alias === undefined ? -1 : text.indexOf(`*${alias}`)
-    return { ok: false, problems: [{ file, line: at === -1 ? 1 : lineCounter.linePos(at).line, message }] }
-  }
+  const values = documentValues(doc, lineCounter, file)
+  if (!values.ok) return { ok: false, problems: [values.problem] }
+  const contents = values.value ?? {}
   const parsed = ConfigSchema.safeParse(contents)
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue, doc, lineCounter, file)) }
 

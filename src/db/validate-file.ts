@@ -1,6 +1,6 @@
 import { checkExamples } from '../evaluate/examples.js'
 import type { Diagnostic } from '../model.js'
-import { lineOf, parseYamlFile, problemAt } from '../yaml-problems.js'
+import { documentValues, lineOf, parseYamlFile, problemAt } from '../yaml-problems.js'
 import { EntryFile, type Entry } from './schema.js'
 
 export type EntryFileResult =
@@ -14,7 +14,9 @@ export type EntryFileResult =
 export function parseEntryFile(text: string, file: string): EntryFileResult {
   const { doc, lineCounter, problems: syntax } = parseYamlFile(text, file)
   if (syntax.length > 0) return { ok: false, problems: syntax }
-  const parsed = EntryFile.safeParse(doc.toJS({ maxAliasCount: 100 }))
+  const values = documentValues(doc, lineCounter, file)
+  if (!values.ok) return { ok: false, problems: [values.problem] }
+  const parsed = EntryFile.safeParse(values.value)
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => problemAt(issue, doc, lineCounter, file)) }
 
   const seen = new Map<string, number>()

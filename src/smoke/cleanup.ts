@@ -3,6 +3,9 @@
  * (success, failure, timeout, SIGTERM, and the action's post step after a cancelled job) can
  * remove it. The plan is plain data: the post step gets it back through the action's state.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { ClusterClient } from './cluster-client.js'
 import type { ToolRunner } from './tools.js'
 
@@ -11,6 +14,8 @@ export type CleanupStep =
   | { kind: 'namespace'; namespace: string; kubeconfig?: string }
   /** A kind cluster the run created. */
   | { kind: 'kind-cluster'; name: string }
+  /** A temporary folder the run made (a kubeconfig, a values file): removed with what is in it. */
+  | { kind: 'temp-dir'; path: string }
 
 export interface CleanupDeps {
   tools: ToolRunner
@@ -56,6 +61,12 @@ export class CleanupPlan {
 /** Undo one step; never throws (cleanup must go on with the next step). */
 export async function runCleanupStep(step: CleanupStep, deps: CleanupDeps): Promise<CleanupOutcome> {
   try {
+    if (step.kind === 'temp-dir') {
+      // The post step gets the plan back from the action's state: only a folder this code names is removed.
+      if (!isOwnTempDir(step.path)) return { step, ok: false, message: `not removed: ${step.path} is not a kube-compat-gate temporary folder` }
+      await rm(step.path, { recursive: true, force: true })
+      return { step, ok: true, message: `removed temporary folder ${step.path}` }
+    }
     if (step.kind === 'kind-cluster') {
       await deps.tools.run('kind', ['delete', 'cluster', '--name', step.name], { timeoutMs: 120_000 })
       return { step, ok: true, message: `deleted kind cluster ${step.name}` }
@@ -66,9 +77,26 @@ export async function runCleanupStep(step: CleanupStep, deps: CleanupDeps): Prom
       ? { step, ok: true, message: `deleted namespace ${step.namespace}` }
       : { step, ok: false, message: `namespace ${step.namespace} is still terminating after ${Math.round(deletion.waitedMs / 1000)} s` }
   } catch (error) {
-    const what = step.kind === 'kind-cluster' ? `kind cluster ${step.name}` : `namespace ${step.namespace}`
+    const what = step.kind === 'kind-cluster' ? `kind cluster ${step.name}` : step.kind === 'temp-dir' ? `temporary folder ${step.path}` : `namespace ${step.namespace}`
     return { step, ok: false, message: `could not delete ${what}: ${error instanceof Error ? error.message : String(error)}` }
   }
+}
+
+const TEMP_PREFIX = 'kcg-'
+
+/**
+ * A temporary folder (`kcg-<what>-XXXXXX` in the system's temporary directory), recorded in the
+ * plan before anything is written into it, so every exit path (finally, SIGTERM, the post step)
+ * removes it: a kubeconfig left behind holds a cluster's credentials.
+ */
+export async function planTempDir(plan: CleanupPlan, what: string): Promise<string> {
+  const path = await mkdtemp(join(tmpdir(), `${TEMP_PREFIX}${what}-`))
+  plan.add({ kind: 'temp-dir', path })
+  return path
+}
+
+function isOwnTempDir(path: string): boolean {
+  return dirname(resolve(path)) === resolve(tmpdir()) && basename(path).startsWith(TEMP_PREFIX)
 }
 
 /**

@@ -3,11 +3,9 @@
  * digest the installed kind release lists (kind-images.ts). The cleanup step is recorded before
  * `kind create` starts, so a signal during creation still deletes the half-made cluster.
  */
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UsageError } from '../errors.js'
-import type { CleanupPlan } from './cleanup.js'
+import { planTempDir, type CleanupPlan } from './cleanup.js'
 import { kindNodeImage, parseKindVersion, type NodeImageChoice } from './kind-images.js'
 import { ToolError, type ToolRunner } from './tools.js'
 
@@ -44,7 +42,7 @@ export async function createKindCluster(
   options: { name: string; kindVersion: string; kubernetesVersion: string; timeoutSeconds: number }
 ): Promise<KindCluster> {
   const node = kindNodeImage(options.kindVersion, options.kubernetesVersion)
-  const kubeconfig = join(await mkdtemp(join(tmpdir(), 'kcg-kind-')), 'kubeconfig')
+  const kubeconfig = join(await planTempDir(cleanup, 'kind'), 'kubeconfig')
   cleanup.add({ kind: 'kind-cluster', name: options.name })
   await tools.run(
     'kind',

@@ -13,7 +13,8 @@ export function parseCleanupState(state: string): CleanupStep[] {
     (step): step is CleanupStep =>
       typeof step === 'object' && step !== null &&
       (((step as CleanupStep).kind === 'kind-cluster' && typeof (step as { name?: unknown }).name === 'string') ||
-        ((step as CleanupStep).kind === 'namespace' && typeof (step as { namespace?: unknown }).namespace === 'string'))
+        ((step as CleanupStep).kind === 'namespace' && typeof (step as { namespace?: unknown }).namespace === 'string') ||
+        ((step as CleanupStep).kind === 'temp-dir' && typeof (step as { path?: unknown }).path === 'string'))
   )
 }
 

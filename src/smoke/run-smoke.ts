@@ -169,7 +169,8 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       const valuesFiles = await chartValuesFiles(
         options.refuseRepositoryConfig ? [] : declaredValues.map((file) => join(options.root, file)),
         // A Chart.yaml dependency means an umbrella chart: its values nest under the dependency name.
-        vcluster.source === 'helm-chart' ? 'vcluster' : undefined
+        vcluster.source === 'helm-chart' ? 'vcluster' : undefined,
+        plan
       )
       log(`installing vcluster ${vcluster.version}${virtual ? ` with Kubernetes ${virtual.raw}` : ''} in ${vclusterNamespace}`)
       await installVcluster(tools, {
@@ -180,7 +181,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
         ...(virtual ? { virtual: { raw: virtual.raw, version: virtual.version, ...(virtual.distro ? { distro: virtual.distro } : {}) } } : {}),
         timeoutSeconds: Math.max(30, Math.round(remaining() / 1000))
       })
-      forward = await connectVcluster(tools, hostKubeconfig, vclusterNamespace, deadline)
+      forward = await connectVcluster(tools, hostKubeconfig, vclusterNamespace, deadline, plan)
       client = await connect(forward.kubeconfig)
     }
 

@@ -5,13 +5,13 @@
  * the chart stores the virtual cluster's kubeconfig in the Secret `vc-<release>`, and
  * `kubectl port-forward` (bound to loopback) reaches its API server.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import semver from 'semver'
 import { parseDocument, stringify } from 'yaml'
+import { planTempDir, type CleanupPlan } from './cleanup.js'
 import type { ToolRunner } from './tools.js'
 
 export const VCLUSTER_CHART_REPO = 'https://charts.loft.sh'
@@ -53,14 +53,14 @@ export function virtualVersionValues(vclusterVersion: string, virtual: VirtualKu
  * depends on vcluster) keeps the vcluster values under the dependency's name; installed directly,
  * the chart needs that subtree, so it goes to a temporary file.
  */
-export async function chartValuesFiles(files: readonly string[], umbrellaKey: string | undefined): Promise<string[]> {
+export async function chartValuesFiles(files: readonly string[], umbrellaKey: string | undefined, plan: CleanupPlan): Promise<string[]> {
   if (!umbrellaKey) return [...files]
   const out: string[] = []
   for (const file of files) {
     const values = parseDocument(await readFile(file, 'utf8')).toJS() as Record<string, unknown> | null
     const subtree = values?.[umbrellaKey]
     if (typeof subtree !== 'object' || subtree === null) continue
-    const dir = await mkdtemp(join(tmpdir(), 'kcg-values-'))
+    const dir = await planTempDir(plan, 'values')
     const target = join(dir, 'values.yaml')
     await writeFile(target, stringify(subtree))
     out.push(target)
@@ -100,7 +100,8 @@ export async function connectVcluster(
   tools: ToolRunner,
   hostKubeconfig: string,
   namespace: string,
-  deadline: number
+  deadline: number,
+  plan: CleanupPlan
 ): Promise<VirtualConnection> {
   const secretArgs = ['get', 'secret', `vc-${VCLUSTER_RELEASE}`, '--kubeconfig', hostKubeconfig, '-n', namespace, '-o', 'jsonpath={.data.config}']
   let encoded = ''
@@ -115,7 +116,7 @@ export async function connectVcluster(
     'port-forward', '--kubeconfig', hostKubeconfig, '-n', namespace, `svc/${VCLUSTER_RELEASE}`, `${port}:443`, '--address', '127.0.0.1'
   ])
   await waitForForwarding(forward)
-  const dir = await mkdtemp(join(tmpdir(), 'kcg-vcluster-'))
+  const dir = await planTempDir(plan, 'vcluster')
   const kubeconfig = join(dir, 'kubeconfig')
   await writeFile(kubeconfig, pointKubeconfigAt(Buffer.from(encoded, 'base64').toString('utf8'), `https://127.0.0.1:${port}`), { mode: 0o600 })
   return { kubeconfig, stop: () => forward.kill('SIGTERM') }

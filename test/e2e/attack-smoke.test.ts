@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chart, pullRequestPayload, runAction, TempRepo, useGitHubStandIn, type ActionRun } from '../github/action-harness.js'
 import { tempDir } from '../helpers/run-bundle.js'
@@ -46,15 +47,19 @@ function hostileRepository() {
   return { repo, base, head }
 }
 
-/** The values files helm was given in this run (the fakes log every call of the test file). */
-async function helmValues(before: number): Promise<string[]> {
+/** The values files helm was given in this run (the fakes log every call of the test file; helm copies each values file to `copies`). */
+async function helmValues(before: number, copies: string): Promise<string[]> {
   const helm = (await fakes.calls()).slice(before).filter((call) => call[0] === 'helm')
   expect(helm).toHaveLength(1)
-  return helm[0]!.flatMap((arg, i, all) => (all[i - 1] === '--values' ? [readFileSync(arg, 'utf8')] : []))
+  const given = helm[0]!.filter((_, i, all) => all[i - 1] === '--values')
+  return given.map((_, n) => readFileSync(join(copies, `values-${n + 1}.yaml`), 'utf8'))
 }
 
 async function smokeRun(eventName: string, payload: Record<string, unknown>, workspace: string, sha: string, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; values: string[] }> {
   const before = (await fakes.calls()).length
+  // The run's own temporary directory: whatever it made there (kubeconfigs, values files) must be gone at the end.
+  const temp = tempDir('kcg-smoke-tmp-')
+  const copies = tempDir('kcg-helm-values-')
   const run = await runAction({
     workspace,
     eventName,
@@ -62,9 +67,11 @@ async function smokeRun(eventName: string, payload: Record<string, unknown>, wor
     apiUrl: github().url,
     sha,
     inputs: { smoke: 'true', kubeconfig: server.kubeconfig, 'smoke-timeout': '5', 'smoke-image': 'kcg.local/busybox:1', comment: 'never', ...inputs },
-    env: { PATH: `${fakes.bin}:${process.env.PATH}`, FAKE_LOG: fakes.log }
+    env: { PATH: `${fakes.bin}:${process.env.PATH}`, FAKE_LOG: fakes.log, TMPDIR: temp, FAKE_VALUES_COPY: copies }
   })
-  return { run, values: await helmValues(before) }
+  const values = await helmValues(before, copies)
+  expect(readdirSync(temp)).toEqual([])
+  return { run, values }
 }
 
 const NOT_APPLIED = /smoke: the repository's values file\(s\) clusters\/dev\/values\.yaml were not applied \(vcluster runs with the chart's defaults and the declared versions\): (.*); set the input smoke-trust-pull-request-config: true to apply them/

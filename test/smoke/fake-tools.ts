@@ -6,6 +6,8 @@
  *   FAKE_DOCKER         ok | down
  *   FAKE_HELM           ok | fail
  *   FAKE_VCLUSTER_KUBECONFIG_B64  what `kubectl get secret vc-…` prints
+ *   FAKE_VALUES_COPY    a folder where helm copies each `--values` file (values-1.yaml, …), since
+ *                       the run removes its temporary files before a test can read them
  */
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -36,6 +38,11 @@ esac`,
 [ "\${FAKE_DOCKER:-ok}" = down ] && { echo 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' >&2; exit 1; }
 echo 28.2.2`,
   helm: `${record('helm')}
+prev=''; n=0
+for a in "$@"; do
+  if [ "$prev" = --values ] && [ -n "$FAKE_VALUES_COPY" ]; then n=$((n+1)); cat "$a" > "$FAKE_VALUES_COPY/values-$n.yaml"; fi
+  prev="$a"
+done
 [ "\${FAKE_HELM:-ok}" = fail ] && { echo 'Error: INSTALLATION FAILED: context deadline exceeded' >&2; exit 1; }
 echo 'Release "kcg-vcluster" has been upgraded. Happy Helming!'`,
   kubectl: `${record('kubectl')}

@@ -2,9 +2,10 @@
  * kind, docker, helm and kubectl as fake executables on PATH (they record their argv): creation
  * with the node image pinned by digest, failures, cleanup, and the vcluster install.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loadDatabase } from '../../src/db/load.js'
 import type { Database } from '../../src/db/schema.js'
@@ -29,6 +30,8 @@ let database: Database
 let fakes: FakeTools
 let server: ReplayServer
 let connected: string[]
+/** What each kubeconfig handed to `connect` held then (the run removes its temporary files at the end). */
+let connectedText: string[]
 
 beforeAll(async () => {
   database = await loadDatabase([])
@@ -39,6 +42,7 @@ beforeEach(async () => {
   process.env.FAKE_LOG = fakes.log
   server = await startReplayServer(await loadScenario('resize-in-place'), fakes.bin)
   connected = []
+  connectedText = []
 })
 afterEach(async () => {
   process.env.PATH = originalPath
@@ -53,6 +57,7 @@ async function run(declarations: Declaration[], overrides: Partial<SmokeOptions>
     // Whatever kubeconfig kind (or the vcluster) hands over, the API answers come from the replay.
     connect: async (kubeconfig) => {
       connected.push(kubeconfig ?? '')
+      connectedText.push(kubeconfig ? await readFile(kubeconfig, 'utf8').catch(() => '') : '')
       return createKubeClient({ kubeconfigPath: server.kubeconfig, pollIntervalMs: 50 })
     },
     ...overrides
@@ -72,7 +77,12 @@ describe('kind mode through fake executables', () => {
     expect(calls.at(-1)).toEqual(['kind', 'delete', 'cluster', '--name', create?.[4]])
     expect(connected[0]).toBe(create?.[8])
     expect(result).toMatchObject({ mode: 'kind', passed: true, cluster: { kindRelease: '0.26.0' } })
-    expect(result.cleanup).toEqual([{ step: { kind: 'kind-cluster', name: create?.[4] }, ok: true, message: `deleted kind cluster ${create?.[4]}` }])
+    const kubeconfigDir = dirname(create?.[8] ?? '')
+    expect(result.cleanup).toEqual([
+      { step: { kind: 'kind-cluster', name: create?.[4] }, ok: true, message: `deleted kind cluster ${create?.[4]}` },
+      { step: { kind: 'temp-dir', path: kubeconfigDir }, ok: true, message: `removed temporary folder ${kubeconfigDir}` }
+    ])
+    expect(existsSync(kubeconfigDir)).toBe(false)
   })
 
   it('keeps the cluster with smoke-keep', async () => {
@@ -127,6 +137,8 @@ describe('vcluster through fake helm and kubectl', () => {
     const repo = await mkdtemp(join(tmpdir(), 'kcg-repo-'))
     await mkdir(join(repo, 'vcluster'))
     await writeFile(join(repo, 'vcluster', 'values.yaml'), 'vcluster:\n  sync:\n    toHost:\n      ingresses:\n        enabled: true\n')
+    const copies = await mkdtemp(join(tmpdir(), 'kcg-helm-values-'))
+    process.env.FAKE_VALUES_COPY = copies
     const result = await run([host('1.31.4'), vcluster, virtual], { root: repo })
     const calls = await fakes.calls()
     const helm = calls.find((c) => c[0] === 'helm')
@@ -138,10 +150,12 @@ describe('vcluster through fake helm and kubectl', () => {
       '--set', 'controlPlane.distro.k3s.enabled=true', '--set', 'controlPlane.distro.k3s.image.tag=v1.32.0-k3s1',
       '--wait', '--timeout', expect.stringMatching(/^\d+s$/)
     ])
-    expect(await readFile(helm?.[15] ?? '', 'utf8')).toBe('sync:\n  toHost:\n    ingresses:\n      enabled: true\n')
+    expect(await readFile(join(copies, 'values-1.yaml'), 'utf8')).toBe('sync:\n  toHost:\n    ingresses:\n      enabled: true\n')
+    // The values file and both kubeconfigs were in temporary folders the run removed.
+    for (const path of [helm?.[15], helm?.[13], connected[1]]) expect(existsSync(dirname(path ?? '/'))).toBe(false)
     const forward = calls.find((c) => c[1] === 'port-forward')
     expect(forward).toEqual(['kubectl', 'port-forward', '--kubeconfig', expect.any(String), '-n', ns, 'svc/kcg-vcluster', expect.stringMatching(/^\d+:443$/), '--address', '127.0.0.1'])
-    const virtualKubeconfig = await readFile(connected[1] ?? '', 'utf8')
+    const virtualKubeconfig = connectedText[1] ?? ''
     expect(virtualKubeconfig).toContain(`server: https://127.0.0.1:${forward?.[7]?.split(':')[0]}`)
     expect(virtualKubeconfig).toContain('tls-server-name: localhost')
     expect(calls.some((c) => c[0] === 'kubectl' && c[1] === 'logs' && c.includes('app=vcluster'))).toBe(true)

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { chart, pullRequestPayload, runAction, TempRepo, useGitHubStandIn } from '../github/action-harness.js'
+import { runBundle, tempDir, writeTree } from '../helpers/run-bundle.js'
+
+/**
+ * Files a pull request controls, sized or shaped to cost the gate more than their text is
+ * worth. Mounted on the built action and CLI (dist/), with real git and the loopback GitHub.
+ */
+const github = useGitHubStandIn()
+
+/** An anchor and `count` aliases to it, the first alias on line 3. */
+function aliasBomb(key: string, count: number): string {
+  return ['x: &a [1, 2, 3]', `${key}:`, ...Array.from({ length: count }, () => '  - *a'), ''].join('\n')
+}
+
+describe('more than 100 aliases in a configuration or database file', () => {
+  it('action: the pull request\'s .kube-compat-gate.yml is refused at the line of the 101st alias, without a stack trace', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), '.kube-compat-gate.yml': aliasBomb('exclude', 101) }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 701), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    expect(run.outputs.result).toBe('failed')
+    expect(run.stdout).toMatch(/^::error::\S*\.kube-compat-gate\.yml:103: more than 100 aliases \(an alias bomb is refused\)$/m)
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/)
+  })
+
+  it('CLI: scan and db validate name the file and line, exit 2', () => {
+    const dir = tempDir('kcg-aliases-')
+    writeTree(dir, { '.kube-compat-gate.yml': aliasBomb('exclude', 150), 'team-db.yaml': aliasBomb('entries', 101) })
+    const scan = runBundle('cli', ['scan', dir], {}, dir)
+    expect(scan.code).toBe(2)
+    expect(scan.stderr).toMatch(/\.kube-compat-gate\.yml:103: more than 100 aliases/)
+    const validate = runBundle('cli', ['db', 'validate', 'team-db.yaml'], {}, dir)
+    expect(validate.code).toBe(2)
+    expect(`${validate.stdout}${validate.stderr}`).toMatch(/^team-db\.yaml:103: more than 100 aliases/m)
+    for (const run of [scan, validate]) expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+  })
+})

@@ -82,7 +82,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
       return readers.length > 0
     }
   })
-  const scans = discovery.files.map(
+  const scans = withoutAliases(discovery).map(
     (file) => source.reuse?.(file.path) ?? scanFile(file.path, source.read(file, maxFileBytes), accepting.get(file.path) ?? [], maxFileBytes)
   )
 
@@ -108,6 +108,20 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     unknowns: [...all.flatMap((scan) => scan.extraction.unknowns ?? []), ...linked.unknowns, ...unreadableValues(scans)]
   }
   return { result, discovery, fileScans: new Map(scans.map((scan) => [scan.path, scan])) }
+}
+
+/**
+ * The files to read, without a symbolic link to a file of the same directory that is read
+ * anyway (`values.yaml -> values-k3s.yaml`): another name for the same file is not a second
+ * declaration. A link from another directory is kept: there it gives that directory its values.
+ */
+function withoutAliases(discovery: Discovery): Discovery['files'] {
+  if (discovery.linked.size === 0) return discovery.files
+  const read = new Set(discovery.files.map((file) => file.path))
+  return discovery.files.filter((file) => {
+    const target = discovery.linked.get(file.path)
+    return target === undefined || !read.has(target) || dirnameOf(target) !== dirnameOf(file.path)
+  })
 }
 
 /**

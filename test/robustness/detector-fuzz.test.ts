@@ -22,7 +22,7 @@ const WORDS = [
   '--kubernetes-version', '--chart-version', 'eksctl create cluster --version', 'variable "kubernetes_version" {', 'default', 'type', 'var.x', 'controlPlane',
   'distro', 'k8s', 'k3s', 'jobs', 'steps:', 'run: ', 'uses: helm/kind-action@v1', '# renovate: datasource=docker depName=kindest/node\n',
   'https://github.com/loft-sh/vcluster/releases/download/v0.22.1/vcluster-linux-amd64', 'https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl',
-  'apiVersion: management.loft.sh/v1\n', 'helmRelease', 'values: |-\n', 'parameters: |\n', 'variable', 'defaultValue', 'k8sVersions', 'KUBEVERSION=',
+  'apiVersion: management.loft.sh/v1\n', 'helmRelease', 'values: |-\n', 'parameters: |\n', 'variable', 'defaultValue', 'k8sVersions', 'KUBEVERSION=', 'snap install microk8s --channel=', '1.30/stable', 'version_prefix', 'kind: RKE2ControlPlane\n', 'controlplane.cluster.x-k8s.io/v1', 'var.loft_chart', ' \\\n',
   '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))

@@ -1,15 +1,16 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { dirnameOf } from '../paths.js'
-import { textOf, locateToken, type Traced } from '../traced.js'
+import type { SourceFile } from '../source-file.js'
+import { locateToken, textOf, traced, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { declareInferred, declareNamedUse } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 import type { Entry, Mapping } from './mappings.js'
 
-/** `vcluster` names the chart; `loft.sh/` is the API of the vCluster Platform, whose releases name no chart. */
-const TRIGGERS = anyLiteral('vcluster', 'loft.sh/')
+/** `vcluster` names the chart; `loft` the vendor (`loft.sh/` is the API of the vCluster Platform, whose releases name no chart; `var.loft_chart`). */
+const TRIGGERS = anyLiteral('vcluster', 'loft')
 
 /** Keys that name a chart, whatever the tool (Argo CD, Flux, Fleet, helmfile, kustomize, Pulumi, Terraform, ...). */
 const CHART_KEYS = ['chart', 'chartname', 'name', 'helmchart', 'chartref']
@@ -32,7 +33,7 @@ export const chartReference: Detector = {
     const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path)
     for (const mapping of view.mappings) {
       if (chartFile && mapping.path.length === 0) continue
-      const chart = vclusterChartIn(mapping)
+      const chart = vclusterChartIn(mapping, view.file)
       if (!chart) continue
       const group = dirnameOf(view.file.path)
       out.deploys?.push(group)
@@ -59,7 +60,7 @@ interface ChartNamed {
   distro?: string
 }
 
-function vclusterChartIn(mapping: Mapping): ChartNamed | undefined {
+function vclusterChartIn(mapping: Mapping, file: SourceFile): ChartNamed | undefined {
   const repository = REPOSITORY_KEYS.map((key) => firstText(mapping.entries.get(key))).find((text) => text !== undefined)
   const fromLoft = repository !== undefined && /charts\.loft\.sh|loft-sh|loftsh/.test(repository)
   // A chart from another repository that happens to be called vcluster is somebody else's.
@@ -80,6 +81,9 @@ function vclusterChartIn(mapping: Mapping): ChartNamed | undefined {
     const info = vclusterChartDistro(parent)
     if (entry?.values[0]) return { value: entry.values[0], ...(info?.distro ? { distro: info.distro } : {}) }
   }
+  // `chart = var.vcluster_chart` (Terraform): a chart held in a variable whose name says vcluster or loft.
+  const named = CHART_KEYS.map((key) => mapping.entries.get(key)?.reference).find((reference) => reference !== undefined)
+  if (named && /vcluster|loft/i.test(named.name) && VERSION_KEYS.some((key) => mapping.entries.has(key))) return { value: traced(file, named.name, named.offset) }
   // vCluster Platform templates and instances: `helmRelease.chart` names no chart, the platform installs vcluster.
   if (platformRelease(mapping)) {
     const version = VERSION_KEYS.map((key) => mapping.entries.get(key)?.values[0]).find((value) => value !== undefined)

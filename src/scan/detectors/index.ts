@@ -21,7 +21,7 @@ export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, 
  * monorepo's thousands of manifests instead of thirty searches (the detectors' own tests then run
  * on the few files that pass). A test in detectors.test.ts keeps it in step with the detectors.
  */
-export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft-?sh\/|loft\.sh\/|\/(?:k8s-)?kubectl|alpine\/k8s|_version|_VERSION|[EeSs]VERSION|[es]version|-version|[sSrRdDlLeE]Version|eksctl|controlPlane|releases\/download\/|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:/
+export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft|\/(?:k8s-)?kubectl|alpine\/k8s|_version|_VERSION|[EeSs]VERSION|[es]version|-version|[sSrRdDlLeE]Version|eksctl|controlPlane|ControlPlane|version_prefix|microk8s|releases\/download\/|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:/
 
 function anyDetectorWord(text: string): boolean {
   return DETECTOR_WORDS.test(text)

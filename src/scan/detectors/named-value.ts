@@ -1,7 +1,7 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { hclBody } from '../terraform/hcl.js'
-import { textOf, traced, type Traced } from '../traced.js'
+import { sliceTraced, textOf, traced, type Traced } from '../traced.js'
 import { declareInferred, declareNamedUse, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
@@ -36,7 +36,7 @@ export function namedMeaning(name: string): InferredWhat | undefined {
 }
 
 /** Flags of cluster tools whose value is a version (`--kubernetes-version`, `--chart-version`, `eksctl --version`, ...). */
-const FLAG = /(?<![\w-])--(kubernetes-version|k8s-version|kube-version|cluster-version|chart-version|version)(?:=|[ \t]+)(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"';|&)]+)/g
+const FLAG = /(?<![\w-])--(kubernetes-version|k8s-version|kube-version|cluster-version|chart-version|version|channel)(?:=|[ \t]+)(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"';|&)]+)/g
 /** Tools whose `--version` flag pins a Kubernetes version (not their own). */
 const KUBERNETES_VERSION_TOOLS = /\b(eksctl|talosctl|kubeadm)\b[^\n]*$/
 
@@ -47,6 +47,7 @@ export const namedValue: Detector = {
     for (const mapping of view.mappings) {
       readSchemaDefault(view, out, mapping)
       readNamedPair(view, out, mapping)
+      readClusterObject(view, out, mapping)
       for (const entry of mapping.entries.values()) {
         const meaning = inDocument(namedMeaning(entry.key), mapping)
         if (!meaning) continue
@@ -69,6 +70,26 @@ function givenToVcluster(meaning: InferredWhat | undefined, view: FileView, valu
   if (!meaning || meaning.component !== 'kubernetes' || meaning.role !== 'host' || offset === undefined || view.format === 'shell') return meaning
   const command = view.file.text.slice(commandStart(view.file.text, offset), offset)
   return /^[ \t]*vcluster[ \t]/.test(command) ? { ...meaning, role: 'virtual' } : meaning
+}
+
+/**
+ * Objects that create a cluster say its version without naming it: a Cluster API control plane's
+ * `spec.version` (`RKE2ControlPlane`, `KubeadmControlPlane`, ...), and the prefix a Terraform data
+ * source of cluster versions is asked for (GKE `version_prefix = "1.27."`).
+ */
+function readClusterObject(view: FileView, out: Extraction, mapping: Mapping): void {
+  const document = mapping.document
+  if (mapping.path.length === 1 && mapping.path[0] === 'spec' && document?.kind !== undefined && /ControlPlane$/.test(document.kind) && /cluster\.x-k8s\.io/.test(document.apiVersion ?? '')) {
+    for (const value of mapping.entries.get('version')?.values ?? []) declareInferred(view, out, namedValue.id, value, { component: 'kubernetes', role: 'host', what: `${document.kind} spec.version` })
+  }
+  const prefix = mapping.entries.get('versionprefix')
+  if (prefix && mapping.path.some((key) => /engine_versions|kubernetes|cluster/i.test(key))) {
+    for (const value of prefix.values) {
+      const text = textOf(value)
+      const end = text.replace(/\.+$/, '').length
+      if (end > 0) declareInferred(view, out, namedValue.id, sliceTraced(value, 0, end), { component: 'kubernetes', role: 'host', what: 'version_prefix' })
+    }
+  }
 }
 
 /** Keys that name a parameter, a variable or a list item whose value sits beside it. */
@@ -131,9 +152,9 @@ function readVariables(view: FileView, out: Extraction): void {
 }
 
 /** Words every named value or flag holds, searched before the case-insensitive test below. */
-const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl')
+const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl')
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`). */
-const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane)[-_]?version|eksctl/i
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane)[-_]?version|eksctl|version_prefix|microk8s|ControlPlane/i
 
 function readFlags(view: FileView, out: Extraction): void {
   const text = view.file.text
@@ -145,7 +166,9 @@ function readFlags(view: FileView, out: Extraction): void {
     if (!meaning) continue
     const quoted = written.startsWith('"') || written.startsWith("'")
     const valueStart = match.index + whole.length - written.length + (quoted ? 1 : 0)
-    const value = quoted ? written.slice(1, -1) : written
+    let value = quoted ? written.slice(1, -1) : written
+    // A snap channel is `TRACK/RISK`: the track is the Kubernetes minor (`1.29/stable`).
+    if (flag === 'channel') value = value.split('/')[0]!
     declareInferred(view, out, namedValue.id, traced(view.file, value, valueStart), meaning)
   }
 }
@@ -176,6 +199,9 @@ function flagMeaning(flag: string, before: string, view: FileView): InferredWhat
         : { component: 'kubernetes', role: 'host', what: `--${flag}` }
     case 'chart-version':
       return view.mentionsVcluster ? { component: 'vcluster', what: '--chart-version', range: true } : undefined
+    case 'channel':
+      // `snap install microk8s --channel=1.29/stable`; a channel without a version track (`latest/edge`) says nothing.
+      return /\bmicrok8s\b/.test(before) ? { component: 'kubernetes', role: 'host', distro: 'microk8s', what: 'microk8s --channel' } : undefined
     case 'version':
       if (KUBERNETES_VERSION_TOOLS.test(before)) return { component: 'kubernetes', role: 'host', what: `${/\b(eksctl|talosctl|kubeadm)\b/.exec(before)?.[1] ?? ''} --version` }
       return undefined

@@ -68,3 +68,62 @@ describe('the base of a shallow checkout, derived through the REST API', () => {
     expect(derived).toBeGreaterThan(committed / 3)
   }, 300_000)
 })
+
+describe('when the REST API cannot give the base file by file', () => {
+  const client = () => createGitHubClient('ghs_test', { warning: () => {}, debug: () => {} }, github().url)
+  const many = (count: number, text: string): Record<string, string> => Object.fromEntries(Array.from({ length: count }, (_, index) => [`many/file-${index}.yaml`, text]))
+  const link = (repo: TempRepo): void => void repo.commitLinks({ 'linked/values.yaml': '../clusters/values.yaml' })
+
+  const cases: Array<{ name: string; base: (repo: TempRepo) => void; head: (repo: TempRepo) => void; fallback: RegExp }> = [
+    { name: 'a changed .gitattributes', base: () => {}, head: (repo) => void repo.commit({ '.gitattributes': '*.yaml text\n' }), fallback: /^the change touches \.gitattributes$/ },
+    { name: 'a symbolic link removed', base: link, head: (repo) => {
+        repo.git('rm', '-q', 'linked/values.yaml')
+        repo.commit({})
+      }, fallback: /^linked\/values\.yaml is a symbolic link in the base$/ },
+    { name: 'more touched files than contents requests allowed', base: (repo) => void repo.commit(many(101, 'a: 1\n')), head: (repo) => void repo.commit(many(101, 'a: 2\n')), fallback: /^101 touched files would take as many requests, more than 100$/ },
+    { name: 'more files than compare lists', base: () => {}, head: (repo) => void repo.commit(many(300, 'a: 1\n')), fallback: /^the change touches 300 or more files, more than GitHub's compare answer lists$/ }
+  ]
+  for (const { name, base, head, fallback } of cases) {
+    it(`reads the tarball instead, saying why: ${name}`, async () => {
+      const repo = new TempRepo()
+      repo.commit({ 'clusters/values.yaml': 'a: 1\n' })
+      base(repo)
+      const sha = repo.git('rev-parse', 'HEAD').trim()
+      head(repo)
+      const tip = repo.git('rev-parse', 'HEAD').trim()
+      github().repository = repo.dir
+      const shallow = repo.shallowCheckout(tip)
+      const request = { repository: { owner: 'Codertocat', repo: 'Hello-World' }, base: sha, head: tip, top: shallow, root: shallow, fullTree: () => treeFromGit(repo.dir, sha, repo.dir) }
+      const answer = await baseFromApi(client(), request)
+      expect('fallback' in answer && answer.fallback).toMatch(fallback)
+    })
+  }
+
+  it('reads the tarball instead when compare is measured from another commit than the base', async () => {
+    const repo = new TempRepo()
+    const fork = repo.commit({ 'clusters/values.yaml': 'a: 1\n' })
+    const other = repo.commit({ 'clusters/values.yaml': 'a: 2\n' }, 'on the base branch')
+    repo.git('checkout', '-q', '-b', 'topic', fork)
+    const tip = repo.commit({ 'clusters/extra.yaml': 'b: 1\n' })
+    github().repository = repo.dir
+    const shallow = repo.shallowCheckout(tip)
+    const answer = await baseFromApi(client(), { repository: { owner: 'Codertocat', repo: 'Hello-World' }, base: other, head: tip, top: shallow, root: shallow, fullTree: () => treeFromGit(repo.dir, other, repo.dir) })
+    expect('fallback' in answer && answer.fallback).toBe(`the compare answer is measured from ${fork.slice(0, 12)}, not from the base`)
+  })
+
+  it('keeps to the scanned directory: paths outside it are not asked for, paths inside are relative to it', async () => {
+    const repo = new TempRepo()
+    const sha = repo.commit({ 'clusters/values.yaml': 'a: 1\n', 'docs/.gitignore': 'x\n', 'docs/notes.yaml': 'n: 1\n' })
+    const tip = repo.commit({ 'clusters/values.yaml': 'a: 2\n', 'docs/.gitignore': 'y\n', 'docs/notes.yaml': 'n: 2\n' })
+    github().repository = repo.dir
+    const shallow = repo.shallowCheckout(tip)
+    const before = github().calls.length
+    const answer = await baseFromApi(client(), { repository: { owner: 'Codertocat', repo: 'Hello-World' }, base: sha, head: tip, top: shallow, root: join(shallow, 'clusters'), fullTree: () => treeFromGit(repo.dir, sha, join(repo.dir, 'clusters')) })
+    expect('changes' in answer && [...answer.changes]).toEqual([['values.yaml', { status: 'M' }]])
+    expect('changes' in answer && answer.bytes.get('values.yaml')?.toString()).toBe('a: 1\n')
+    expect(github().calls.slice(before).map((call) => decodeURIComponent(call.path))).toEqual([
+      `/repos/Codertocat/Hello-World/compare/${sha}...${tip}`,
+      '/repos/Codertocat/Hello-World/contents/clusters/values.yaml'
+    ])
+  })
+})

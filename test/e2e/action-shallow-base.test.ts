@@ -120,6 +120,24 @@ describe('dist/index.js on a shallow checkout: the base through the REST API', (
     })
   }
 
+  it('with input "path" scanning a subdirectory, gives the tarball\'s report and asks only for files inside it', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(START, 'base')
+    const head = repo.commit({ 'clusters/dev/values.yaml': values('v1.32.0-k3s1'), 'hack/kind.yaml': kind('v1.30.0'), 'docs/.gitignore': '*.tmp\n' })
+    github().repository = repo.dir
+    github().tarballs.set(base, repo.tarball(base))
+    const before = github().calls.length
+    const api = await prRun(repo.shallowCheckout(head), base, head, {}, { path: 'clusters' })
+    const contents = github().calls.slice(before).filter((call) => call.operationId === 'repos/get-content')
+    expect(api.run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 1 changed file read through the REST API (2 requests)`)
+    expect(contents.map((call) => decodeURIComponent(call.path))).toEqual(['/repos/Codertocat/Hello-World/contents/clusters/dev/values.yaml'])
+
+    github().repository = undefined
+    const tarball = await prRun(repo.shallowCheckout(head), base, head, {}, { path: 'clusters' })
+    expect(tarball.run.stdout).toContain(`base ${base.slice(0, 12)}: read through the REST API (the checkout does not have the commit)`)
+    expect(seen(api.run, api.pull)).toEqual(seen(tarball.run, tarball.pull))
+  })
+
   it('asks for one compare and the base content of each touched file the base has, downloads no tarball and writes nothing to a temporary folder', async () => {
     const repo = new TempRepo()
     const base = repo.commit(START, 'base')

@@ -36,3 +36,11 @@ function usageErrorOf(error: unknown, command: string, options: Options): Error 
   }
   return error instanceof Error ? error : new UsageError(message)
 }
+
+/** `--date YYYY-MM-DD`: the day lifecycle dates and waiver expiries are checked against. */
+export async function parseDateFlag(value: string): Promise<string> {
+  // The schema (and zod) is loaded only when the flag is given.
+  const { IsoDate } = await import('../db/schema.js')
+  if (IsoDate.safeParse(value).success) return value
+  throw new UsageError(`--date must be a calendar date like 2026-11-22 (got "${value}")`)
+}

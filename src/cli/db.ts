@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises'
 import { describeNewest, newestKnown, type NewestKnown } from '../db/freshness.js'
 import { bundledDatabase, loadDatabase } from '../db/load.js'
-import type { Database, Entry, Lifecycle } from '../db/schema.js'
+import type { Database, Entry, Lifecycle, Skew } from '../db/schema.js'
 import { freeTextCommentWarnings } from '../db/free-text.js'
 import { validateEntryFile } from '../db/validate-file.js'
 import { suggestion } from '../config/did-you-mean.js'
 import { UsageError, describeFileError } from '../errors.js'
-import { parseCommandArgs } from './args.js'
+import { parseCommandArgs, parseDateFlag } from './args.js'
 import { describeRange } from '../evaluate/describe.js'
+import { describeSkewPolicy } from '../evaluate/conditions/skew.js'
+import { upgradesForEntry, type ExampleUpgrade } from '../evaluate/entry-upgrades.js'
+import { today } from '../evaluate/evaluate.js'
 import { HELP } from './help.js'
 
 /** What `db list --format json` prints: other tools read it, so change it only by adding fields. */
@@ -82,7 +85,7 @@ function listText(database: Database): string {
 }
 
 async function explainCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('db explain', args, { db: { type: 'string', multiple: true, default: [] } })
+  const { values, positionals } = parseCommandArgs('db explain', args, { db: { type: 'string', multiple: true, default: [] }, date: { type: 'string' } })
   if (positionals.length !== 1) throw new UsageError('db explain takes one entry id')
   const id = positionals[0]!
   const database = await loadDatabase(values.db)
@@ -91,12 +94,13 @@ async function explainCommand(args: string[]): Promise<number> {
     const near = database.entries.filter((each) => each.id.includes(id) || id.includes(each.id)).map((each) => each.id)
     throw new UsageError(`no database entry "${id}"${near.length > 0 ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ' (see db list)'}`)
   }
-  process.stdout.write(explainText(entry))
+  const date = values.date === undefined ? today() : await parseDateFlag(values.date)
+  process.stdout.write(explainText(entry, upgradesForEntry(entry, database, date), date))
   return 0
 }
 
-/** Everything about one entry, for people. */
-export function explainText(entry: Entry): string {
+/** Everything about one entry, for people, with the upgrade path the advisor computes for its affected examples on `date`. */
+export function explainText(entry: Entry, upgrades: readonly ExampleUpgrade[] = [], date?: string): string {
   const lines = [
     `${entry.id}`,
     `  ${entry.title}`,
@@ -118,6 +122,10 @@ export function explainText(entry: Entry): string {
   section(lines, 'Symptoms', entry.symptoms)
   section(lines, 'Runtime signatures (regular expressions)', entry.signatures)
   lines.push('', 'Remediation:', `  ${entry.remediation}`)
+  if (upgrades.length > 0) {
+    lines.push('', `Upgrade path (the advisor, from the whole database${date ? ` on ${date}` : ''}, for the affected examples):`)
+    for (const upgrade of upgrades) lines.push(`  → ${upgrade.to}`, `      from ${upgrade.from.join('; ')}`)
+  }
   section(lines, 'References', entry.references)
   if (entry.sources) section(lines, 'Generated from', entry.sources.map((source) => `${source.repository}@${source.commit.slice(0, 12)} ${source.path}`))
   if (entry.notes) lines.push('', 'Notes:', `  ${entry.notes}`)
@@ -153,8 +161,8 @@ function describeCondition(condition: string, value: unknown): string {
     case 'api':
       return `a manifest uses one of: ${(value as Array<{ apiVersion: string; kinds: string[] }>).map((api) => `${api.apiVersion} ${api.kinds.join('/')}`).join('; ')}`
     case 'skew': {
-      const skew = value as { of: string; against: string; older: number; newer: number }
-      return `${skew.of} is more than ${skew.older} ${skew.older === 1 ? 'minor' : 'minors'} older or ${skew.newer} newer than the ${skew.against}`
+      const skew = value as Skew
+      return `the ${skew.of} minor, against the ${skew.against}'s, is outside the supported skew (${describeSkewPolicy(skew)})`
     }
     case 'lifecycle': {
       const lifecycle = value as Lifecycle

@@ -11,7 +11,7 @@ import { sarifChunks } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { HELP } from './help.js'
 import { suggestion } from '../config/did-you-mean.js'
-import { parseCommandArgs } from './args.js'
+import { parseCommandArgs, parseDateFlag } from './args.js'
 import { parseSmokeFlags } from './smoke-flags.js'
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'codequality'] as const
@@ -159,13 +159,4 @@ async function requireDirectory(path: string): Promise<void> {
     throw new UsageError(code === 'ENOENT' ? `${path} does not exist` : describeFileError(error, 'scan', path))
   }
   if (!stats.isDirectory()) throw new UsageError(`${path} is a file, not a directory: scan takes the directory to scan`)
-}
-
-
-/** `--date YYYY-MM-DD`: the day lifecycle dates and waiver expiries are checked against. */
-async function parseDateFlag(value: string): Promise<string> {
-  // The schema (and zod) is loaded only when the flag is given.
-  const { IsoDate } = await import('../db/schema.js')
-  if (IsoDate.safeParse(value).success) return value
-  throw new UsageError(`--date must be a calendar date like 2026-11-22 (got "${value}")`)
 }

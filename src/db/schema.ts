@@ -54,10 +54,10 @@ export const Skew = z
   .object({
     of: z.enum(['kubectl', 'virtual']),
     against: z.enum(['cluster', 'host', 'virtual']),
-    /** How many minors older than the cluster the component may be. */
-    older: z.number().int().min(0),
-    /** How many minors newer than the cluster the component may be. */
-    newer: z.number().int().min(0)
+    /** How many minors older than the cluster the component may be; omitted, any number. */
+    older: z.number().int().min(0).optional(),
+    /** How many minors newer than the cluster the component may be; omitted, any number. */
+    newer: z.number().int().min(0).optional()
   })
   .strict()
 

@@ -3,12 +3,13 @@ import type { Declaration, Environment, Finding } from '../model.js'
 import { parsedOf } from '../versions/declared.js'
 import { compareVersions, isPrerelease, isVersion, minorOfVersion, rangeBoundaries } from '../versions/boundaries.js'
 import { minorOf } from '../versions/range.js'
+import { newestKnown } from '../db/freshness.js'
 import { applyEntry } from './evaluate.js'
 import { buildTargets } from './targets.js'
 
 /** One change of a version and the errors and warnings (entry ids) it clears. */
 export interface UpgradeStep {
-  component: 'vcluster' | 'virtual' | 'host'
+  component: 'vcluster' | 'virtual' | 'host' | 'kubectl'
   from: string
   to: string
   /** The virtual cluster's distribution changes too (k3s → k8s). */
@@ -90,10 +91,13 @@ function knowledgeOf(database: Database): Knowledge {
     const release = version.replace(/-.*$/, '')
     if (release !== version && isVersion(release)) vclusters.add(release)
   }
+  // A range's upper bound (<0.38.0-0) is not a release: nothing newer than the newest minor the tables list is proposed.
+  const newest = newestKnown(database)
+  const listed = (minor: string | undefined, limit: string | undefined) => limit === undefined || minor === undefined || compareMinors(minor, limit) <= 0
   known = {
     entries: database.entries.filter((entry) => NOT_VERSIONS.every((condition) => entry.when[condition] === undefined)),
-    vclusters: [...vclusters].filter(isVersion).sort(compareVersions),
-    kubernetesMinors: [...minors].sort(compareMinors),
+    vclusters: [...vclusters].filter((v) => isVersion(v) && listed(minorOfVersion(v), newest.vcluster)).sort(compareVersions),
+    kubernetesMinors: [...minors].filter((m) => listed(m, newest.kubernetes)).sort(compareMinors),
     endOfLife: new Set(database.entries.filter((entry) => entry.when.lifecycle && /end of life/.test(entry.when.lifecycle.phase)).map((entry) => entry.id)),
     cache: new Map()
   }
@@ -159,8 +163,21 @@ export function adviseUpgrade(environment: Environment, database: Database, date
     }
   }
   let target = chosen?.environment ?? environment
-  target = clearVirtualWarnings(known, target, date)
+  const warned = target
+  target = clearVirtualWarnings(known, warned, date, warned.virtual?.distro)
+  // Warnings only (an end of life) that no release still shipping k3s or k0s clears: the same switch to k8s.
+  const distro = warned.virtual?.distro
+  if (target === warned && !blocked && !keepingDistro && vcluster && (distro === 'k3s' || distro === 'k0s')) {
+    const switched = clearVirtualWarnings(known, warned, date, 'k8s')
+    if (switched !== warned) {
+      blocked = unique(openVirtualWarnings(known, warned, date).map((f) => f.id))
+      target = switched
+      // The ceiling is the switched distribution's: k3s's own (its removal) no longer applies.
+      chosen = { environment: switched, errors: judge(known, switched, date).filter((f) => f.severity === 'error'), flagged: [], order: 0 }
+    }
+  }
   target = clearHost(known, target, date)
+  target = clearKubectl(known, target, date)
   const recommended = optionOf(known, environment, target, date)
   const ceiling = chosen ? ceilingOf(known, chosen, date) : undefined
   const advice: UpgradeAdvice = {
@@ -216,25 +233,33 @@ function releasesAfter(known: Knowledge, version: string, prerelease: boolean): 
 }
 
 /** Stage 2: warnings still on the vcluster side (the virtual cluster's end of life, an untested minor). */
-function clearVirtualWarnings(known: Knowledge, environment: Environment, date: string): Environment {
+function clearVirtualWarnings(known: Knowledge, environment: Environment, date: string, distro: string | undefined): Environment {
   const { virtual, vcluster } = environment
-  const open = (env: Environment) => judge(known, env, date).filter((f) => f.declarations.some(isVclusterSide))
-  if (!virtual || open(environment).length === 0) return environment
+  const open = (env: Environment) => openVirtualWarnings(known, env, date)
+  if ((!virtual && !vcluster) || open(environment).length === 0) return environment
   const releases = vcluster ? [undefined, ...releasesAfter(known, vcluster.version, false)] : [undefined]
-  for (const minor of newerMinors(known, virtual)) {
+  // The declared minor first: a vcluster past its end of life is cleared by a release alone.
+  for (const minor of virtual ? [undefined, ...newerMinors(known, virtual)] : [undefined]) {
     for (const release of releases) {
-      const candidate = withVersions(environment, release, minor, virtual.distro)
+      if (minor === undefined && release === undefined && distro === virtual?.distro) continue
+      const candidate = withVersions(environment, release, minor, distro)
       if (open(candidate).length === 0) return candidate
     }
   }
   return environment
 }
 
+/** What stage 2 clears: findings of the vcluster side; kubectl's distance from the cluster is stage 4's (it follows the minor chosen here). */
+function openVirtualWarnings(known: Knowledge, environment: Environment, date: string): Finding[] {
+  return judge(known, environment, date).filter((f) => f.declarations.some(isVclusterSide) && !f.declarations.some((d) => slotOf(d) === 'kubectl'))
+}
+
 /** Stage 3: what only the host can clear (its own end of life), by its nearest newer minor that adds nothing. */
 function clearHost(known: Knowledge, environment: Environment, date: string): Environment {
   const { host } = environment
   if (!host) return environment
-  const hostOnly = (env: Environment) => judge(known, env, date).filter((f) => f.declarations.every((d) => !isVclusterSide(d)))
+  // Only what the host alone decides: a kubectl or kind finding with the host is not cleared by moving the host.
+  const hostOnly = (env: Environment) => judge(known, env, date).filter((f) => f.declarations.every((d) => slotOf(d) === 'host'))
   if (hostOnly(environment).length === 0) return environment
   const before = new Set(judge(known, environment, date).map((f) => f.id))
   for (const minor of newerMinors(known, host)) {
@@ -244,17 +269,30 @@ function clearHost(known: Knowledge, environment: Environment, date: string): En
   return environment
 }
 
-type Slot = 'vcluster' | 'virtual' | 'host' | 'other'
+/** Stage 4: kubectl too far from the cluster it talks to (the virtual one, else the host): the cluster's own minor. */
+function clearKubectl(known: Knowledge, environment: Environment, date: string): Environment {
+  const { kubectl } = environment
+  const cluster = environment.virtual ?? environment.host
+  const minor = cluster && minorOf(parsedOf(cluster))
+  if (!kubectl || !minor) return environment
+  const open = (env: Environment) => judge(known, env, date).filter((f) => f.declarations.some((d) => slotOf(d) === 'kubectl'))
+  if (open(environment).length === 0) return environment
+  const candidate = { ...environment, kubectl: { ...kubectl, version: minor, raw: minor } }
+  return open(candidate).length === 0 ? candidate : environment
+}
+
+type Slot = 'vcluster' | 'virtual' | 'host' | 'kubectl' | 'other'
 
 function slotOf(declaration: Declaration): Slot {
   if (declaration.component === 'vcluster') return 'vcluster'
+  if (declaration.component === 'kubectl') return 'kubectl'
   if (declaration.component === 'kubernetes') return declaration.role === 'virtual' ? 'virtual' : 'host'
   return 'other'
 }
 
 function changedSlots(before: Environment, after: Environment): Set<Slot> {
   const changed = new Set<Slot>()
-  for (const slot of ['vcluster', 'virtual', 'host'] as const) {
+  for (const slot of ['vcluster', 'virtual', 'host', 'kubectl'] as const) {
     const a = before[slot]
     const b = after[slot]
     if (a && b && (a.version !== b.version || a.distro !== b.distro)) changed.add(slot)
@@ -330,22 +368,25 @@ function ceilingOf(known: Knowledge, chosen: Scored, date: string): UpgradeAdvic
   return undefined
 }
 
-function describeStep(step: UpgradeStep): string {
-  if (step.component === 'vcluster') return `vcluster ${step.to} (now ${step.from})`
+function describeStep(step: UpgradeStep, withNow: boolean): string {
+  const now = (from: string) => (withNow ? ` (now ${from})` : '')
+  if (step.component === 'vcluster' || step.component === 'kubectl') return `${step.component} ${step.to}${now(step.from)}`
   const where = step.component === 'virtual' ? 'virtual cluster' : 'host'
-  if (step.distro) return `${where} ${step.distro.to} ${step.to} (now ${step.distro.from} ${step.from})`
-  return `${where} Kubernetes ${step.to} (now ${step.from})`
+  if (step.distro) return `${where} ${step.distro.to} ${step.to}${now(`${step.distro.from} ${step.from}`)}`
+  return `${where} Kubernetes ${step.to}${now(step.from)}`
 }
 
-function describeOption(option: UpgradeOption): string {
+/** "vcluster 0.35.0 (now 0.22.1), host Kubernetes 1.35 (now 1.31)"; without the "(now …)" where only the destination matters. */
+export function describeOption(option: UpgradeOption, withNow = true): string {
   // The distribution switch first: it decides which releases are possible at all.
   const steps = [...option.steps].sort((a, b) => Number(Boolean(b.distro)) - Number(Boolean(a.distro)))
-  return steps.map(describeStep).join(', ')
+  return steps.map((step) => describeStep(step, withNow)).join(', ')
 }
 
 function describeAdvice(environment: Environment, advice: UpgradeAdvice): string {
   const { recommended, keepingDistro, ceiling, distroBlocked } = advice
-  if (!recommended) return 'No version in the database clears this; see the sources for a workaround.'
+  // Nothing to propose: the entries' own remediation says what to do instead.
+  if (!recommended) return ''
   let text = `Move to ${describeOption(recommended)}`
   if (recommended.remaining.length === 0) text += ': the nearest versions that clear every error and warning here.'
   else if (recommended.endOfLife) text += `: the nearest that clear every error, but nothing that does is supported any more (${recommended.remaining.join(', ')} still hold${recommended.remaining.length === 1 ? 's' : ''}).`

@@ -29,7 +29,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
   const open = report.findings.filter((finding) => !finding.waived)
   const waived = report.findings.filter((finding) => finding.waived)
   const width = Math.max(0, ...open.map((f) => `${f.file}:${f.line}:${f.column}`.length))
-  let previousFix: string | undefined
+  let previousFix: { id: string; text: string } | undefined
   for (const finding of open) {
     const where = `${finding.file}:${finding.line}:${finding.column}`.padEnd(width)
     const severity = paint(SEVERITY_STYLE[finding.severity] ?? 'reset', finding.severity.padEnd(7))
@@ -44,9 +44,9 @@ export function renderText(report: Report, options: { color: boolean }): string 
       lines.push(`    ${paint('dim', 'also at:')} ${forTerminal(shown.join(', '))}${rest > 0 ? ` and ${rest} more` : ''}`)
     }
     if (finding.confirmedAtRuntime && finding.evidence) lines.push(`    ${paint('red', 'seen:')} ${forTerminal(finding.evidence.excerpt)}`)
-    // One environment's findings share its upgrade: said once, not under each of them.
-    const fix = finding.remediation === previousFix ? 'as above' : forTerminal(finding.remediation)
-    previousFix = finding.remediation
+    // One environment's findings share its upgrade: said once, and the next ones name whose it is.
+    const fix = previousFix && finding.remediation === previousFix.text ? `the same upgrade as ${previousFix.id} above` : forTerminal(finding.remediation)
+    if (finding.remediation !== previousFix?.text) previousFix = { id: finding.id, text: finding.remediation }
     lines.push(`    ${paint('green', 'fix:')} ${fix}`)
     lines.push(`    ${paint('dim', [finding.id, ...finding.references.slice(0, 1)].join(' · '))}`)
   }

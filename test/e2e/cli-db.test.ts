@@ -56,6 +56,14 @@ describe('kube-compat-gate db', () => {
     expect(run.stdout).toContain('Remediation:')
   })
 
+  it('db explain shows the upgrade path the advisor computes for the entry\'s affected examples', () => {
+    const run = runBundle('cli', ['db', 'explain', 'vcluster-qosclass-immutable-k8s-1.32', '--date', '2026-12-07'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Upgrade path (the advisor, from the whole database on 2026-12-07, for the affected examples):')
+    // k3s users are told to switch the distribution, and where k3s alone ends.
+    expect(run.stdout).toMatch(/→ virtual cluster k8s 1\.\d+, vcluster 0\.\d+\.\d+; keeping k3s: vcluster 0\.23\.0 \(past end of life\)\n {6}from vcluster 0\.22\.1, virtual k3s 1\.32\.0/)
+  })
+
   it('db explain of an unknown id exits 2 and suggests close ids', () => {
     const run = runBundle('cli', ['db', 'explain', 'vcluster-k0s'])
     expect(run.code).toBe(2)

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { newestKnown } from '../../src/db/freshness.js'
+import { runGate } from '../../src/pipeline.js'
+import { REPO_ROOT } from '../helpers/run-bundle.js'
 import { bundledDatabase } from '../../src/db/load.js'
 import type { Entry } from '../../src/db/schema.js'
 import { adviseUpgrade, type UpgradeOption } from '../../src/evaluate/advisor.js'
@@ -73,6 +77,51 @@ describe('adviseUpgrade at the boundaries of the database', () => {
     expect(keptRelease < '0.33').toBe(true)
     expect(advice.text).toMatch(/Keeping k3s, .*past its end of life/)
   })
+
+  it('moves kubectl to the minor of the cluster it ends up on, and still moves a host past its end of life', () => {
+    const env: Environment = { host: declared('kubernetes', '1.33.1', { role: 'host', distro: 'kind' }), kubectl: declared('kubectl', '1.30.0') }
+    const advice = adviseUpgrade(env, database, DATE)!
+    expect(advice.current).toEqual(expect.arrayContaining(['kubernetes-end-of-life', 'kubectl-version-skew']))
+    const host = step(advice.recommended, 'host')!.to
+    expect(step(advice.recommended, 'kubectl')).toMatchObject({ from: '1.30.0', to: host })
+    expect(advice.recommended!.remaining).toEqual([])
+    expect(advice.text).toContain(`kubectl ${host} (now 1.30.0)`)
+  })
+
+  it('moves kubectl with the virtual cluster it talks to when that leaves its end of life', () => {
+    const env: Environment = { virtual: declared('kubernetes', '1.31.1', { role: 'virtual', distro: 'k8s' }), kubectl: declared('kubectl', '1.33.0') }
+    const advice = adviseUpgrade(env, database, DATE)!
+    const virtual = step(advice.recommended, 'virtual')!.to
+    expect(step(advice.recommended, 'kubectl')?.to).toBe(virtual)
+    expect(advice.recommended!.remaining).toEqual([])
+  })
+
+  it('clears a vcluster past its end of life when no virtual cluster is declared', () => {
+    const env: Environment = { vcluster: declared('vcluster', '0.23.0'), host: declared('kubernetes', '1.32.2', { role: 'host', distro: 'kind' }) }
+    const advice = adviseUpgrade(env, database, DATE)!
+    expect(step(advice.recommended, 'vcluster')?.from).toBe('0.23.0')
+    expect(advice.recommended!.remaining).toEqual([])
+  })
+
+  it('switches k3s to k8s for warnings alone when no release that still ships k3s clears them, with no k3s ceiling', () => {
+    const advice = adviseUpgrade(environment('0.23.0', '1.32.1', 'k3s'), database, DATE)!
+    expect(step(advice.recommended, 'virtual')?.distro).toEqual({ from: 'k3s', to: 'k8s' })
+    expect(advice.recommended!.remaining).toEqual([])
+    expect(advice.distroBlocked).toContain('vcluster-end-of-life')
+    expect(advice.text).toContain('Keeping k3s, no release clears')
+    expect(advice.text).not.toContain('vcluster-k3s-removed-0.33')
+  })
+
+  it.each(['argocd-path-source', 'shell-scripts', 'standalone-vcluster-yaml'])(
+    'proposes no vcluster newer than the newest minor the database lists in %s (a range bound such as <0.38.0-0 is not a release)',
+    async (fixture) => {
+      const newest = Number(newestKnown(database).vcluster!.split('.')[1])
+      const { report } = await runGate({ root: join(REPO_ROOT, 'test/fixtures/repos', fixture, 'repo'), failOn: 'never', date: DATE })
+      const proposed = report.environments.flatMap((e) => e.upgrade?.recommended?.steps.filter((s) => s.component === 'vcluster') ?? [])
+      expect(proposed.length).toBeGreaterThan(0)
+      for (const vcluster of proposed) expect(Number(vcluster.to.split('.')[1]), vcluster.to).toBeLessThanOrEqual(newest)
+    }
+  )
 
   it('says nothing when nothing holds', () => {
     expect(adviseUpgrade(environment('0.36.1', '1.35.0', 'k8s', '1.35.0'), database, DATE)).toEqual({ current: [], text: '' })

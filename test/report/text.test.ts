@@ -1,0 +1,33 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runGate } from '../../src/pipeline.js'
+import { renderText } from '../../src/report/text.js'
+import { writeTree } from '../fixtures/generated/platform-gitops.js'
+
+const WORKFLOW = `name: ci
+on: push
+jobs:
+  e2e:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: helm/kind-action@v1
+        with:
+          node_image: kindest/node:v1.33.1
+          kubectl_version: v1.30.0
+`
+
+describe('the text report', () => {
+  it('says a shared upgrade once and names the finding it belongs to under the next', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kcg-text-'))
+    writeTree(root, { '.github/workflows/ci.yaml': WORKFLOW })
+    const { report } = await runGate({ root, failOn: 'error', date: '2026-12-07' })
+    const fixes = renderText(report, { color: false })
+      .split('\n')
+      .filter((line) => line.startsWith('    fix: '))
+    expect(fixes).toHaveLength(2)
+    expect(fixes[0]).toMatch(/^ {4}fix: Move to host Kubernetes (1\.\d+) \(now 1\.33\), kubectl \1 \(now 1\.30\.0\): the nearest versions/)
+    expect(fixes[1]).toBe('    fix: the same upgrade as kubernetes-end-of-life above')
+  })
+})

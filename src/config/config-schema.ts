@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { IsoDate } from '../db/schema.js'
 import type { Diagnostic, Waiver } from '../model.js'
 import { documentValues, parseYamlFile, problemAt } from '../yaml-problems.js'
+import { MAX_FILE_BYTES_CEILING } from '../scan/limits.js'
 import type { ConfiguredEnvironment } from '../resolve/configured.js'
 import type { GateConfig } from './config-file.js'
 
@@ -40,7 +41,7 @@ const ConfigSchema = z
     include: Patterns.optional(),
     /** Paths matching these patterns (gitignore syntax) are not scanned. */
     exclude: Patterns.optional(),
-    maxFileBytes: z.number().int().positive().optional(),
+    maxFileBytes: z.number().int().positive().max(MAX_FILE_BYTES_CEILING, `at most ${MAX_FILE_BYTES_CEILING} (8 MiB): larger files are not read, whatever the configuration says`).optional(),
     /** Extra database files, relative to the configuration file. */
     database: z.array(z.string().min(1)).optional(),
     waivers: z.array(WaiverSchema).optional(),

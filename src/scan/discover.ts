@@ -3,6 +3,7 @@ import { isAbsolute, join, posix, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import type { Diagnostic } from '../model.js'
 import { readFileBytes } from './read-file.js'
+import { MAX_GITIGNORE_BYTES } from './limits.js'
 
 export interface DiscoverOptions {
   /** A `.gitignore` larger than this is not read (the scan applies the limit to the files it reads). */
@@ -82,7 +83,9 @@ function listDirectory(directory: PendingDirectory, result: Discovery, options: 
   const ignores = [...directory.ignores]
   const gitignore = entries.find((entry) => entry.name === '.gitignore')
   const local = gitignore && readGitignore(gitignore, childOf(absoluteDir, gitignore.name), realRoot, options.maxFileBytes)
-  if (local) ignores.push({ base: relativeDir, rules: local })
+  if (local && 'size' in local) {
+    result.diagnostics.push({ file: relativeDir ? `${relativeDir}/.gitignore` : '.gitignore', message: `not applied: ${local.size} bytes is over the ${MAX_GITIGNORE_BYTES}-byte limit for a .gitignore (the files it names are read)`, warning: true })
+  } else if (local) ignores.push({ base: relativeDir, rules: local })
 
   const subdirectories: PendingDirectory[] = []
   for (const entry of entries) {
@@ -162,10 +165,11 @@ function isIgnored(ignores: ScopedIgnore[], path: string, isDirectory: boolean):
  * A `.gitignore` is read only when it is a regular file inside the root and within the size
  * limit: a FIFO there would block the scan forever and a link to `/dev/zero` would never end.
  */
-function readGitignore(entry: Pick<Dirent, 'isSymbolicLink' | 'isFile'>, path: string, realRoot: string, maxBytes: number): Ignore | undefined {
+function readGitignore(entry: Pick<Dirent, 'isSymbolicLink' | 'isFile'>, path: string, realRoot: string, maxBytes: number): Ignore | { size: number } | undefined {
   if (entry.isSymbolicLink() ? !linkedFileInside(path, realRoot).ok : !entry.isFile()) return undefined
-  const read = readFileBytes(path, maxBytes)
-  return read.ok ? ignore().add(read.bytes.toString('utf8')) : undefined
+  const read = readFileBytes(path, Math.min(maxBytes, MAX_GITIGNORE_BYTES))
+  if (!read.ok) return 'size' in read ? { size: read.size } : undefined
+  return ignore().add(read.bytes.toString('utf8'))
 }
 
 /**
@@ -184,7 +188,7 @@ export function walkWouldSee(root: string, options: Pick<DiscoverOptions, 'maxFi
       const file = join(realRoot, ...(dir ? dir.split('/') : []), '.gitignore')
       const stats = lstatOrUndefined(file)
       const rules = stats && readGitignore(stats, file, realRoot, options.maxFileBytes)
-      scope = rules ? [...above, { base: dir, rules }] : above
+      scope = rules && !('size' in rules) ? [...above, { base: dir, rules }] : above
       ignoresOf.set(dir, scope)
     }
     return scope

@@ -46,7 +46,7 @@ export function readText(path: string, read: FileBytes, tooLarge: (size: number)
   const unread = (message: string): Extraction => ({ declarations: [], diagnostics: [{ file: path, message }], usages: [] })
   if (!read.ok) {
     if ('code' in read) return unread(`cannot read file (${read.code})`)
-    if ('size' in read) return unread(tooLarge(read.size))
+    if ('size' in read) return { declarations: [], diagnostics: [{ file: path, message: tooLarge(read.size), warning: true }], usages: [] }
     return unread(NOT_REGULAR)
   }
   const decoded = decode(read.bytes)

@@ -9,6 +9,7 @@ import { dirnameOf } from './paths.js'
 import { resolveNamedUses } from './named-values.js'
 import { diagnosticKey, extractText, overLimit, readText, scanFile, type FileScan } from './file-scan.js'
 import { directorySource, type TreeSource } from './tree-source.js'
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_CEILING, MAX_TOTAL_BYTES } from './limits.js'
 
 export interface ScanOptions {
   maxFileBytes?: number
@@ -24,6 +25,8 @@ export interface ScanOptions {
   apiVersions?: ReadonlySet<string>
   /** Where the files come from; the directory `root` by default. */
   source?: TreeSource
+  /** The bytes read in one tree before the rest is skipped; `MAX_TOTAL_BYTES`, and never more (tests set less). */
+  maxTotalBytes?: number
 }
 
 export interface ScanResult {
@@ -51,7 +54,7 @@ export interface TreeScan {
 
 export type LocatedDistroChoice = DistroChoice & { file: string }
 
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
+export { DEFAULT_MAX_FILE_BYTES }
 
 /**
  * Finds every declared version under `root`. A file that cannot be read or parsed becomes
@@ -63,10 +66,15 @@ export async function scanRepository(root: string, options: ScanOptions = {}): P
   return (await scanTree(root, options)).result
 }
 
+/** A file not read, with the warning that says why. */
+function skippedFile(path: string, message: string): FileScan {
+  return { path, extraction: { declarations: [], diagnostics: [{ file: path, message, warning: true }] }, readAsValues: false }
+}
+
 /** `scanRepository`, keeping the walk and the per-file results. */
 export async function scanTree(root: string, options: ScanOptions = {}): Promise<TreeScan> {
   const extractors = options.extractors ?? extractorsFor(options.apiVersions)
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const maxFileBytes = Math.min(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_CEILING)
   const filter = pathFilter(options)
   // The extractors that accept each listed path, worked out once while walking.
   const accepting = new Map<string, readonly Extractor[]>()
@@ -82,9 +90,16 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
       return readers.length > 0
     }
   })
-  const scans = withoutAliases(discovery).map(
-    (file) => source.reuse?.(file.path) ?? scanFile(file.path, source.read(file, maxFileBytes), accepting.get(file.path) ?? [], maxFileBytes)
-  )
+  const maxTotalBytes = Math.min(options.maxTotalBytes ?? MAX_TOTAL_BYTES, MAX_TOTAL_BYTES)
+  let total = 0
+  const scans = withoutAliases(discovery).map((file): FileScan => {
+    const reused = source.reuse?.(file.path)
+    if (reused) return reused
+    if (total >= maxTotalBytes) return skippedFile(file.path, `skipped: the files read before it add up to ${total} bytes, past the ${maxTotalBytes}-byte limit of one run`)
+    const bytes = source.read(file, maxFileBytes)
+    if (bytes.ok) total += bytes.bytes.length
+    return scanFile(file.path, bytes, accepting.get(file.path) ?? [], maxFileBytes)
+  })
 
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = readLinkedValues(source, scans, { maxFileBytes, excluded: filter.excluded })

@@ -36,3 +36,26 @@ describe('more than 100 aliases in a configuration or database file', () => {
     for (const run of [scan, validate]) expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
   })
 })
+
+describe('files sized to cost more than their text is worth', () => {
+  it('the pull request cannot raise maxFileBytes past its ceiling: a problem at its line', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), '.kube-compat-gate.yml': 'failOn: error\nmaxFileBytes: 100000000\n' }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 702), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    expect(run.outputs.result).toBe('failed')
+    expect(run.stdout).toMatch(/^::error::\S*\.kube-compat-gate\.yml:2: maxFileBytes: at most 8388608 \(8 MiB\)/m)
+  })
+
+  it('a .gitignore over 128 KiB (here 300 KB, its last line hiding the chart) is not applied, and a warning names it', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const patterns = Array.from({ length: 12_000 }, (_, i) => `**/dir${i}/**/*.tmp${i}`).join('\n')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'clusters/.gitignore': `${patterns}\ndev/\n` }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 703), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    expect(run.outputs.result).toBe('failed')
+    expect(run.stdout).toMatch(/^::error title=\(new\) [^\n]*file=clusters\/dev\/Chart\.yaml,line=6/m)
+    expect(run.stdout).toMatch(/^::warning title=kube-compat-gate%3A not read as written,file=clusters\/\.gitignore::not applied: \d+ bytes is over the 131072-byte limit for a \.gitignore/m)
+  })
+})
+

@@ -44,7 +44,7 @@ describe('which files the scan reads', () => {
     writeTree(root, { 'big/kind.yaml': `${KIND('v1.31.0')}#${'x'.repeat(2000)}\n`, 'small/kind.yaml': KIND('v1.30.0') })
     const scan = await scanRepository(root, { maxFileBytes: 1000 })
     expect(scan.declarations.map((d) => d.file)).toEqual(['small/kind.yaml'])
-    expect(scan.diagnostics).toEqual([{ file: 'big/kind.yaml', message: expect.stringMatching(/over the 1000-byte limit/) }])
+    expect(scan.diagnostics).toEqual([{ file: 'big/kind.yaml', message: expect.stringMatching(/over the 1000-byte limit/), warning: true }])
   })
 
   it('never follows a symbolic link out of the scanned directory', async () => {

@@ -66,15 +66,17 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
   for (const extractor of extractors) {
     try {
       const result = extractor.extract(file)
-      out.declarations.push(...result.declarations)
-      out.usages.push(...(result.usages ?? []))
-      out.links.push(...(result.links ?? []))
-      out.providers.push(...(result.providers ?? []))
-      out.distros.push(...(result.distros ?? []))
-      out.deploys.push(...(result.deploys ?? []))
-      out.uses.push(...(result.uses ?? []))
-      out.values.push(...(result.values ?? []))
-      out.unknowns.push(...(result.unknowns ?? []))
+      // One by one: `push(...list)` passes every item as an argument, and a file of a few
+      // hundred thousand declarations overflowed the stack (and hid its versions).
+      append(out.declarations, result.declarations)
+      append(out.usages, result.usages)
+      append(out.links, result.links)
+      append(out.providers, result.providers)
+      append(out.distros, result.distros)
+      append(out.deploys, result.deploys)
+      append(out.uses, result.uses)
+      append(out.values, result.values)
+      append(out.unknowns, result.unknowns)
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(diagnosticKey(diagnostic), diagnostic)
     } catch (error) {
@@ -118,4 +120,8 @@ function looksBinary(sample: Buffer, bytes: Buffer): boolean {
 /** Diagnostics with the same place and message are one. */
 export function diagnosticKey(diagnostic: Diagnostic): string {
   return `${diagnostic.file}:${diagnostic.line ?? ''}:${diagnostic.column ?? ''}:${diagnostic.message}`
+}
+
+function append<T>(target: T[], items: readonly T[] | undefined): void {
+  if (items) for (const item of items) target.push(item)
 }

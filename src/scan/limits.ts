@@ -11,7 +11,7 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 export const MAX_FILE_BYTES_CEILING = 8 * 1024 * 1024
 
 /** Once the files read in one tree add up to this, the rest are skipped, each with a warning. */
-export const MAX_TOTAL_BYTES = 256 * 1024 * 1024
+export const MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 /**
  * A `.gitignore` larger than this is not applied (its directory is walked as if it had none):

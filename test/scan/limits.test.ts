@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { Declaration } from '../../src/model.js'
+import type { Extractor } from '../../src/scan/extractors/extractor.js'
+import { scanFile } from '../../src/scan/file-scan.js'
 import { scanRepository } from '../../src/scan/scan.js'
 import { MAX_FILE_BYTES_CEILING } from '../../src/scan/limits.js'
 import { tempDir, writeTree } from '../helpers/run-bundle.js'
@@ -22,5 +25,15 @@ describe('what one scan reads at most', () => {
     const result = await scanRepository(dir, { maxFileBytes: 10 * MAX_FILE_BYTES_CEILING })
     expect(result.declarations).toEqual([])
     expect(result.diagnostics).toEqual([{ file: 'values.yaml', message: expect.stringContaining(`over the ${MAX_FILE_BYTES_CEILING}-byte limit`), warning: true }])
+  })
+})
+
+describe('a file that declares hundreds of thousands of versions', () => {
+  it('keeps them all (a spread of the list overflowed the stack: a 8 MB values file lost its seed error and passed)', () => {
+    const declaration = { component: 'vcluster', version: '0.22.1', raw: '0.22.1', file: 'values.yaml', line: 1, column: 1, source: 'vcluster-values' } as unknown as Declaration
+    const many: Extractor = { id: 'many', accepts: () => true, mightDeclare: () => true, extract: () => ({ declarations: Array.from({ length: 500_000 }, () => declaration), diagnostics: [] }) }
+    const scan = scanFile('values.yaml', { ok: true, bytes: Buffer.from('a: 1\n') }, [many], 1000)
+    expect(scan.extraction.diagnostics).toEqual([])
+    expect(scan.extraction.declarations).toHaveLength(500_000)
   })
 })

@@ -168,6 +168,11 @@ export function applyEntry(entry: Entry, target: Target, context: EvaluationCont
   return matchConditions(entry, target, context).flatMap((match) => toFinding(entry, match) ?? [])
 }
 
+/** The ways the entry holds on one target that make a finding (those with a place to report it at), without the findings' words. */
+export function matchesOf(entry: Entry, target: Target, context: EvaluationContext): Match[] {
+  return matchConditions(entry, target, context).filter((match) => anchorOf(match) !== undefined)
+}
+
 interface ConditionScope {
   /** Leave this condition out. */
   skip?: keyof Conditions
@@ -228,7 +233,7 @@ function withEnvironmentCount({ finding, environments }: Counted): Finding {
 
 /** The finding a match makes, at its anchor; none for a match with nothing to report it at. */
 function toFinding(entry: Entry, match: Match): Finding | undefined {
-  const anchor = match.anchor ?? match.usages[0] ?? match.declarations[0]
+  const anchor = anchorOf(match)
   if (!anchor) return undefined
   return {
     id: entry.id,
@@ -244,6 +249,10 @@ function toFinding(entry: Entry, match: Match): Finding | undefined {
     declarations: match.declarations,
     ...(match.usages.length > 0 ? { usages: match.usages } : {})
   }
+}
+
+function anchorOf(match: Match): Match['anchor'] {
+  return match.anchor ?? match.usages[0] ?? match.declarations[0]
 }
 
 function describeMatch(match: Match): string {

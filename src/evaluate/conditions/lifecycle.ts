@@ -53,11 +53,21 @@ export function phaseDate(lifecycle: Lifecycle, minor: string): PhaseDate | unde
   const listed = lifecycle.dates[minor]
   if (listed !== undefined) return { date: listed, before: false }
   if (!lifecycle.olderThanListed) return undefined
-  const minors = Object.keys(lifecycle.dates)
-  const oldest = minors.sort(compareMinors)[0]
+  const oldest = oldestListed(lifecycle)
   if (oldest === undefined || compareMinors(minor, oldest) >= 0) return undefined
   return { date: lifecycle.olderEndedBefore ?? lifecycle.dates[oldest]!, before: true }
 }
+
+/**
+ * The oldest minor a lifecycle lists. Fast path: worked out once per lifecycle instead of sorting
+ * its dates on every check of every environment (the advisor alone asks thousands of times).
+ */
+function oldestListed(lifecycle: Lifecycle): string | undefined {
+  if (!OLDEST.has(lifecycle)) OLDEST.set(lifecycle, Object.keys(lifecycle.dates).sort(compareMinors)[0])
+  return OLDEST.get(lifecycle)
+}
+
+const OLDEST = new WeakMap<Lifecycle, string | undefined>()
 
 function compareMinors(a: string, b: string): number {
   const [aMajor, aMinor] = a.split('.').map(Number) as [number, number]

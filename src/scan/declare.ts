@@ -1,4 +1,4 @@
-import type { Component, Confidence, Declaration, Diagnostic, KubernetesRole } from '../model.js'
+import type { Component, Confidence, Declaration, Diagnostic, KubernetesRole, Location } from '../model.js'
 import { parseVersion, type ParseOptions } from '../versions/parse.js'
 import type { Extraction } from './extractors/extractor.js'
 import { parseImageRef } from './image-ref.js'
@@ -125,4 +125,13 @@ export function requestFor(what: DeclareWhat, source: string, group: string, con
 export function declareAs(out: Extraction, value: Traced, what: DeclareWhat, request: DeclareRequest): void {
   if (what.image) declareImageTag(out, value, request)
   else declareVersion(out, value, request)
+}
+
+/**
+ * A use that leaves the version to a tool (`kind create cluster` without `--image`, `vcluster create`
+ * without `--chart-version`): the version is that tool's default, which this repository does not say, so
+ * the report names the place (never a silent pass).
+ */
+export function toolDefault(location: Location, what: string, component: string, pin: string): Diagnostic {
+  return { ...location, message: `${what}: the ${component} version is the tool's default, unknown from this repository; ${pin} to pin it`, unresolved: true }
 }

@@ -19,7 +19,7 @@ const SHAPES = join(import.meta.dirname, '..', 'fixtures', 'corpus-shapes')
  * silent pass; detectors branch with release downloads, renovate hints, nested vcluster config, workflow-shaped files
  * 55/55, 0/55, silent about 1, no silent pass. Raise `recall`/`precision` and lower the `most*` bars as detectors learn the shapes.
  */
-const BARS = { recall: 0.98, precision: 0.99, mostSilentAbout: 1, mostSilentPasses: 0 }
+const BARS = { recall: 0.98, precision: 0.99, mostSilentAbout: 0, mostSilentPasses: 0 }
 
 const shapes = readdirSync(SHAPES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())

@@ -1,6 +1,7 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { dirnameOf } from '../paths.js'
+import { expand, type Variables } from '../shell/expand.js'
 import type { SourceFile } from '../source-file.js'
 import { locateToken, textOf, traced, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
@@ -33,7 +34,7 @@ export const chartReference: Detector = {
     const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path)
     for (const mapping of view.mappings) {
       if (chartFile && mapping.path.length === 0) continue
-      const chart = vclusterChartIn(mapping, view.file)
+      const chart = vclusterChartIn(mapping, view.file, view.variables)
       if (!chart) continue
       const group = dirnameOf(view.file.path)
       out.deploys?.push(group)
@@ -60,7 +61,7 @@ interface ChartNamed {
   distro?: string
 }
 
-function vclusterChartIn(mapping: Mapping, file: SourceFile): ChartNamed | undefined {
+function vclusterChartIn(mapping: Mapping, file: SourceFile, variables: Variables): ChartNamed | undefined {
   const repository = REPOSITORY_KEYS.map((key) => firstText(mapping.entries.get(key))).find((text) => text !== undefined)
   const fromLoft = repository !== undefined && /charts\.loft\.sh|loft-sh|loftsh/.test(repository)
   // A chart from another repository that happens to be called vcluster is somebody else's.
@@ -69,7 +70,8 @@ function vclusterChartIn(mapping: Mapping, file: SourceFile): ChartNamed | undef
     const entry = mapping.entries.get(key)
     const value = entry?.values[0]
     if (!value) continue
-    const info = vclusterChartDistro(textOf(value).trim())
+    // `name: ${CHART_NAME:=vcluster}` (a clusterctl template) names vcluster through its default.
+    const info = [value, ...expand(value, variables).map((each) => each.value)].map((each) => vclusterChartDistro(textOf(each).trim())).find((each) => each !== undefined)
     // `name: vcluster` is a chart only beside a repository or a version (not a container, a namespace, a release of another chart).
     if (key === 'name' && (mapping.entries.has('chart') || (repository === undefined && !VERSION_KEYS.some((version) => mapping.entries.has(version))))) continue
     if (info) return { value, ...(info.distro ? { distro: info.distro } : {}) }

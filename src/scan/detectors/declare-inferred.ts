@@ -18,9 +18,12 @@ export function declareInferred(view: FileView, out: Extraction, source: string,
   if (value.length === 0 || textOf(value).trim() === '') return
   for (const expanded of expand(value, view.variables)) {
     const text = textOf(expanded.value)
-    if (/\$|\{\{|\{%/.test(text)) {
+    // `${CHART_VERSION:=""}`: a variable whose only value here is empty.
+    const empty = /^\s*(""|'')?\s*$/.test(text)
+    if (empty || /\$|\{\{|\{%/.test(text)) {
       const { location } = locateToken(expanded.value, 0, text.length)
-      const diagnostic = { ...location, message: `${what.what}: "${text.trim()}" is a template expression or a variable with no value in this repository, so the version cannot be read`, unresolved: true as const }
+      const why = empty ? `"${textOf(value).trim()}" is empty in this repository` : `"${text.trim()}" is a template expression or a variable with no value in this repository`
+      const diagnostic = { ...location, message: `${what.what}: ${why}, so the version cannot be read`, unresolved: true as const }
       out.diagnostics.push(diagnostic)
       markInferred(diagnostic, what.component)
       continue

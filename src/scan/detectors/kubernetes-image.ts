@@ -121,6 +121,11 @@ function readSplit(view: FileView, out: Extraction, mapping: Mapping, handled: S
 
 /** The version in a tag: kubectl images add their own build (`1.31.4-debian-12-r2`), which is not part of it. */
 function declareTag(view: FileView, out: Extraction, value: Traced, tagStart: number, tag: string, meaning: InferredWhat): void {
+  if (/^(latest|stable|main|master|edge)$/i.test(tag)) {
+    const { location } = locateToken(value, 0, textOf(value).length)
+    out.diagnostics.push({ ...location, message: `${meaning.what} is tagged "${tag}": unpinned, pin a version`, unresolved: true })
+    return
+  }
   let length = tag.length
   if (meaning.component === 'kubectl') {
     const version = /^v?\d+\.\d+(\.\d+)?/.exec(tag)
@@ -129,10 +134,5 @@ function declareTag(view: FileView, out: Extraction, value: Traced, tagStart: nu
   }
   const token = sliceTraced(value, tagStart, tagStart + length)
   if (token.length === 0) return
-  if (/^(latest|stable|main|master|edge)$/i.test(tag)) {
-    const { location } = locateToken(value, 0, textOf(value).length)
-    out.diagnostics.push({ ...location, message: `${meaning.what} is tagged "${tag}": unpinned, pin a version`, unresolved: true })
-    return
-  }
   declareInferred(view, out, kubernetesImage.id, token, { ...meaning, image: false })
 }

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml'
 import type { Component, KubernetesRole } from '../../model.js'
-import { declareImageTag, declareVersion } from '../declare.js'
+import { declareImageTag, declareVersion, toolDefault } from '../declare.js'
 import { fileGroup } from '../group-key.js'
 import { isYamlPath } from '../paths.js'
 import { collectAssignments, readCommands } from '../shell/commands.js'
@@ -25,8 +25,9 @@ const KIND: ActionInput = { component: 'kind' }
 const KUBECTL: ActionInput = { component: 'kubectl' }
 
 /** Inputs of setup actions that pin a version, by action (owner/name, lower case). */
-const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWithout?: string }> = {
-  'helm/kind-action': { inputs: { node_image: KIND_IMAGE, version: KIND, kubectl_version: KUBECTL } },
+/** `defaultWithout`: the input without which the action uses a version of its own choosing (a default node image). */
+const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWithout?: string; defaultWithout?: { input: string; component: string } }> = {
+  'helm/kind-action': { inputs: { node_image: KIND_IMAGE, version: KIND, kubectl_version: KUBECTL }, defaultWithout: { input: 'node_image', component: 'Kubernetes' } },
   'engineerd/setup-kind': { inputs: { image: KIND_IMAGE, version: KIND } },
   'loft-sh/setup-vcluster': { inputs: { version: { component: 'vcluster' }, 'kubectl-version': KUBECTL }, unpinnedWithout: 'version' },
   'azure/setup-kubectl': { inputs: { version: KUBECTL }, unpinnedWithout: 'version' },
@@ -94,6 +95,11 @@ function readActionInputs(out: Extraction, file: SourceFile, step: YAMLMap, uses
       message: `${uses.replace(/@.*$/, '')} without "${action.unpinnedWithout}" installs the latest release: unpinned, pin a version`,
       unresolved: true
     })
+  }
+  const fallback = action.defaultWithout
+  if (fallback && !stringIn(inputs, fallback.input)) {
+    const what = `${uses.replace(/@.*$/, '')} without "${fallback.input}"`
+    out.diagnostics.push(toolDefault(file.locate(step.range?.[0] ?? 0), what, fallback.component, `set "${fallback.input}"`))
   }
   for (const [name, input] of Object.entries(action.inputs)) {
     const value = stringIn(inputs, name)

@@ -1,5 +1,5 @@
 import { isMap } from 'yaml'
-import { declareImageTag } from '../declare.js'
+import { declareImageTag, toolDefault } from '../declare.js'
 import { isKindNodeImage, parseImageRef } from '../image-ref.js'
 import { dirnameOf, isYamlPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
@@ -19,7 +19,12 @@ export const kindConfig: Extractor = yamlExtractor({
     if (!isMap(root)) return
     if (stringAt(root, ['kind'])?.value !== 'Cluster') return
     if (!stringAt(root, ['apiVersion'])?.value.startsWith('kind.x-k8s.io/')) return
-    for (const node of itemsOf(root.get('nodes', true))) {
+    const nodes = itemsOf(root.get('nodes', true))
+    if (nodes.every((node) => isMap(node) && !node.has('image'))) {
+      // No node names an image: kind uses its release's default (a missing `nodes` is one such node).
+      out.diagnostics.push(toolDefault(file.locate(root.range?.[0] ?? 0), 'kind cluster config without a node image', 'Kubernetes', 'set nodes[].image'))
+    }
+    for (const node of nodes) {
       const image = asString(isMap(node) ? node.get('image', true) : undefined)
       if (!image || !isKindNodeImage(parseImageRef(image.value)?.repository ?? '')) continue
       declareImageTag(out, tracedOf(file, image), {

@@ -22,7 +22,7 @@ export const shellScript: Extractor = {
   id: SOURCE,
   accepts: (path) => SCRIPT_NAME.test(path) || CONTAINERFILE.test(path),
   mightDeclare: (text) =>
-    text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl'),
+    text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl') || text.includes('eksctl'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const { commands, unclosedQuote } = sharedCommandsOf(file, lineQuotesIn(file.path))

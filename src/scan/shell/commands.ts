@@ -1,5 +1,5 @@
 import type { Component } from '../../model.js'
-import { declareAs, declareVersion, requestFor, type DeclareWhat } from '../declare.js'
+import { declareAs, declareVersion, requestFor, toolDefault, type DeclareWhat } from '../declare.js'
 import type { Extraction } from '../extractors/extractor.js'
 import { readValuesKey } from '../extractors/vcluster-values.js'
 import { isLiteralPath, joinPath } from '../paths.js'
@@ -85,9 +85,16 @@ type Handler = (args: Word[], scope: CommandScope) => void
 const PROGRAMS: Record<string, Handler> = {
   kind(args, scope) {
     if (!hasWords(args, 'create', 'cluster')) return
-    for (const image of flagValues(args, ['--image'])) {
+    const images = flagValues(args, ['--image'])
+    for (const image of images) {
       declareEach(scope, image.value, { component: 'kubernetes', role: 'host', distro: 'kind', what: 'kind node image', image: true })
     }
+    // A --config file may name the node image (read by kind-config.ts); without either, kind picks it. A config the
+    // script writes itself (a here-document) that names no image leaves it to kind too.
+    const configs = flagValues(args, ['--config'])
+    const text = args[0]?.value[0]?.file.text ?? ''
+    const configWithoutImage = configs.length > 0 && text.includes('kind.x-k8s.io') && !/^[ \t-]*image:/m.test(text)
+    if (images.length === 0 && (configs.length === 0 || configWithoutImage)) sayToolDefault(scope, args, 'kind create cluster without --image', 'Kubernetes', 'pass --image kindest/node:vX.Y.Z')
   },
   k3d(args, scope) {
     if (!hasWords(args, 'cluster', 'create')) return
@@ -102,8 +109,15 @@ const PROGRAMS: Record<string, Handler> = {
   vcluster(args, scope) {
     if (!hasWords(args, 'create')) return
     scope.out.deploys?.push(scope.group)
-    for (const version of flagValues(args, ['--chart-version'])) {
+    const chartVersions = flagValues(args, ['--chart-version'])
+    for (const version of chartVersions) {
       declareEach(scope, version.value, { component: 'vcluster', what: 'vcluster --chart-version', range: true })
+    }
+    // The CLI installs its own release's chart: known when this file pins the CLI (a setup step before), and
+    // `vcluster platform create --template` takes it from the template.
+    const cliPinned = scope.out.declarations.some((d) => d.component === 'vcluster')
+    if (chartVersions.length === 0 && !cliPinned && !args.some((arg) => arg.text === 'platform' || arg.text.startsWith('--template'))) {
+      sayToolDefault(scope, args, 'vcluster create without --chart-version', 'vcluster chart', 'pass --chart-version')
     }
     for (const version of flagValues(args, ['--kubernetes-version'])) {
       declareEach(scope, version.value, { component: 'kubernetes', role: 'virtual', what: 'vcluster --kubernetes-version' })
@@ -127,6 +141,11 @@ const PROGRAMS: Record<string, Handler> = {
     }
     for (const version of versions) declareEach(scope, version.value, { component: 'vcluster', what: 'helm --version of the vcluster chart', range: true })
     readValuesFlags(args, scope)
+  },
+  eksctl(args, scope) {
+    if (!hasWords(args, 'create', 'cluster')) return
+    // The generic detectors read `--version`; a `-f` config file holds its own `metadata.version`.
+    if (flagValues(args, ['--version', '-f', '--config-file']).length === 0) sayToolDefault(scope, args, 'eksctl create cluster without --version', 'Kubernetes', 'pass --version')
   },
   go(args, scope) {
     if (!hasWords(args, 'install')) return
@@ -174,6 +193,11 @@ const hostK3s: DeclareWhat = { component: 'kubernetes', role: 'host', distro: 'k
 /** Declares a value once per expansion (a matrix gives one declaration per entry). */
 function declareEach(scope: CommandScope, value: Traced, what: DeclareWhat): void {
   for (const expanded of expand(value, scope.variables)) declareAs(scope.out, expanded.value, what, requestFor(what, scope.source, expanded.group ?? scope.group))
+}
+
+function sayToolDefault(scope: CommandScope, args: Word[], what: string, component: string, pin: string): void {
+  const at = args[0]?.value[0]
+  if (at) scope.out.diagnostics.push(toolDefault(at.file.locate(at.offset), what, component, pin))
 }
 
 /** `-f`/`--values` files join the release; `--set key=value` may set the virtual version. */

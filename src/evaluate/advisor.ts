@@ -457,18 +457,27 @@ function unique<T>(values: T[]): T[] {
  * change does not clear (a removed API in a manifest, a runtime) keep their entry's text.
  */
 export function adviseFindings(findings: readonly Finding[], advice: ReadonlyMap<Environment, UpgradeAdvice | undefined>): Finding[] {
-  const byDeclaration = new Map<Declaration, UpgradeAdvice>()
+  // A host (or vcluster) shared by many environments is in each of them: a finding takes the
+  // advice of an environment that holds all of its versions and has the finding, not the first
+  // environment that mentions one of them.
+  const byDeclaration = new Map<Declaration, Array<{ environment: Environment; advised: UpgradeAdvice }>>()
   for (const [environment, advised] of advice) {
     if (!advised?.text) continue
-    for (const slot of ['vcluster', 'virtual', 'host'] as const) {
+    for (const slot of ['vcluster', 'virtual', 'host', 'kubectl'] as const) {
       const declaration = environment[slot]
-      if (declaration && !byDeclaration.has(declaration)) byDeclaration.set(declaration, advised)
+      if (!declaration) continue
+      const list = byDeclaration.get(declaration) ?? []
+      list.push({ environment, advised })
+      byDeclaration.set(declaration, list)
     }
   }
+  const slots = ['vcluster', 'virtual', 'host', 'kubectl'] as const
   return findings.map((finding) => {
     if (finding.usages?.some((usage) => usage.feature !== 'featureGate')) return finding
-    const advised = finding.declarations.map((d) => byDeclaration.get(d)).find((a) => a !== undefined)
-    if (!advised || !advised.current.includes(finding.id)) return finding
-    return { ...finding, remediation: advised.text }
+    const own = finding.declarations.filter((d) => byDeclaration.has(d))
+    if (own.length === 0) return finding
+    const holds = (environment: Environment) => own.every((d) => slots.some((slot) => environment[slot] === d))
+    const found = byDeclaration.get(own[0]!)!.find(({ environment, advised }) => advised.current.includes(finding.id) && holds(environment))
+    return found ? { ...finding, remediation: found.advised.text } : finding
   })
 }

@@ -74,7 +74,11 @@ const LOCATIONS_SHOWN = 10
 
 export function findingsTable(findings: readonly FindingReport[], _report: Report, options: MarkdownOptions): string[] {
   const lines = ['| | Finding | Where | Fix |', '| --- | --- | --- | --- |']
+  let previousFix: string | undefined
   for (const finding of findings.slice(0, MAX_TABLE_ROWS)) {
+    // One environment's findings share its upgrade: written out once, pointed to in the rows below it.
+    const fix = finding.remediation === previousFix ? '↑ The same upgrade as the row above.' : forMarkdown(finding.remediation)
+    previousFix = finding.remediation
     const source = finding.references[0]
     const id = source ? `[${forMarkdown(finding.id)}](${forMarkdownUrl(source)})` : forMarkdown(finding.id)
     const locations = finding.locations.length > 0 ? finding.locations : [finding]
@@ -82,7 +86,7 @@ export function findingsTable(findings: readonly FindingReport[], _report: Repor
     if (locations.length > LOCATIONS_SHOWN) where.push(`and ${locations.length - LOCATIONS_SHOWN} more`)
     lines.push(
       `| ${ICON[finding.severity] ?? ''} | **${forMarkdown(finding.title)}**<br>${forMarkdown(finding.message)} (${id})${confirmedNote(finding)} | ` +
-        `${where.join('<br>')} | ${forMarkdown(finding.remediation)} |`
+        `${where.join('<br>')} | ${fix} |`
     )
   }
   if (findings.length > MAX_TABLE_ROWS) lines.push('', `…and ${findings.length - MAX_TABLE_ROWS} more (all of them are in the JSON and SARIF reports).`)

@@ -71,6 +71,7 @@ export async function run(): Promise<void> {
     if (smoke) await writableInside('the smoke evidence folder', smoke.evidenceDir, workspace)
     const result = await runGate({
       root: headRoot,
+      ...(headRoot !== root ? { rootIsCommit: true } : {}),
       ...(baseRoot ? { baseRoot } : {}),
       ...(baseCommit ? { baseCommit, log: core.info } : {}),
       databaseFiles,

@@ -25,6 +25,8 @@ import type { SmokeOptions } from './smoke/run-smoke.js'
 export interface GateOptions {
   /** Directory to scan (the head of a change). */
   root: string
+  /** `root` is a commit written out from git or an archive (every file tracked, so `.gitignore` does not apply). */
+  rootIsCommit?: boolean
   /** Extra database files (in addition to those the configuration file names). */
   databaseFiles?: readonly string[]
   failOn: FailOn
@@ -102,7 +104,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     configPath: config ? reportPath(options.root, config.file) : '',
     targets: options.targets ?? []
   }
-  const head = await evaluateTree(options.root, tree)
+  const head = await evaluateTree(options.root, options.rootIsCommit ? { ...tree, commitTree: true } : tree)
   const base = await evaluateBase(options, head, tree)
   const compared = base ? diffFindings(base.findings, head.findings) : head.findings
   const smoke = options.smoke ? await runSmokeStage(options.smoke, database, head.declarations, compared, options.root, base !== undefined) : undefined
@@ -139,7 +141,7 @@ type BaseText = (file: string) => Promise<string | undefined | 'same'>
 async function evaluateBase(options: GateOptions, head: EvaluatedTree, tree: TreeContext): Promise<(EvaluatedTree & { text: BaseText }) | undefined> {
   if (options.baseRoot !== undefined) {
     const baseRoot = options.baseRoot
-    return { ...(await evaluateTree(baseRoot, tree)), text: (file) => readFile(join(baseRoot, file), 'utf8').catch(() => undefined) }
+    return { ...(await evaluateTree(baseRoot, { ...tree, commitTree: true })), text: (file) => readFile(join(baseRoot, file), 'utf8').catch(() => undefined) }
   }
   if (options.baseCommit === undefined) return undefined
   const commit = options.baseCommit
@@ -155,7 +157,7 @@ async function evaluateBase(options: GateOptions, head: EvaluatedTree, tree: Tre
   log(`base ${commit.sha.slice(0, 12)}: scanned in full, because ${derived.fallback}`)
   const written = commit.remote ? await commit.remote.fullTree() : await treeFromGit(commit.top, commit.sha, options.root)
   try {
-    const evaluated = await evaluateTree(written.root, tree)
+    const evaluated = await evaluateTree(written.root, { ...tree, commitTree: true })
     const texts = new Map<string, string | undefined>()
     for (const file of new Set(head.declarations.map((declaration) => declaration.file))) {
       texts.set(file, await readFile(join(written.root, file), 'utf8').catch(() => undefined))
@@ -176,13 +178,16 @@ interface TreeContext {
   /** The configuration file as the report names it. */
   configPath: string
   targets: readonly WhatIf[]
+  /** The tree is a commit written out (from git or an archive): `.gitignore` does not apply. */
+  commitTree?: boolean
 }
 
 type EvaluatedTree = TreeScan['result'] & { tree: TreeScan; environments: Environment[]; findings: Finding[] }
 
-function scanOptions({ apiVersions, config, maxFileBytes }: TreeContext) {
+function scanOptions({ apiVersions, config, maxFileBytes, commitTree }: TreeContext) {
   return {
     apiVersions,
+    ...(commitTree ? { gitignore: false } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(config?.include ? { include: config.include } : {}),
     ...(config?.exclude ? { exclude: config.exclude } : {})

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import { isAbsolute, join, posix, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
@@ -12,6 +13,11 @@ export interface DiscoverOptions {
   wanted: (path: string) => boolean
   /** Paths never entered or counted (user `exclude` globs). */
   skip?: (path: string, isDirectory: boolean) => boolean
+  /**
+   * Whether `.gitignore` files apply (default true). False for a commit written out from git or
+   * an archive: every file of a commit is tracked, and `.gitignore` only hides untracked files.
+   */
+  gitignore?: boolean
 }
 
 /** Its size is checked when it is read (on the opened file), not here: one stat per file less. */
@@ -47,10 +53,11 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.terraform'])
 export function discover(root: string, options: DiscoverOptions): Discovery {
   const realRoot = realpathSync.native(root)
   const result: Discovery = { files: [], filesSeen: 0, seen: [], linked: new Map(), diagnostics: [] }
+  const walk: Walk = { options, realRoot, tracked: options.gitignore === false ? undefined : trackedButIgnored(realRoot) }
   // Depth first, as a recursion would go, but with an explicit stack: a deep tree cannot exhaust the call stack.
   const pending: PendingDirectory[] = [{ absolute: realRoot, path: '', ignores: [] }]
   for (let next = pending.pop(); next; next = pending.pop()) {
-    pending.push(...listDirectory(next, result, options, realRoot).reverse())
+    pending.push(...listDirectory(next, result, walk).reverse())
   }
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return result
@@ -70,9 +77,38 @@ interface PendingDirectory {
   ignores: ScopedIgnore[]
 }
 
+interface Walk {
+  options: DiscoverOptions
+  realRoot: string
+  /** In a git work tree: the tracked files that a `.gitignore` names, and their directories (read anyway). */
+  tracked: { files: ReadonlySet<string>; directories: ReadonlySet<string> } | undefined
+}
+
+/**
+ * The files git tracks although a `.gitignore` names them (`git ls-files --cached --ignored`),
+ * relative to `root`, and their directories; undefined when `root` is not in a git work tree.
+ * A `.gitignore` only keeps untracked files out of git: a pull request that adds one naming its
+ * tracked declaring file must not hide that file from the gate.
+ */
+function trackedButIgnored(root: string): Walk['tracked'] {
+  let listing: string
+  try {
+    listing = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
+  } catch {
+    return undefined
+  }
+  const files = new Set(listing.split('\0').filter(Boolean))
+  const directories = new Set<string>()
+  for (const file of files) for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) directories.add(file.slice(0, at))
+  return { files, directories }
+}
+
 /** Lists one directory into `result`; returns its subdirectories to walk, in listing order. */
-function listDirectory(directory: PendingDirectory, result: Discovery, options: DiscoverOptions, realRoot: string): PendingDirectory[] {
+function listDirectory(directory: PendingDirectory, result: Discovery, walk: Walk): PendingDirectory[] {
+  const { options, realRoot } = walk
   const { absolute: absoluteDir, path: relativeDir } = directory
+  const ignored = (path: string, isDirectory: boolean): boolean =>
+    isIgnored(ignores, path, isDirectory) && !(isDirectory ? walk.tracked?.directories : walk.tracked?.files)?.has(path)
   let entries: Dirent[]
   try {
     entries = listing(absoluteDir)
@@ -81,7 +117,7 @@ function listDirectory(directory: PendingDirectory, result: Discovery, options: 
     return []
   }
   const ignores = [...directory.ignores]
-  const gitignore = entries.find((entry) => entry.name === '.gitignore')
+  const gitignore = options.gitignore === false ? undefined : entries.find((entry) => entry.name === '.gitignore')
   const local = gitignore && readGitignore(gitignore, childOf(absoluteDir, gitignore.name), realRoot, options.maxFileBytes)
   if (local && 'size' in local) {
     result.diagnostics.push({ file: relativeDir ? `${relativeDir}/.gitignore` : '.gitignore', message: `not applied: ${local.size} bytes is over the ${MAX_GITIGNORE_BYTES}-byte limit for a .gitignore (the files it names are read)`, warning: true })
@@ -91,7 +127,7 @@ function listDirectory(directory: PendingDirectory, result: Discovery, options: 
   for (const entry of entries) {
     const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
     if (entry.isDirectory()) {
-      if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(ignores, path, true) || options.skip?.(path, true)) continue
+      if (ALWAYS_SKIPPED.has(entry.name) || ignored(path, true) || options.skip?.(path, true)) continue
       if (hasUndecodableName(entry.name)) {
         result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
         continue
@@ -99,7 +135,7 @@ function listDirectory(directory: PendingDirectory, result: Discovery, options: 
       subdirectories.push({ absolute: childOf(absoluteDir, entry.name), path, ignores })
       continue
     }
-    if (isIgnored(ignores, path, false) || options.skip?.(path, false)) continue
+    if (ignored(path, false) || options.skip?.(path, false)) continue
     if (hasUndecodableName(entry.name)) {
       if (options.wanted(path)) result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
       continue

@@ -25,6 +25,8 @@ export interface ScanOptions {
   apiVersions?: ReadonlySet<string>
   /** Where the files come from; the directory `root` by default. */
   source?: TreeSource
+  /** Whether `.gitignore` files apply: false for a commit written out from git or an archive (see DiscoverOptions). */
+  gitignore?: boolean
   /** The bytes read in one tree before the rest is skipped; `MAX_TOTAL_BYTES`, and never more (tests set less). */
   maxTotalBytes?: number
 }
@@ -83,6 +85,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   const discovery = source.discover({
     maxFileBytes,
     skip: filter.excluded,
+    ...(options.gitignore === false ? { gitignore: false } : {}),
     wanted: (path) => {
       if (!filter.included(path)) return false
       const readers = readersOf(path)

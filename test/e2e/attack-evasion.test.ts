@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chart, pullRequestPayload, runAction, TempRepo, useGitHubStandIn, type ActionRun } from '../github/action-harness.js'
+import { writeTree } from '../helpers/run-bundle.js'
 
 /**
  * A pull request that brings in the seed incident (vcluster 0.22.1 on Kubernetes 1.32) and, in
@@ -62,4 +63,38 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
     failedOnSeed(run)
     expect(run.stdout).toMatch(/^::warning title=kube-compat-gate%3A not read as written,file=clusters\/dev\/values\.yaml,line=110::YAML a part nested more than 200 levels deep/m)
   })
+
+  describe('a .gitignore that names the tracked declaring files', () => {
+    /** The seed bump, and in the same change a nested .gitignore that names every file beside it (the files stay tracked). */
+    function hidingRepository() {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+      const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'clusters/.gitignore': '*\n!.gitignore\n' }, 'bump and hide')
+      expect(repo.git('ls-files', 'clusters')).toContain('clusters/dev/values.yaml')
+      return { repo, base, head }
+    }
+
+    it('pull_request (the checkout): the tracked files are read', async () => {
+      const { repo, base, head } = hidingRepository()
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 604), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+      failedOnSeed(run)
+    })
+
+    it('pull_request_target (the head read from its archive): every file of the commit is read', async () => {
+      const { repo, base, head } = hidingRepository()
+      github().tarballs.set(head, repo.tarball(head))
+      const run = await runAction({ workspace: repo.shallowCheckout(base), eventName: 'pull_request_target', payload: pullRequestPayload(base, head, 605), apiUrl: github().url, sha: base, inputs: { comment: 'never' } })
+      failedOnSeed(run)
+    })
+
+    it('an untracked file that .gitignore names is still not read (the checkout of a plain build output)', async () => {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.32.0-k3s1'), 'base')
+      const head = repo.commit({ ...chart('0.23.0', 'v1.32.0-k3s1'), '.gitignore': 'generated/\n' }, 'fix')
+      writeTree(repo.dir, { 'generated/Chart.yaml': chart('0.22.1', 'v1.32.0-k3s1')['clusters/dev/Chart.yaml']! })
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 606), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+      expect(run.stdout).not.toMatch(/file=generated\//)
+    })
+  })
 })
+

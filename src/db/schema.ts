@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SEVERITIES } from '../model.js'
 import { isValidRange } from '../versions/range.js'
+import { superLinearShape } from './regex-shape.js'
 
 /** A node-semver range, evaluated with pre-releases included. */
 const Range = z.string().refine(isValidRange, { message: 'not a valid version range' })
@@ -201,7 +202,15 @@ export const Entry = z
     symptoms: z.array(z.string()).default([]),
     /** Regular expressions over runtime evidence (events, logs), for the smoke test. */
     signatures: z
-      .array(z.string().refine(isRegExp, { message: 'not a valid regular expression' }))
+      .array(
+        z
+          .string()
+          .refine(isRegExp, { message: 'not a valid regular expression' })
+          .superRefine((source, context) => {
+            const shape = isRegExp(source) ? superLinearShape(source) : undefined
+            if (shape) context.addIssue({ code: 'custom', message: `may take super-linear time on hostile evidence (${shape}); write it without that shape` })
+          })
+      )
       .default([]),
     remediation: z.string().min(10),
     references: z.array(HttpsUrl).nonempty(),

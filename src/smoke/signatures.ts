@@ -23,6 +23,12 @@ export interface SignatureMatch {
 
 const EXCERPT_CHARS = 400
 
+/**
+ * A line of evidence is matched on at most this many characters: with the shapes `db validate`
+ * refuses, matching is at worst polynomial in the line's length, so this bounds each match.
+ */
+export const MAX_MATCHED_LINE = 8 * 1024
+
 /** All entries whose signatures match some evidence; one match per entry (the first found). */
 export function matchSignatures(database: Database, evidence: readonly EvidenceText[]): SignatureMatch[] {
   const matches: SignatureMatch[] = []
@@ -39,7 +45,7 @@ function firstHit(entry: Entry, evidence: readonly EvidenceText[]): SignatureMat
     for (const item of evidence) {
       const lines = item.text.split('\n')
       for (const [index, line] of lines.entries()) {
-        const found = pattern.exec(line)
+        const found = pattern.exec(line.length > MAX_MATCHED_LINE ? line.slice(0, MAX_MATCHED_LINE) : line)
         if (found) return { entry, signature, source: item.source, excerpt: excerptAround(line, found.index), line: index }
       }
     }

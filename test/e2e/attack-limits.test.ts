@@ -59,3 +59,41 @@ describe('files sized to cost more than their text is worth', () => {
   })
 })
 
+/** A database file whose one entry has `signature` (line 9). */
+function signatureFile(signature: string): string {
+  return [
+    'entries:',
+    '  - id: team-evil',
+    '    title: an entry with a hostile signature',
+    '    severity: warning',
+    '    category: team',
+    '    when:',
+    '      host: "<1.30.0-0"',
+    '    signatures:',
+    `      - '${signature}'`,
+    '    remediation: Upgrade the host cluster to 1.30 or newer.',
+    '    references: [https://example.org/runbook/x]',
+    '    verified: "2026-11-01"',
+    ''
+  ].join('\n')
+}
+
+describe('signatures that would backtrack catastrophically', () => {
+  it.each(['^(\\w+\\s?)*$', '(a+)+$', '(a|aa)+$', '(.*a){12}$', '^(([a-z])+.)+[A-Z]([a-z])+$'])('db validate refuses %s at its line, exit 2', (signature) => {
+    const dir = tempDir('kcg-regex-')
+    writeTree(dir, { 'evil.yaml': signatureFile(signature) })
+    const run = runBundle('cli', ['db', 'validate', 'evil.yaml'], {}, dir)
+    expect(run.code).toBe(2)
+    expect(`${run.stdout}${run.stderr}`).toMatch(/^evil\.yaml:9:\d+: entries\.0\.signatures\.0: may take super-linear time on hostile evidence \((nested quantifier|alternation under a quantifier)/m)
+  })
+
+  it('action: a pull request\'s database file with such a signature is refused at its line', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'compat/db.yaml': signatureFile('(a+)+$'), '.kube-compat-gate.yml': 'database: [compat/db.yaml]\n' }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 705), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    expect(run.outputs.result).toBe('failed')
+    expect(run.stdout).toMatch(/^::error::\S*compat\/db\.yaml:9: entries\.0\.signatures\.0: may take super-linear time/m)
+  })
+})
+

@@ -6,8 +6,10 @@ import { describeError } from '../errors.js'
 import type { GitHubClient } from './client.js'
 
 /**
- * GitHub's compare answer lists at most 300 files (docs.github.com, "Compare two commits"):
- * an answer that long may be cut, and the base is then read from its tarball.
+ * GitHub's compare answer lists at most 300 files: the diff limit that GitHub's "Limits for
+ * viewing content and diffs in a repository" (docs.github.com) says applies to the API too; the
+ * REST description itself names no limit. An answer that long may be cut, and the base is then
+ * read from its tarball.
  */
 export const MAX_COMPARE_FILES = 300
 

@@ -74,6 +74,7 @@ describe('every generic detector on random and hostile text (fuzz)', () => {
     ['a YAML string nested 300 levels inside a release', `apiVersion: management.loft.sh/v1\nspec:\n  values: |-\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i + 2)}k${i}:`).join('\n')} v1.31.0\n`],
     ['5,000 YAML strings that hold YAML', `apiVersion: x.loft.sh/v1\nitems:\n${'  - values: |-\n      k8sVersion: v1.31.0\n'.repeat(5_000)}`],
     ['20,000 continued lines before 5,000 flags', `${'x \\\n'.repeat(20_000)}${'--kubernetes-version 1.31.0 \\\n'.repeat(5_000)}`],
+    ['2,000 control-plane images in one object', `apiVersion: v1\nkind: Pod\n${'  - image: gcr.io/google_containers/kube-scheduler-amd64:v1.18.2\n'.repeat(2_000)}`],
     ['5,000 name/value pairs', `apiVersion: v1\nkind: vcluster\nenv:\n${'  - { name: KUBERNETES_VERSION, value: v1.31.0 }\n'.repeat(5_000)}`]
   ]
 

@@ -14,9 +14,9 @@ import type { Mapping } from './mappings.js'
  * `registry` / `repository` / `tag` keys of one mapping.
  */
 const REFERENCE =
-  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9.-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl|alpine\/k8s))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
+  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9._-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)(?:-(?:amd64|arm64|arm|ppc64le|s390x))?|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl|alpine\/k8s))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
 
-const CONTROL_PLANE = /(^|\/)kube-(apiserver|controller-manager|scheduler|proxy)$/
+const CONTROL_PLANE = /(^|\/)kube-(apiserver|controller-manager|scheduler|proxy)(-(amd64|arm64|arm|ppc64le|s390x))?$/
 
 /** Words an image reference we read contains; the reference is read around each. */
 const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl', 'alpine/k8s']
@@ -81,8 +81,9 @@ export const kubernetesImage: Detector = {
       if (handled.has(match.index)) continue
       const [whole, repository = '', tag] = match
       if (tag !== undefined && tag.length > 128) continue
-      const meaning = imageMeaning(repository, view.mentionsVcluster)
-      if (!meaning) continue
+      const found = imageMeaning(repository, view.mentionsVcluster)
+      if (!found) continue
+      const meaning = found.role === 'virtual' && !view.mentionsVcluster && inWorkload(view, match.index) ? { ...found, role: 'host' as const } : found
       const known = !CONTROL_PLANE.test(repository) || /k8s\.io|gcr\.io|eks-distro|ecr\.aws/.test(repository)
       const reference = traced(view.file, whole, match.index)
       if (tag === undefined) {
@@ -96,6 +97,31 @@ export const kubernetesImage: Detector = {
       declareTag(view, out, reference, repository.length + 1, tag, meaning)
     }
   }
+}
+
+/**
+ * Whether a place lies in a YAML document that is a Kubernetes object (`apiVersion:` and `kind:` at its
+ * top): a control-plane image there is a workload on the cluster the object is applied to (a second
+ * scheduler), not a vcluster's control plane, which is set in values. One answer per document.
+ */
+function inWorkload(view: FileView, offset: number): boolean {
+  const text = view.file.text
+  const starts = view.file.shared('document-starts', () => {
+    const found = [0]
+    for (let at = text.indexOf('\n---'); at !== -1; at = text.indexOf('\n---', at + 1)) found.push(at + 1)
+    return found
+  })
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= offset) low = middle
+    else high = middle - 1
+  }
+  return view.file.shared(`workload-document:${low}`, () => {
+    const document = text.slice(starts[low]!, starts[low + 1] ?? text.length)
+    return /^apiVersion:/m.test(document) && /^kind:/m.test(document)
+  })
 }
 
 /** `repository: rancher/k3s` + `tag: v1.31.4-k3s1` (+ `registry: docker.io`) in one mapping. */

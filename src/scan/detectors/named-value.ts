@@ -25,7 +25,7 @@ const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }>
 // `node_image` and `--node-image` are not listed: what they hold is an image, read by kubernetes-image.ts when it is a node image.
 
 /** Names that end like a rule but hold something else: envtest's own binaries, Go modules of client libraries. */
-const NOT_DECLARATIONS = /^(envtest|setupenvtest|clientgo|apimachinery|controllerruntime|goclient)/
+const NOT_DECLARATIONS = /^(setupenvtest|clientgo|apimachinery|controllerruntime|goclient)/
 
 export function namedMeaning(name: string): InferredWhat | undefined {
   // A list of versions (`k8sVersions`, `kubernetes_versions`) holds versions of the same thing.

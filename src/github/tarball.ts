@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { inputInside } from '../config/contained-path.js'
 import { extractTar, makeTempDir, type CommitTree } from '../commits/commit-tree.js'
 import type { GitHubClient } from './client.js'
+import { archiveAttributes } from './archive-attributes.js'
 
 /**
  * Downloads a commit as a tarball through the REST API (`contents: read`) and unpacks the
@@ -25,6 +26,9 @@ export async function treeFromApi(
     await mkdir(tree)
     // GitHub wraps the files in one `<owner>-<repo>-<sha>/` folder.
     await extractTar(archive, tree, { gzip: true, stripComponents: 1 })
+    // An archive that leaves files out or rewrites them is not read: the gate fails, saying why.
+    const differs = await archiveAttributes(client, repository, sha, tree)
+    if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}, so files may be missing from it or rewritten`)
     // The commit may turn `path` into a link out of its own files: refused, never followed.
     const root = await inputInside('input "path"', path, tree, `the files of commit ${sha.slice(0, 12)} in`)
     await mkdir(root, { recursive: true })

@@ -96,5 +96,33 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
       expect(run.stdout).not.toMatch(/file=generated\//)
     })
   })
+
+  describe('.gitattributes export-ignore when the head is read from its archive (pull_request_target)', () => {
+    /** The seed bump, with the values file marked export-ignore (by `attributes` at `where`), served as git archive makes it (GitHub's archives honour it alike). */
+    async function archiveRun(where: string, attributes: string, number: number): Promise<ActionRun> {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+      const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), [where]: attributes }, 'bump and hide from archives')
+      github().tarballs.set(head, repo.tarball(head))
+      github().repository = repo.dir
+      try {
+        return await runAction({ workspace: repo.shallowCheckout(base), eventName: 'pull_request_target', payload: pullRequestPayload(base, head, number), apiUrl: github().url, sha: base, inputs: { comment: 'never' } })
+      } finally {
+        github().repository = undefined
+      }
+    }
+
+    it('a root .gitattributes that hides itself too: the run fails closed and says why', async () => {
+      const run = await archiveRun('.gitattributes', 'clusters/dev/values.yaml export-ignore\n.gitattributes export-ignore\n', 607)
+      expect(run.outputs.result).toBe('failed')
+      expect(run.stdout).toMatch(/^::error::could not read the head commit \w+, so there is nothing to decide on and the gate fails: the archive of commit \w+ is not the commit as git stores it: \.gitattributes marks paths export-ignore/m)
+    })
+
+    it('a nested .gitattributes: the same', async () => {
+      const run = await archiveRun('clusters/.gitattributes', 'dev/values.yaml export-ignore\n', 608)
+      expect(run.outputs.result).toBe('failed')
+      expect(run.stdout).toMatch(/is not the commit as git stores it: clusters\/\.gitattributes marks paths export-ignore/m)
+    })
+  })
 })
 

@@ -10,8 +10,13 @@
  * runtimes given with --node), and so is the pull-request mode: `scan --base` on the same tree
  * made a git repository whose head commit changed four files.
  *
+ * With --reference COMMIT, the scan of that commit (built into .tmp/) runs in the same rounds,
+ * and the scan is judged against it too (issue 18: within 15% of the scan before the generic
+ * detectors, whose parent commit is the default reference of that budget).
+ *
  *   npm run bench -- [--files 20000] [--runs 5] [--cold-runs 20] [--large] [--json FILE]
  *                    [--repo DIR] [--large-repo DIR] [--seed S] [--keep] [--enforce] [--node BIN]...
+ *                    [--reference COMMIT]
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -22,6 +27,7 @@ import { BUDGETS, growthLimit, verdict } from './lib/budgets.mjs'
 import { measureColdStart } from './lib/cold-start-suite.mjs'
 import { describeCommit, describeMachine } from './lib/machine.mjs'
 import { preparePullRequest } from './lib/pull-request.mjs'
+import { referenceCli } from './lib/reference.mjs'
 import { prepareRepo } from './lib/repo.mjs'
 import { runtimes } from './lib/runtimes.mjs'
 import { measureScans } from './lib/scan-suite.mjs'
@@ -40,6 +46,9 @@ const USAGE = `usage: npm run bench -- [options]
   --keep             keep generated temporary trees
   --enforce          exit 1 when a budget is over
   --node BIN         a Node.js runtime to measure, repeatable (default: this one and Node 24)
+  --reference COMMIT also scan with the CLI of COMMIT (built into .tmp/reference-SHA) in the same
+                     rounds, and judge the scan against it (issue 18: the commit before the generic
+                     detectors; find it with git log --oneline -- src/scan/detectors | tail -1)
 `
 
 function parseOptions() {
@@ -57,6 +66,7 @@ function parseOptions() {
       keep: { type: 'boolean', default: false },
       enforce: { type: 'boolean', default: false },
       node: { type: 'string', multiple: true, default: [] },
+      reference: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -82,7 +92,8 @@ function parseOptions() {
     json: values.json,
     keep: values.keep,
     enforce: values.enforce,
-    nodes: values.node
+    nodes: values.node,
+    reference: values.reference
   }
 }
 
@@ -99,11 +110,13 @@ async function main() {
   const cleanups = [() => rmSync(work, { recursive: true, force: true })]
   try {
     const nodes = runtimes(options.nodes, ROOT, log)
+    const reference = options.reference ? referenceCli(options.reference, ROOT, log) : undefined
     const results = {
       schemaVersion: 2,
       date: new Date().toISOString(),
       machine: describeMachine(),
       commit: describeCommit(ROOT),
+      ...(reference ? { reference: reference.sha } : {}),
       options: { files: options.files, runs: options.runs, coldRuns: options.coldRuns, seed: options.seed, large: options.large ? options.largeFiles : null },
       // Other work on the machine stretches wall times; the load average says how much there was.
       loadAverage: { start: loadavg() }
@@ -123,7 +136,7 @@ async function main() {
     results.runtimes = []
     for (const node of nodes) {
       log(`measuring on Node ${node.version}`)
-      const [scan, largeScan] = await measureScans({ repos, runs: options.runs, cli, baseline, work, log, node: node.bin })
+      const [scan, largeScan] = await measureScans({ repos, runs: options.runs, cli, baseline, work, log, node: node.bin, referenceCli: reference?.cli })
       const coldStart = await measureColdStart({ runs: options.coldRuns, cli, action, work, log, node: node.bin })
       const measured = { node: node.version, scan, largeScan, coldStart }
       results.runtimes.push({ ...measured, verdicts: judge(measured) })
@@ -153,6 +166,7 @@ function judge(results) {
   const add = (metric, value, budget) => verdicts.push({ metric, value, limit: budget.limit, result: verdict(value, budget.limit) })
   add('scanVsBaseline', scan.scan.median / scan.baseline.median, BUDGETS.scanVsBaseline)
   add('pullRequestVsScan', scan.pullRequest.median / scan.scan.median, BUDGETS.pullRequestVsScan)
+  if (scan.reference) add('scanVsReference', scan.scanVsBaselineByRound.median / scan.referenceVsBaselineByRound.median, BUDGETS.scanVsReference)
   add('cliVersionVsBareNode', coldStart.cliVersion.median / coldStart.bareNode.median, BUDGETS.coldStartVsBareNode)
   add('actionEmptyRepoVsBareNode', coldStart.actionEmptyRepo.median / coldStart.bareNode.median, BUDGETS.coldStartVsBareNode)
   // Against the budget for the default size: a different --files still reports, for comparison.
@@ -168,14 +182,14 @@ function render(results) {
     `\nkube-compat-gate ${results.commit} · ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}\n` +
     `medians of ${results.options.runs} alternating runs (start-up: ${results.options.coldRuns} rounds); seed "${results.options.seed}"; ` +
     `load average ${load(results.loadAverage.start)} at start, ${load(results.loadAverage.end)} at end\n` +
-    results.runtimes.map((runtime) => renderRuntime(runtime)).join('') +
+    results.runtimes.map((runtime) => renderRuntime(runtime, results)).join('') +
     '\n' +
     busyWarning(results)
   )
 }
 
 /** One runtime's table and checks. */
-function renderRuntime(runtime) {
+function renderRuntime(runtime, results) {
   const { scan, coldStart, largeScan } = runtime
   const verdictOf = (metric) => runtime.verdicts.find((v) => v.metric === metric)?.result ?? ''
   const n = (files) => files.toLocaleString('en-US')
@@ -194,6 +208,20 @@ function renderRuntime(runtime) {
     [`CPU time (user+sys): scan (${n(scan.files)} files)`, formatMs(scan.scanCpuMs.median), formatRatio(scan.scanCpuMs.median / scan.baselineCpuMs.median, 'baseline'), '', ''],
     [`CPU time (user+sys): pull request (${n(scan.files)} files)`, formatMs(scan.pullRequestCpuMs.median), formatRatio(scan.pullRequestCpuMs.median / scan.scanCpuMs.median, 'scan'), '', '']
   ]
+  if (scan.reference) {
+    const reference = `reference ${results.reference.slice(0, 7)}`
+    rows.push(
+      [`scan of the reference ${results.reference.slice(0, 7)} (${n(scan.files)} files)`, formatMs(scan.reference.median), formatRatio(scan.reference.median / scan.baseline.median, 'baseline'), '', ''],
+      [
+        `scan ÷ reference, each over its round's baseline (${n(scan.files)} files)`,
+        '',
+        formatRatio(scan.scanVsBaselineByRound.median / scan.referenceVsBaselineByRound.median, reference),
+        BUDGETS.scanVsReference.text,
+        verdictOf('scanVsReference')
+      ],
+      [`CPU time (user+sys): reference scan (${n(scan.files)} files)`, formatMs(scan.referenceCpuMs.median), formatRatio(scan.scanCpuMs.median / scan.referenceCpuMs.median, `scan ÷ ${reference}`), '', '']
+    )
+  }
   if (largeScan) {
     rows.push(
       [`baseline (${n(largeScan.files)} files)`, formatMs(largeScan.baseline.median), formatRatio(largeScan.baseline.median / scan.baseline.median, `baseline ${n(scan.files)}`), '', ''],

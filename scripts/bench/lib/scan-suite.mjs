@@ -13,7 +13,7 @@ const SEED_INCIDENT = 'vcluster-qosclass-immutable-k8s-1.32'
  * round per tree warms the page cache and checks that the scan ran and saw the same files
  * as the baseline.
  */
-export async function measureScans({ repos, runs, cli, baseline, work, log, node }) {
+export async function measureScans({ repos, runs, cli, baseline, work, log, node, referenceCli }) {
   const env = cleanEnv()
   // The pull-request mode must write nothing for the base: its temporary folder is checked after every run.
   const prTemp = join(work, 'pull-request-tmp')
@@ -26,10 +26,11 @@ export async function measureScans({ repos, runs, cli, baseline, work, log, node
     const baselineFile = join(work, `baseline-${files}.json`)
     const suite = {
       repo,
-      samples: { baseline: [], scan: [], pullRequest: [], baselineRss: [], scanRss: [], pullRequestRss: [], baselineCpu: [], scanCpu: [], pullRequestCpu: [] },
+      samples: { baseline: [], scan: [], pullRequest: [], reference: [], baselineRss: [], scanRss: [], pullRequestRss: [], referenceRss: [], baselineCpu: [], scanCpu: [], pullRequestCpu: [], referenceCpu: [] },
       commands: {
         baseline: () => runNode([baseline, repo.root], { env, node, stdoutFile: baselineFile, usageFile: join(work, 'baseline.usage') }),
         scan: () => runNode([cli, 'scan', repo.root, '--format', 'json'], { env, node, stdoutFile: reportFile, usageFile: join(work, 'scan.usage') }),
+        reference: () => runNode([referenceCli, 'scan', repo.root, '--format', 'json'], { env, node, stdoutFile: join(work, `reference-${files}.json`), usageFile: join(work, 'reference.usage') }),
         pullRequest: () =>
           runNode([cli, 'scan', repo.root, '--format', 'json', '--base', repo.pullRequest.base], {
             env: prEnv,
@@ -45,6 +46,7 @@ export async function measureScans({ repos, runs, cli, baseline, work, log, node
     expectExit('scan', warmScan, [0, 1])
     const warmPullRequest = await suite.commands.pullRequest()
     expectExit('scan --base', warmPullRequest, [0, 1])
+    if (referenceCli) expectExit('reference scan', await suite.commands.reference(), [0, 1])
     suite.scanExitCode = warmScan.code
     suite.checks = [
       ...checkReport(JSON.parse(readFileSync(reportFile, 'utf8')), JSON.parse(readFileSync(baselineFile, 'utf8')), repo.summary),
@@ -56,7 +58,8 @@ export async function measureScans({ repos, runs, cli, baseline, work, log, node
   const steps = suites.flatMap((suite) => [
     [suite, 'baseline'],
     [suite, 'scan'],
-    [suite, 'pullRequest']
+    [suite, 'pullRequest'],
+    ...(referenceCli ? [[suite, 'reference']] : [])
   ])
   for (let round = 0; round < runs; round++) {
     for (const [suite, name] of round % 2 === 0 ? steps : [...steps].reverse()) {
@@ -87,7 +90,15 @@ export async function measureScans({ repos, runs, cli, baseline, work, log, node
     baselineCpuMs: summarize(samples.baselineCpu),
     scanCpuMs: summarize(samples.scanCpu),
     scanExitCode,
-    checks
+    checks,
+    ...(referenceCli
+      ? {
+          reference: summarize(samples.reference),
+          referenceCpuMs: summarize(samples.referenceCpu),
+          // The reference over its round's baseline, to set against scanVsBaselineByRound: drift cancels within a round.
+          referenceVsBaselineByRound: summarize(samples.reference.map((ms, round) => ms / samples.baseline[round]))
+        }
+      : {})
   }))
 }
 
@@ -114,7 +125,10 @@ function expectExit(name, result, allowed) {
  */
 function checkReport(report, baselineCounts, tree) {
   const hidden = (file) => /(^|\/)(node_modules|vendor)\//.test(file)
-  const incidentFiles = new Set(report.findings.filter((finding) => finding.id === SEED_INCIDENT).map((finding) => finding.file))
+  // A grouped finding lists every place it holds at (`locations`); the first is also its own file.
+  const incidentFiles = new Set(
+    report.findings.filter((finding) => finding.id === SEED_INCIDENT).flatMap((finding) => [finding.file, ...(finding.locations ?? []).map((location) => location.file)])
+  )
   const missed = tree.seedIncidentFiles.filter((file) => !incidentFiles.has(file))
   const seeded = new Set(tree.seedIncidentFiles)
   const unexpected = [...incidentFiles].filter((file) => !seeded.has(file)).sort()

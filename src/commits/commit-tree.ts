@@ -30,8 +30,54 @@ export async function makeTempDir(prefix: string): Promise<{ dir: string; dispos
  * Unpacks a tar archive. GNU and BSD tar both refuse members that climb out with `..` or
  * start with `/`; ownership and modes from the archive are not applied.
  */
-export async function extractTar(archive: string, into: string, options: { gzip?: boolean; stripComponents?: number } = {}): Promise<void> {
+export async function extractTar(archive: string, into: string, options: { gzip?: boolean; stripComponents?: number; members?: readonly string[] } = {}): Promise<void> {
   const args = [options.gzip ? '-xzf' : '-xf', archive, '-C', into, '--no-same-owner', '--no-same-permissions']
   if (options.stripComponents) args.push(`--strip-components=${options.stripComponents}`)
-  await runTool('tar', args)
+  await runTool('tar', [...args, ...(options.members ?? [])])
+}
+
+/** What an archive unpacks at most: 3 MB of gzip can hold 3 GB of zeros. */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+export const MAX_UNPACKED_ENTRIES = 200_000
+
+/** One member of a tar listing (`tar -tv`, GNU or BSD): its name and size. */
+interface Member {
+  name: string
+  size: number
+}
+
+/**
+ * The members of a tar.gz archive, from `tar -tzvf` (GNU: `mode owner/group size date time name`;
+ * BSD: `mode links owner group size month day time name`); a link's ` -> target` is cut off.
+ */
+export async function listTar(archive: string): Promise<Member[]> {
+  const listing = await runTool('tar', ['-tzvf', archive])
+  const members: Member[] = []
+  for (const line of listing.split('\n')) {
+    const match = /^\S+\s+\S+\/\S+\s+(\d+)\s+\S+\s+\S+\s(.*)$/.exec(line) ?? /^\S+\s+\d+\s+\S+\s+\S+\s+(\d+)\s+\S+\s+\S+\s+\S+\s(.*)$/.exec(line)
+    if (match) members.push({ size: Number(match[1]), name: match[2]!.replace(/ -> .*$/, '') })
+  }
+  return members
+}
+
+/**
+ * The member to unpack so that `path` (relative to the archive's one top folder) can be read: the
+ * top folder's entry that holds it (so a link on the way is unpacked, and refused later, not
+ * followed), refused when what it holds is past the limits. Undefined when `path` is the whole tree.
+ */
+export function memberFor(members: readonly Member[], path: string): { member: string | undefined; top: string } {
+  const top = members[0]?.name.split('/')[0] ?? ''
+  const first = path === '.' || path === '' ? undefined : path.split('/')[0]!
+  const member = first === undefined ? top : `${top}/${first}`
+  let bytes = 0
+  let entries = 0
+  for (const { name, size } of members) {
+    if (name.replace(/\/$/, '') !== member && !name.startsWith(`${member}/`)) continue
+    bytes += size
+    entries++
+  }
+  if (bytes > MAX_UNPACKED_BYTES || entries > MAX_UNPACKED_ENTRIES) {
+    throw new Error(`the archive's ${first ?? 'files'} hold ${bytes} bytes in ${entries} entries, more than the ${MAX_UNPACKED_BYTES} bytes and ${MAX_UNPACKED_ENTRIES} entries a run unpacks`)
+  }
+  return { member: first === undefined || entries === 0 ? undefined : member, top }
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { inputInside } from '../config/contained-path.js'
-import { extractTar, makeTempDir, type CommitTree } from '../commits/commit-tree.js'
+import { extractTar, listTar, makeTempDir, memberFor, type CommitTree } from '../commits/commit-tree.js'
 import type { GitHubClient } from './client.js'
 import { archiveAttributes } from './archive-attributes.js'
 
@@ -25,7 +25,9 @@ export async function treeFromApi(
     const tree = join(temp.dir, 'tree')
     await mkdir(tree)
     // GitHub wraps the files in one `<owner>-<repo>-<sha>/` folder.
-    await extractTar(archive, tree, { gzip: true, stripComponents: 1 })
+    // Only the top folder that holds `path` is unpacked, and only within the size limits.
+    const { member } = memberFor(await listTar(archive), path)
+    if (member !== undefined || path === '.' || path === '') await extractTar(archive, tree, { gzip: true, stripComponents: 1, ...(member ? { members: [member] } : {}) })
     // An archive that leaves files out or rewrites them is not read: the gate fails, saying why.
     const differs = await archiveAttributes(client, repository, sha, tree)
     if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}, so files may be missing from it or rewritten`)

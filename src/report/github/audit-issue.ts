@@ -1,4 +1,5 @@
 import type { GitHubClient } from '../../github/client.js'
+import { listAll, pageCounter } from '../../github/bounded-list.js'
 import { createdId, createOnce, NO_BLIND_RETRY } from '../../github/create-once.js'
 import { gateItems } from '../../github/gate-author.js'
 import { LIMITS, fitText } from './limits.js'
@@ -33,7 +34,7 @@ export async function publishAuditIssue(client: GitHubClient, input: AuditIssueI
   const repository = { owner: input.owner, repo: input.repo }
   const list = async () =>
     gateItems(
-      (await client.paginate(client.rest.issues.listForRepo, { ...repository, state: 'open', labels: AUDIT_LABEL, per_page: 100 })).filter((issue) => !issue.pull_request),
+      (await listAll((stop) => client.paginate(client.rest.issues.listForRepo, { ...repository, state: 'open', labels: AUDIT_LABEL, per_page: 100 }, pageCounter(stop)), 'issue list')).filter((issue) => !issue.pull_request),
       input.marker,
       input.login
     )

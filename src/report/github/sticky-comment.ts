@@ -1,5 +1,6 @@
 import type { CommentMode } from '../../config/inputs.js'
 import type { GitHubClient } from '../../github/client.js'
+import { listAll, pageCounter } from '../../github/bounded-list.js'
 import { createdId, createOnce, NO_BLIND_RETRY } from '../../github/create-once.js'
 import { gateItems } from '../../github/gate-author.js'
 import { describeApiFailure } from '../../github/write-failure.js'
@@ -33,7 +34,7 @@ export async function publishStickyComment(client: GitHubClient, input: StickyCo
   if (input.mode === 'never') return 'skipped'
   const repository = { owner: input.owner, repo: input.repo }
   const list = async () =>
-    gateItems(await client.paginate(client.rest.issues.listComments, { ...repository, issue_number: input.number, per_page: 100 }), input.marker, input.login)
+    gateItems(await listAll((stop) => client.paginate(client.rest.issues.listComments, { ...repository, issue_number: input.number, per_page: 100 }, pageCounter(stop)), 'comment list'), input.marker, input.login)
   const [existing, ...duplicates] = await list()
   await deleteAll(client, repository, duplicates)
   if (!existing && input.mode === 'on-findings' && !input.hasFindings) return 'skipped'

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/schema.js'
 import type { GitHubClient } from '../../github/client.js'
+import { listAll, pageCounter } from '../../github/bounded-list.js'
 import type { Declaration } from '../../model.js'
 import { forMarkdown, forMarkdownUrl } from '../escape.js'
 import type { DeclarationReport, Report } from '../report.js'
@@ -94,7 +95,7 @@ export interface PublishSuggestionsInput {
 export async function publishSuggestions(client: GitHubClient, input: PublishSuggestionsInput): Promise<{ created: number; existing: number }> {
   if (input.suggestions.length === 0) return { created: 0, existing: 0 }
   const repository = { owner: input.owner, repo: input.repo }
-  const comments = await client.paginate(client.rest.pulls.listReviewComments, { ...repository, pull_number: input.number, per_page: 100 })
+  const comments = await listAll((stop) => client.paginate(client.rest.pulls.listReviewComments, { ...repository, pull_number: input.number, per_page: 100 }, pageCounter(stop)), 'review comment list')
   let created = 0
   let existing = 0
   for (const suggestion of input.suggestions) {

@@ -77,7 +77,10 @@ export function readEventContext({ eventName, payload, env, mode }: EventSource)
   const change = changeOf(eventName, payload)
   const base = { eventName, owner, repo, sha: env.GITHUB_SHA ?? '', serverUrl, runUrl }
 
-  if (mode === 'audit' || (mode === 'auto' && !change)) return { ...base, mode: 'audit', headInWorkspace: true }
+  // Whatever the mode: an audit of a fork's workflow_run (GitHub lists no pull request for it) or a
+  // `mode: audit` on pull_request_target still checks out the author's files.
+  const untrustedHead = untrustedHeadOf(eventName, payload)
+  if (mode === 'audit' || (mode === 'auto' && !change)) return { ...base, mode: 'audit', headInWorkspace: true, ...(untrustedHead ? { untrustedHead } : {}) }
   if (!change) {
     throw new UsageError(
       `input "mode" is "pr" but the "${eventName || 'unknown'}" event carries no pull request ` +
@@ -86,7 +89,6 @@ export function readEventContext({ eventName, payload, env, mode }: EventSource)
   }
   // Only plain pull_request and merge_group runs check out the change itself.
   const headInWorkspace = eventName === 'pull_request' || eventName === 'merge_group'
-  const untrustedHead = untrustedHeadOf(eventName, payload)
   return { ...base, mode: 'pr', change, headInWorkspace, ...(untrustedHead ? { untrustedHead } : {}) }
 }
 

@@ -36,6 +36,16 @@ describe('readEventContext (real webhook payloads)', () => {
     expect(readEventContext({ eventName, payload, env, mode: 'auto' }).untrustedHead).toBe(expected)
   })
 
+  it('says so in audit mode too: mode audit on pull_request_target, and a fork\'s workflow_run that lists no pull request', () => {
+    expect(readEventContext({ eventName: 'pull_request_target', payload: example('pull_request'), env, mode: 'audit' }).untrustedHead).toBe("the run is on pull_request_target, whose head is the pull request author's")
+    const run = structuredClone(example('workflow_run')) as { workflow_run: { pull_requests: unknown[]; head_repository: { full_name: string }; repository: { full_name: string } } }
+    run.workflow_run.pull_requests = []
+    run.workflow_run.head_repository = { ...run.workflow_run.head_repository, full_name: 'mallory/Hello-World' }
+    const context = readEventContext({ eventName: 'workflow_run', payload: run, env, mode: 'auto' })
+    expect(context.mode).toBe('audit')
+    expect(context.untrustedHead).toBe('the run follows a workflow of the fork mallory/Hello-World')
+  })
+
   it('takes the base and head commits of a pull request from the payload', () => {
     const payload = example('pull_request') as { pull_request: { number: number; base: { sha: string }; head: { sha: string } } }
     const context = readEventContext({ eventName: 'pull_request', payload, env, mode: 'auto' })

@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{a,b}from"./I6L656FS.js";import"./ZNQPBCBL.js";import"./CLL3S6OW.js";import"./XDAFPXNL.js";import"./XRWVJII7.js";import"./3P44XJ5B.js";import"./UTTY4LLU.js";import"./GBNTJUE6.js";import"./O5M5YZDO.js";import"./5JGDQFVG.js";import"./IM3TFGKT.js";export{a as parseEntryFile,b as validateEntryFile};

@@ -118,7 +118,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     environments: head.environments,
     advice,
     findings,
-    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? unknownEntryIds(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
+    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? unknownEntryIds(config, loaded, reportPath(options.root, config.file)) : []), ...(config ? checksTurnedOff(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
     filesScanned: head.filesScanned,
     passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknownVersions(head.environments) > 0),
     ...(smoke ? { smoke: smoke.report } : {})
@@ -318,6 +318,21 @@ function unknownEntryIds(config: GateConfig, database: Database, file: string): 
   return named
     .filter((item) => !known.has(item.id))
     .map((item) => ({ file, line: item.line, message: `${item.what} names "${item.id}", which is not a database entry${suggestion(item.id, ids)}` }))
+}
+
+/**
+ * Every check the configuration turns off is said at its line, as a warning: a pull request can
+ * add its own `disable` or `exclude`, and the reviewer must see it in the reports, not only in the diff.
+ */
+function checksTurnedOff(config: GateConfig, database: Database, file: string): Diagnostic[] {
+  const known = new Set(database.entries.map((entry) => entry.id))
+  const disabled = (config.disable ?? [])
+    .filter((item) => known.has(item.id))
+    .map((item) => ({ file, line: item.line, message: `\`disable\` turns off "${item.id}": its findings are not reported`, warning: true as const }))
+  const excluded = (config.exclude ?? []).length
+    ? [{ file, message: `\`exclude\` leaves out files matching ${config.exclude!.map((pattern) => `"${pattern}"`).join(', ')}: versions in them are not read`, warning: true as const }]
+    : []
+  return [...disabled, ...excluded]
 }
 
 /** `compute` run on the first call only; later calls give its first result. */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import type * as ChildProcess from 'node:child_process'
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import { isAbsolute, join, posix, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
@@ -53,7 +53,8 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.terraform'])
 export function discover(root: string, options: DiscoverOptions): Discovery {
   const realRoot = realpathSync.native(root)
   const result: Discovery = { files: [], filesSeen: 0, seen: [], linked: new Map(), diagnostics: [] }
-  const walk: Walk = { options, realRoot, tracked: options.gitignore === false ? undefined : trackedButIgnored(realRoot) }
+  let tracked: Tracked | undefined | null = null
+  const walk: Walk = { options, realRoot, tracked: () => (tracked === null ? (tracked = trackedButIgnored(realRoot)) : tracked) }
   // Depth first, as a recursion would go, but with an explicit stack: a deep tree cannot exhaust the call stack.
   const pending: PendingDirectory[] = [{ absolute: realRoot, path: '', ignores: [] }]
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -80,8 +81,16 @@ interface PendingDirectory {
 interface Walk {
   options: DiscoverOptions
   realRoot: string
-  /** In a git work tree: the tracked files that a `.gitignore` names, and their directories (read anyway). */
-  tracked: { files: ReadonlySet<string>; directories: ReadonlySet<string> } | undefined
+  /**
+   * In a git work tree: the tracked files that a `.gitignore` names, and their directories (read
+   * anyway). Asked only when a `.gitignore` rule matches, so a tree without one starts no process.
+   */
+  tracked: () => Tracked | undefined
+}
+
+interface Tracked {
+  files: ReadonlySet<string>
+  directories: ReadonlySet<string>
 }
 
 /**
@@ -90,9 +99,11 @@ interface Walk {
  * A `.gitignore` only keeps untracked files out of git: a pull request that adds one naming its
  * tracked declaring file must not hide that file from the gate.
  */
-function trackedButIgnored(root: string): Walk['tracked'] {
+function trackedButIgnored(root: string): Tracked | undefined {
   let listing: string
   try {
+    // Loaded here, not imported: most scans never need git, and the CLI promises to start no process without --base.
+    const { execFileSync } = process.getBuiltinModule('node:child_process') as typeof ChildProcess
     listing = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
   } catch {
     return undefined
@@ -108,7 +119,7 @@ function listDirectory(directory: PendingDirectory, result: Discovery, walk: Wal
   const { options, realRoot } = walk
   const { absolute: absoluteDir, path: relativeDir } = directory
   const ignored = (path: string, isDirectory: boolean): boolean =>
-    isIgnored(ignores, path, isDirectory) && !(isDirectory ? walk.tracked?.directories : walk.tracked?.files)?.has(path)
+    isIgnored(ignores, path, isDirectory) && !(isDirectory ? walk.tracked()?.directories : walk.tracked()?.files)?.has(path)
   let entries: Dirent[]
   try {
     entries = listing(absoluteDir)

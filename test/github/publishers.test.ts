@@ -67,6 +67,25 @@ describe('publishCheckRun', () => {
     expect(standIn.callsTo('checks/create')[0]!.body).toMatchObject({ name: 'kube-compat-gate', status: 'completed', conclusion: 'failure' })
     expect(standIn.violations).toEqual([])
   })
+
+  it('carries at most 500 annotations and says in the summary how many it left out (redteam: a 2,500-folder change kept the step publishing)', async () => {
+    const result = await publishCheckRun(client(), {
+      ...repository,
+      headSha: 'c'.repeat(40),
+      passed: false,
+      title: 'failed',
+      summary: '## report',
+      annotations: annotations(2_500),
+      detailsUrl: undefined
+    })
+    expect(result.requests).toBe(10)
+    const sent = [standIn.callsTo('checks/create'), standIn.callsTo('checks/update')].flat()
+    expect(sent).toHaveLength(10)
+    const summary = (sent[0]!.body as { output: { summary: string } }).output.summary
+    expect(summary).toMatch(/^> 2000 more locations are not annotated in this check run \(it carries the first 500\)/)
+    expect(summary).toContain('## report')
+    expect(standIn.violations).toEqual([])
+  }, 60_000)
 })
 
 describe('publishStickyComment', () => {

@@ -1,13 +1,14 @@
+import { cpSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGate } from '../../src/pipeline.js'
-import { emitAnnotations, rankForAnnotation, type AnnotationProperties } from '../../src/report/github/annotations.js'
+import { checkRunAnnotations, emitAnnotations, rankForAnnotation, type AnnotationProperties } from '../../src/report/github/annotations.js'
 import { renderComment } from '../../src/report/github/comment-body.js'
 import { fitText, LIMITS, utf8Bytes } from '../../src/report/github/limits.js'
 import { jsonArrayWithin } from '../../src/report/github/outputs.js'
 import { replaceVersion } from '../../src/report/github/suggestions.js'
 import type { FindingReport, Report } from '../../src/report/report.js'
-import { REPO_ROOT } from '../helpers/run-bundle.js'
+import { REPO_ROOT, tempDir } from '../helpers/run-bundle.js'
 
 function finding(overrides: Partial<FindingReport>): FindingReport {
   return {
@@ -79,6 +80,18 @@ describe('emitAnnotations', () => {
   })
 })
 
+describe('checkRunAnnotations', () => {
+  it('cleans title and message as a workflow command is cleaned: no ESC, BEL, NEL, bidi or U+2028 from a file name reaches the check run (redteam A26)', () => {
+    const hostile = 'x\u001b[2J\u0007\u202e\u0085\u2028y'
+    const [annotation] = checkRunAnnotations(rankForAnnotation([finding({ title: `t ${hostile}`, message: `m ${hostile}` })], new Map()), '')
+    for (const text of [annotation!.title, annotation!.message]) {
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/)
+      expect(text).toContain('x\ufffd')
+    }
+    expect(annotation!.message).toContain('\nFix: fix')
+  })
+})
+
 describe('fitText', () => {
   it('keeps text that fits', () => {
     expect(fitText('a\nb', 10, 'cut')).toBe('a\nb')
@@ -115,6 +128,30 @@ describe('renderComment', () => {
     return { ...report, findings: report.findings.filter((finding) => finding.id === 'vcluster-qosclass-immutable-k8s-1.32') }
   }
   const context = { marker: '<!-- m -->', sha: 'a'.repeat(40), runUrl: 'https://github.com/o/r/actions/runs/1', previous: false }
+
+  it('names what the configuration accepts or turns off, so a change cannot pass by adding its own waiver, disable or exclude (redteam N09, N10, N12)', async () => {
+    const root = tempDir()
+    cpSync(join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32'), root, { recursive: true })
+    writeFileSync(
+      join(root, '.kube-compat-gate.yml'),
+      [
+        'exclude: ["archive/**"]',
+        'disable: [vcluster-end-of-support]',
+        'waivers:',
+        '  - id: vcluster-qosclass-immutable-k8s-1.32',
+        '    reason: we will upgrade later',
+        '    owner: "@someone"',
+        '    expires: 9999-12-31',
+        ''
+      ].join('\n')
+    )
+    const { report } = await runGate({ root, failOn: 'error', date: '2026-12-07' })
+    const body = renderComment(report, context)
+    expect(body).toContain('#### Waived (1)')
+    expect(body).toMatch(/vcluster-qosclass-immutable-k8s-1\.32.*until 9999-12-31/)
+    expect(body).toContain('- ⚠️ `.kube-compat-gate.yml:2`: \\`disable\\` turns off "vcluster-end-of-support": its findings are not reported')
+    expect(body).toContain('\\`exclude\\` leaves out files matching "archive/\\*\\*": versions in them are not read')
+  })
 
   it('stays within GitHub’s 65,536 characters and points at the job summary when cut', async () => {
     const report = await failingReport()

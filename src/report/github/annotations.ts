@@ -107,13 +107,14 @@ export interface CheckRunAnnotation {
 
 const CHECK_LEVEL: Record<Severity, CheckRunAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' }
 
+/** Check run annotations get the workflow command's cleaning: GitHub shows their text as it is, ESC and bidi controls included. */
 export function checkRunAnnotations(ranked: readonly Annotation[], pathPrefix: string): CheckRunAnnotation[] {
   return ranked.map((annotation) => ({
     path: `${pathPrefix}${annotation.file}`,
     start_line: Math.max(1, annotation.line),
     end_line: Math.max(1, annotation.line),
     annotation_level: CHECK_LEVEL[annotation.level],
-    title: annotationTitle(annotation).slice(0, 255),
-    message: annotationMessage(annotation).slice(0, 64 * 1024)
+    title: forWorkflowCommand(annotationTitle(annotation)).slice(0, 255),
+    message: forWorkflowCommand(annotationMessage(annotation)).slice(0, 64 * 1024)
   }))
 }

@@ -18,17 +18,21 @@ export interface CheckRunInput {
 }
 
 /**
- * One completed check run that carries every annotation, past the ten per type that
- * workflow commands get: the first request creates it with 50, each update appends 50 more.
+ * One completed check run that carries the annotations past the ten per type that workflow
+ * commands get, the most important first: the first request creates it with 50, each update
+ * appends 50 more, up to LIMITS.checkRunAnnotationsTotal; the summary says how many were left out.
  */
 export async function publishCheckRun(client: GitHubClient, input: CheckRunInput): Promise<{ id: number; requests: number }> {
+  const carried = input.annotations.slice(0, LIMITS.checkRunAnnotationsTotal)
+  const left = input.annotations.length - carried.length
   const batches: CheckRunAnnotation[][] = []
-  for (let i = 0; i < input.annotations.length; i += LIMITS.checkRunAnnotationsPerRequest) {
-    batches.push(input.annotations.slice(i, i + LIMITS.checkRunAnnotationsPerRequest))
+  for (let i = 0; i < carried.length; i += LIMITS.checkRunAnnotationsPerRequest) {
+    batches.push(carried.slice(i, i + LIMITS.checkRunAnnotationsPerRequest))
   }
+  const leftNote = left > 0 ? `> ${left} more location${left === 1 ? ' is' : 's are'} not annotated in this check run (it carries the first ${carried.length}); the job summary and SARIF list every one.\n\n` : ''
   const output = (annotations: CheckRunAnnotation[] | undefined) => ({
     title: input.title,
-    summary: fitText(input.summary, LIMITS.checkRunSummaryChars, '…the report is cut here; the job summary has all of it.'),
+    summary: fitText(`${leftNote}${input.summary}`, LIMITS.checkRunSummaryChars, '…the report is cut here; the job summary has all of it.'),
     ...(annotations && annotations.length > 0 ? { annotations } : {})
   })
   const repository = { owner: input.owner, repo: input.repo }

@@ -1,5 +1,5 @@
 import { forMarkdown } from '../escape.js'
-import { count, findingsTable, groupByStatus, headline, statusLine, type MarkdownOptions } from '../markdown.js'
+import { count, findingsTable, groupByStatus, headline, place, statusLine, waivedList, type MarkdownOptions } from '../markdown.js'
 import type { Report } from '../report.js'
 import { smokeVerdictLine } from '../smoke-markdown.js'
 import { LIMITS, fitText } from './limits.js'
@@ -36,8 +36,27 @@ export function renderComment(report: Report, context: CommentContext): string {
     }
     lines.push(`#### ${group.heading} (${group.findings.length})`, '', ...findingsTable(group.findings, report, context), '')
   }
+  // What was accepted or not read stays in sight of the reviewer: a change can add its own waiver,
+  // `disable` or `exclude`, and a comment that only said "passed" would hide that it did.
+  lines.push(...waivedList(report.findings, context).map((line) => line.replace(/^### /, '#### ')), ...notReadAsWritten(report, context))
   lines.push(`<sub>Commit ${forMarkdown(context.sha.slice(0, 12))} · full report in ${summaryLink}.</sub>`)
   return fitText(lines.join('\n'), LIMITS.commentChars, `**The comment is cut here: the full report is in ${summaryLink}.**`)
+}
+
+/** At most this many in the comment; the job summary lists every one. */
+const MAX_NOT_READ = 5
+
+/** Diagnostics that could change the verdict (a file not read, a check turned off), at their file and line. */
+function notReadAsWritten(report: Report, context: CommentContext): string[] {
+  const warned = report.diagnostics.filter((diagnostic) => diagnostic.warning)
+  if (warned.length === 0) return []
+  const lines = [`#### Could change the verdict (${warned.length})`, '']
+  for (const diagnostic of warned.slice(0, MAX_NOT_READ)) {
+    lines.push(`- ⚠️ ${place(diagnostic.file, diagnostic.line ?? 1, context)}: ${forMarkdown(diagnostic.message)}`)
+  }
+  if (warned.length > MAX_NOT_READ) lines.push(`- …and ${warned.length - MAX_NOT_READ} more in the job summary.`)
+  lines.push('')
+  return lines
 }
 
 function verdict(report: Report, previous: boolean): string {

@@ -9,7 +9,13 @@ export const LIMITS = {
   /** Annotations GitHub shows per type (error, warning, notice) and step from workflow commands. */
   annotationsPerType: 10,
   /** Annotations in one check run request. */
-  checkRunAnnotationsPerRequest: 50
+  checkRunAnnotationsPerRequest: 50,
+  /**
+   * Annotations one check run carries: ten requests. GitHub asks for a pause between updates, so
+   * thousands of locations (a pull request touching 2,500 folders) would keep the step publishing
+   * for minutes before the comment went out; the job summary and SARIF list every location anyway.
+   */
+  checkRunAnnotationsTotal: 500
 } as const
 
 export type Measure = (text: string) => number

@@ -17,6 +17,8 @@ const BAD_TAG = '{{ x }} <!-- y --> | `z` @org/team %0A::error::w'
 const ANNOTATION_FILE = 'evil %250A\ufffd%0A%3A%3Aerror%3A%3Apwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
 // Workflow command data: % and line breaks escaped; the rest is inert in the middle of a line.
 const ANNOTATION_TEXT = 'evil %250A\ufffd%0A::error::pwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
+// A check run annotation: plain text (GitHub shows it as text), cleaned as a workflow command is: the CR shown as U+FFFD, the newline kept.
+const CHECK_RUN_TEXT = 'evil %0A\ufffd\n::error::pwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
 // Markdown text: line break to a space, HTML as entities, structure characters escaped, mention broken.
 const MARKDOWN = 'evil %0A ::error::pwned \\| \\`tick\\` &lt;script&gt;alert\\(1\\)&lt;/script&gt; &lt;\\!-- hidden --&gt; \\[x\\]\\(0\\) @\u200borg/team'
 // A link into the commit: each path segment percent-encoded, parentheses too.
@@ -104,7 +106,7 @@ describe('repository text that tries to inject into what the gate writes', () =>
       end_line: 6,
       annotation_level: 'failure',
       title: `(new) ${SEED_TITLE} [vcluster-qosclass-immutable-k8s-1.32]`,
-      message: `${seedMessage(DIR)}\nFix: ${FIX}\nSource: https://github.com/loft-sh/vcluster/issues/2472`
+      message: `${seedMessage(CHECK_RUN_TEXT)}\nFix: ${FIX}\nSource: https://github.com/loft-sh/vcluster/issues/2472`
     })
     expect(output.summary).toContain(`**${SEED_TITLE}**<br>${seedMarkdown(MARKDOWN)} (`)
     expect(output.summary).not.toMatch(/<script|<!--|@org/)

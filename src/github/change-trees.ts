@@ -87,7 +87,7 @@ async function commitTree(label: string, sha: string, event: EventContext, conte
   if (!context.client) throw new Error(`the checkout does not have commit ${sha} and there is no github-token to fetch it`)
   const relativePath = context.pathPrefix.replace(/\/$/, '') || '.'
   if (relativePath.startsWith('..')) throw new UsageError(`input "path" must be inside the workspace to read commit ${sha} through the API`)
-  const tree = await treeFromApi(context.client, { owner: event.owner, repo: event.repo }, sha, relativePath)
+  const tree = await treeFromApi(context.client, { owner: event.owner, repo: event.repo }, sha, relativePath, (message) => context.log.warning(message))
   context.trees.push(tree)
   context.log.info(`${label} ${sha.slice(0, 12)}: read through the REST API (the checkout does not have the commit)`)
   return tree

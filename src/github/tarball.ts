@@ -15,7 +15,8 @@ export async function treeFromApi(
   client: GitHubClient,
   repository: { owner: string; repo: string },
   sha: string,
-  path: string
+  path: string,
+  warn: (message: string) => void
 ): Promise<CommitTree> {
   const temp = await makeTempDir('kcg-api-')
   try {
@@ -29,7 +30,7 @@ export async function treeFromApi(
     const { member } = memberFor(await listTar(archive), path)
     if (member !== undefined || path === '.' || path === '') await extractTar(archive, tree, { gzip: true, stripComponents: 1, ...(member ? { members: [member] } : {}) })
     // An archive that leaves files out or rewrites them is not read: the gate fails, saying why.
-    const differs = await archiveAttributes(client, repository, sha, tree)
+    const differs = await archiveAttributes(client, repository, sha, tree, warn)
     if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}, so files may be missing from it or rewritten`)
     // The commit may turn `path` into a link out of its own files: refused, never followed.
     const root = await inputInside('input "path"', path, tree, `the files of commit ${sha.slice(0, 12)} in`)

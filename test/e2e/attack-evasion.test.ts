@@ -118,6 +118,18 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
       expect(run.stdout).toMatch(/^::error::could not read the head commit \w+, so there is nothing to decide on and the gate fails: the archive of commit \w+ is not the commit as git stores it: \.gitattributes marks paths export-ignore/m)
     })
 
+    it('when GitHub cannot answer for the root .gitattributes, the archive is still judged, with a warning (the verdict does not depend on the API)', async () => {
+      github().faults = [{ operationId: 'repos/get-content', status: 500, message: 'Server Error' }]
+      try {
+        const run = await archiveRun('README.md', 'no attributes here\n', 609)
+        expect(run.outputs.result).toBe('failed')
+        expect(run.outputs.findings).toContain('vcluster-qosclass-immutable-k8s-1.32')
+        expect(run.stdout).toMatch(/^::warning::could not check the root \.gitattributes of commit \w+ for export-ignore\/export-subst \(GitHub answered 500\)/m)
+      } finally {
+        github().faults = []
+      }
+    })
+
     it('a nested .gitattributes: the same', async () => {
       const run = await archiveRun('clusters/.gitattributes', 'dev/values.yaml export-ignore\n', 608)
       expect(run.outputs.result).toBe('failed')

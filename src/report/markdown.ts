@@ -93,11 +93,11 @@ export function findingsTable(findings: readonly FindingReport[], _report: Repor
   return lines
 }
 
-/** Waived findings, one line each: accepted by the repository's owners, not counted. */
-export function waivedList(findings: readonly FindingReport[], options: MarkdownOptions): string[] {
+/** Waived findings, one line each: accepted by the repository's owners, not counted. `heading` is the Markdown level of the surrounding report. */
+export function waivedList(findings: readonly FindingReport[], options: MarkdownOptions, heading = '###'): string[] {
   const waived = findings.filter((finding) => finding.waived && finding.status !== 'fixed')
   if (waived.length === 0) return []
-  const lines = [`### Waived (${waived.length})`, '']
+  const lines = [`${heading} Waived (${waived.length})`, '']
   for (const finding of waived.slice(0, MAX_TABLE_ROWS)) {
     const more = finding.locations.length > 1 ? ` and ${finding.locations.length - 1} more` : ''
     lines.push(

@@ -38,7 +38,7 @@ export function renderComment(report: Report, context: CommentContext): string {
   }
   // What was accepted or not read stays in sight of the reviewer: a change can add its own waiver,
   // `disable` or `exclude`, and a comment that only said "passed" would hide that it did.
-  lines.push(...waivedList(report.findings, context).map((line) => line.replace(/^### /, '#### ')), ...notReadAsWritten(report, context))
+  lines.push(...waivedList(report.findings, context, '####'), ...notReadAsWritten(report, context))
   lines.push(`<sub>Commit ${forMarkdown(context.sha.slice(0, 12))} · full report in ${summaryLink}.</sub>`)
   return fitText(lines.join('\n'), LIMITS.commentChars, `**The comment is cut here: the full report is in ${summaryLink}.**`)
 }

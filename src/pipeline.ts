@@ -15,6 +15,7 @@ import { groupFindings } from './evaluate/group.js'
 import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { BaseCommit } from './commits/derived-base.js'
+import { sameResolveInputs } from './commits/same-inputs.js'
 import { suggestion } from './config/did-you-mean.js'
 import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
 import { buildReport, type Report, type SmokeReport } from './report/report.js'
@@ -146,18 +147,20 @@ async function evaluateBase(options: GateOptions, head: EvaluatedTree, tree: Tre
   if (options.baseCommit === undefined) return undefined
   const commit = options.baseCommit
   const log = options.log ?? (() => {})
+  const say = (message: string): void => log(`base ${commit.sha.slice(0, 12)}: ${message}`)
   const [{ deriveBase }, { treeFromGit }] = await Promise.all([import('./commits/derived-base.js'), import('./commits/git-tree.js')])
   const derived = await deriveBase(options.root, head.tree, commit, tree.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
   if ('source' in derived) {
     const via = commit.remote ? `through the REST API (${commit.remote.requests} ${commit.remote.requests === 1 ? 'request' : 'requests'})` : 'from git objects'
-    log(`base ${commit.sha.slice(0, 12)}: derived from the head's scan; ${derived.changedFiles} changed ${derived.changedFiles === 1 ? 'file' : 'files'} read ${via}`)
+    say(`derived from the head's scan; ${derived.changedFiles} changed ${derived.changedFiles === 1 ? 'file' : 'files'} read ${via}`)
     const scan = await scanTree(options.root, { ...scanOptions(tree), source: derived.source })
-    return { ...evaluateScan(scan, tree), text: async (file) => derived.baseText(file) }
+    return { ...evaluateBaseScan(scan, head, tree, say), text: async (file) => derived.baseText(file) }
   }
-  log(`base ${commit.sha.slice(0, 12)}: scanned in full, because ${derived.fallback}`)
+  say(`scanned in full, because ${derived.fallback}`)
   const written = commit.remote ? await commit.remote.fullTree() : await treeFromGit(commit.top, commit.sha, options.root)
   try {
-    const evaluated = await evaluateTree(written.root, { ...tree, commitTree: true })
+    const baseTree = { ...tree, commitTree: true }
+    const evaluated = evaluateBaseScan(await scanTree(written.root, scanOptions(baseTree)), head, baseTree, say)
     const texts = new Map<string, string | undefined>()
     for (const file of new Set(head.declarations.map((declaration) => declaration.file))) {
       texts.set(file, await readFile(join(written.root, file), 'utf8').catch(() => undefined))
@@ -166,6 +169,20 @@ async function evaluateBase(options: GateOptions, head: EvaluatedTree, tree: Tre
   } finally {
     await written.dispose()
   }
+}
+
+/**
+ * The base's environments and findings: the head's when the base's scan gives resolve and
+ * evaluation what the head's gave (src/commits/same-inputs.ts says what that saves), worked out
+ * as the head's were otherwise. Shared declarations are safe there: the report tells a fixed
+ * finding's declarations from the head's by identity, and a base with the head's findings has
+ * no fixed finding.
+ */
+function evaluateBaseScan(scan: TreeScan, head: EvaluatedTree, tree: TreeContext, say: (message: string) => void): EvaluatedTree {
+  if (!sameResolveInputs(scan.result, head.tree.result)) return evaluateScan(scan, tree)
+  say(`declares and uses what the head does; its findings are the head's, not worked out again`)
+  const resolveDiagnostics = head.diagnostics.slice(head.tree.result.diagnostics.length)
+  return { ...scan.result, declarations: head.declarations, diagnostics: [...scan.result.diagnostics, ...resolveDiagnostics], tree: scan, environments: head.environments, findings: head.findings }
 }
 
 interface TreeContext {

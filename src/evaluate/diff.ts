@@ -17,16 +17,21 @@ export function fingerprint(finding: Pick<Finding, 'id' | 'declarations' | 'file
  * `fixed`. Fingerprints are counted, so a second copy of a problem in the same files is new.
  */
 export function diffFindings(base: readonly Finding[], head: readonly Finding[]): Finding[] {
-  const remaining = new Map<string, Finding[]>()
+  // Per fingerprint, the base's findings and how many of them a head finding has matched (counted,
+  // not shifted off: thousands of findings can share one fingerprint).
+  const remaining = new Map<string, { findings: Finding[]; matched: number }>()
   for (const finding of base) {
     const key = fingerprint(finding)
-    remaining.set(key, [...(remaining.get(key) ?? []), finding])
+    const same = remaining.get(key)
+    if (same) same.findings.push(finding)
+    else remaining.set(key, { findings: [finding], matched: 0 })
   }
   const marked: Finding[] = head.map((finding) => {
-    const matches = remaining.get(fingerprint(finding))
-    const status = matches?.shift() ? 'unchanged' : 'new'
-    return { ...finding, status }
+    const same = remaining.get(fingerprint(finding))
+    const found = same !== undefined && same.matched < same.findings.length
+    if (found) same.matched++
+    return { ...finding, status: found ? 'unchanged' : 'new' }
   })
-  const fixed = [...remaining.values()].flat().map((finding): Finding => ({ ...finding, status: 'fixed' }))
+  const fixed = [...remaining.values()].flatMap(({ findings, matched }) => findings.slice(matched)).map((finding): Finding => ({ ...finding, status: 'fixed' }))
   return [...marked, ...fixed]
 }

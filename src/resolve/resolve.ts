@@ -7,6 +7,10 @@ import { impliedVirtualVersions } from './implied.js'
 import { ReleaseIndex } from './releases.js'
 import { applyWhatIfs } from './what-if.js'
 
+/** What the resolve stage (and after it, evaluation) reads of a scan: two scans equal in these resolve and evaluate alike. */
+export const RESOLVE_INPUTS = ['declarations', 'links', 'unknowns', 'usages', 'distros', 'deploys'] as const
+export type ResolveInput = Pick<ScanResult, (typeof RESOLVE_INPUTS)[number]>
+
 export interface ResolveOptions {
   /** `environments:` of the configuration: stated pairings that override inference. */
   configured?: readonly ConfiguredEnvironment[]
@@ -29,7 +33,7 @@ export interface Resolved {
  * configuration's `environments:` replace what they state, and `--target` versions are put in.
  */
 export function resolveRepository(
-  scan: Pick<ScanResult, 'declarations' | 'links' | 'unknowns' | 'usages' | 'distros' | 'deploys'>,
+  scan: ResolveInput,
   options: ResolveOptions = {}
 ): Resolved {
   const index = new ReleaseIndex(scan.declarations, scan.links, scan.unknowns, scan.usages)

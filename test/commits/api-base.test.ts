@@ -7,7 +7,7 @@ import { baseFromApi } from '../../src/github/api-base.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { runGate, type GateOptions } from '../../src/pipeline.js'
 import { TempRepo, useGitHubStandIn } from '../github/action-harness.js'
-import { apply, leftAs, observable, operation, populated } from '../helpers/commit-pairs.js'
+import { apply, headChange, leftAs, observable, operation, populated } from '../helpers/commit-pairs.js'
 import { fuzzParameters } from '../helpers/fuzz.js'
 
 /**
@@ -25,7 +25,7 @@ describe('the base of a shallow checkout, derived through the REST API', () => {
     let derived = 0
     let committed = 0
     await fc.assert(
-      fc.asyncProperty(populated, fc.array(operation, { maxLength: 3 }), fc.array(operation, { minLength: 1, maxLength: 5 }), leftAs, async (start, baseOps, headOps, left) => {
+      fc.asyncProperty(populated, fc.array(operation, { maxLength: 3 }), headChange, leftAs, async (start, baseOps, headOps, left) => {
         if (left === 'committed') committed++
         const repo = new TempRepo()
         apply(repo.dir, [...start, ...baseOps])

@@ -50,6 +50,7 @@ export type Operation =
   | { kind: 'symlink'; path: string; target: string }
   | { kind: 'gitignore'; pattern: string }
   | { kind: 'config'; text: string }
+  | { kind: 'comment'; path: string; at: 'start' | 'end' }
 
 const path = fc.constantFrom(...PATHS)
 export const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -58,8 +59,17 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('rename' as const), from: path, to: path }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('symlink' as const), path: fc.constantFrom('linked/values.yaml', 'linked/kind.yaml'), target: path }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('gitignore' as const), pattern: fc.constantFrom('build/', 'docs/', '*.md', 'hack/') }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('config' as const), text: fc.constantFrom('exclude:\n  - docs/\n', 'exclude:\n  - hack/\n') }) }
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('config' as const), text: fc.constantFrom('exclude:\n  - docs/\n', 'exclude:\n  - hack/\n') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), path, at: fc.constantFrom('start' as const, 'end' as const) }) }
 )
+/**
+ * A comment line added to files: at the end it leaves every declaration where it was (the base
+ * then gives resolve and evaluation what the head gives, and its findings are the head's), at
+ * the start it moves them all down a line.
+ */
+export const comment: fc.Arbitrary<Operation> = fc.record({ kind: fc.constant('comment' as const), path, at: fc.constantFrom('start' as const, 'end' as const) })
+/** The head's side of a change: any operations, or (as often) comment lines only. */
+export const headChange: fc.Arbitrary<Operation[]> = fc.oneof(fc.array(operation, { minLength: 1, maxLength: 5 }), fc.array(comment, { minLength: 1, maxLength: 3 }))
 /** A repository where every path declares something, so that most changes change what is declared. */
 export const populated: fc.Arbitrary<Operation[]> = fc.tuple(...PATHS.map(() => fc.constantFrom(...CONTENTS.slice(0, 8)))).map((contents) =>
   contents.map((content, index) => ({ kind: 'write' as const, path: PATHS[index]!, content }))
@@ -101,6 +111,16 @@ export function apply(dir: string, operations: readonly Operation[]): void {
       case 'config':
         writeFileSync(at('.kube-compat-gate.yml'), op.text)
         break
+      case 'comment': {
+        let text = ''
+        try {
+          text = readFileSync(at(op.path), 'utf8')
+        } catch {
+          mkdirSync(dirname(at(op.path)), { recursive: true })
+        }
+        writeFileSync(at(op.path), op.at === 'start' ? `# edited\n${text}` : `${text}# edited\n`)
+        break
+      }
     }
   }
 }

@@ -1,8 +1,7 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { dirnameOf } from '../paths.js'
-import { expand, type Variables } from '../shell/expand.js'
-import type { SourceFile } from '../source-file.js'
+import { expand } from '../shell/expand.js'
 import { locateToken, textOf, traced, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { declareInferred, declareNamedUse } from './declare-inferred.js'
@@ -34,7 +33,7 @@ export const chartReference: Detector = {
     const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path)
     for (const mapping of view.mappings) {
       if (chartFile && mapping.path.length === 0) continue
-      const chart = vclusterChartIn(mapping, view.file, view.variables)
+      const chart = vclusterChartIn(mapping, view)
       if (!chart) continue
       const group = dirnameOf(view.file.path)
       out.deploys?.push(group)
@@ -61,7 +60,7 @@ interface ChartNamed {
   distro?: string
 }
 
-function vclusterChartIn(mapping: Mapping, file: SourceFile, variables: Variables): ChartNamed | undefined {
+function vclusterChartIn(mapping: Mapping, view: FileView): ChartNamed | undefined {
   const repository = REPOSITORY_KEYS.map((key) => firstText(mapping.entries.get(key))).find((text) => text !== undefined)
   const fromLoft = repository !== undefined && /charts\.loft\.sh|loft-sh|loftsh/.test(repository)
   // A chart from another repository that happens to be called vcluster is somebody else's.
@@ -71,7 +70,7 @@ function vclusterChartIn(mapping: Mapping, file: SourceFile, variables: Variable
     const value = entry?.values[0]
     if (!value) continue
     // `name: ${CHART_NAME:=vcluster}` (a clusterctl template) names vcluster through its default.
-    const info = [value, ...expand(value, variables).map((each) => each.value)].map((each) => vclusterChartDistro(textOf(each).trim())).find((each) => each !== undefined)
+    const info = [value, ...expand(value, view.variablesFor(value)).map((each) => each.value)].map((each) => vclusterChartDistro(textOf(each).trim())).find((each) => each !== undefined)
     // `name: vcluster` is a chart only beside a repository or a version (not a container, a namespace, a release of another chart).
     if (key === 'name' && (mapping.entries.has('chart') || (repository === undefined && !VERSION_KEYS.some((version) => mapping.entries.has(version))))) continue
     if (info) return { value, ...(info.distro ? { distro: info.distro } : {}) }
@@ -85,7 +84,7 @@ function vclusterChartIn(mapping: Mapping, file: SourceFile, variables: Variable
   }
   // `chart = var.vcluster_chart` (Terraform): a chart held in a variable whose name says vcluster or loft.
   const named = CHART_KEYS.map((key) => mapping.entries.get(key)?.reference).find((reference) => reference !== undefined)
-  if (named && /vcluster|loft/i.test(named.name) && VERSION_KEYS.some((key) => mapping.entries.has(key))) return { value: traced(file, named.name, named.offset) }
+  if (named && /vcluster|loft/i.test(named.name) && VERSION_KEYS.some((key) => mapping.entries.has(key))) return { value: traced(view.file, named.name, named.offset) }
   // vCluster Platform templates and instances: `helmRelease.chart` names no chart, the platform installs vcluster.
   if (platformRelease(mapping)) {
     const version = VERSION_KEYS.map((key) => mapping.entries.get(key)?.values[0]).find((value) => value !== undefined)

@@ -16,7 +16,7 @@ export type InferredWhat = DeclareWhat
  */
 export function declareInferred(view: FileView, out: Extraction, source: string, value: Traced, what: InferredWhat): void {
   if (value.length === 0 || textOf(value).trim() === '') return
-  for (const expanded of expand(value, view.variables)) {
+  for (const expanded of expand(value, view.variablesFor(value))) {
     const text = textOf(expanded.value)
     // `${CHART_VERSION:=""}`: a variable whose only value here is empty.
     const empty = /^\s*(""|'')?\s*$/.test(text)

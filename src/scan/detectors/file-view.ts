@@ -1,6 +1,6 @@
 import { lineQuotesIn } from '../extractors/shell-script.js'
 import { eachAssignment } from '../shell/commands.js'
-import type { Variables } from '../shell/expand.js'
+import { mayReference, type Variables } from '../shell/expand.js'
 import { sharedCommandsOf } from '../shell/words.js'
 import type { DocumentFilter, SourceFile } from '../source-file.js'
 import { textOf, traced, type Traced } from '../traced.js'
@@ -93,6 +93,16 @@ export class FileView {
     return this.madeAssignments
   }
 
+  /**
+   * The variables `expand` needs for `value`: none when the value holds no reference. The
+   * variables of a structured file are every key of every mapping in it, and detectors declare
+   * mostly plain values: made for all 1,000 declaring files of the benchmark's 20,000, they were
+   * about a third of the detectors' time (0.44 of 1.48 s under the profiler).
+   */
+  variablesFor(value: Traced): Variables {
+    return mayReference(textOf(value)) ? this.variables : NO_VARIABLES
+  }
+
   /** Every value a name has in this file, for `${NAME}`, `${NAME:-default}`, `$(NAME)`, `${{ env.NAME }}`. */
   get variables(): Variables {
     if (this.madeVariables) return this.madeVariables
@@ -118,6 +128,8 @@ export class FileView {
     return variables
   }
 }
+
+const NO_VARIABLES: Variables = new Map()
 
 /** More values than this for one name are not kept (each is one more expansion of every use). */
 const MAX_VALUES_PER_NAME = 8

@@ -63,6 +63,11 @@ const MAX_DEPTH = 4
 /** More expansions than this of one value are cut: a matrix that large is a test grid. */
 const MAX_EXPANSIONS = 32
 
+/** Whether a text may hold a reference `expand` replaces; without one, `expand` gives the value as it is, whatever the variables. */
+export function mayReference(text: string): boolean {
+  return text.includes('$') || text.includes('{{')
+}
+
 /**
  * Every way a value can read once its variables are replaced, each traced to where its
  * characters are written. A reference with a default (`${X:-v1.30.0}`) takes the default:
@@ -71,7 +76,7 @@ const MAX_EXPANSIONS = 32
  */
 export function expand(value: Traced, variables: Variables, depth = 0): VariableValue[] {
   const text = textOf(value)
-  if (depth >= MAX_DEPTH || (!text.includes('$') && !text.includes('{{'))) return [{ value }]
+  if (depth >= MAX_DEPTH || !mayReference(text)) return [{ value }]
   let results: VariableValue[] = [{ value: [] }]
   let at = 0
   for (const match of text.matchAll(REFERENCE)) {

@@ -22,6 +22,7 @@ import { buildReport, type Report, type SmokeReport } from './report/report.js'
 import { resolveRepository } from './resolve/resolve.js'
 import { DEFAULT_MAX_FILE_BYTES, scanTree, type TreeScan } from './scan/scan.js'
 import type { SmokeOptions } from './smoke/run-smoke.js'
+import { capYoungGeneration } from './young-generation.js'
 
 export interface GateOptions {
   /** Directory to scan (the head of a change). */
@@ -223,7 +224,9 @@ function evaluateScan(tree: TreeScan, { database, config, date, configPath, targ
     whatIfs: targets
   })
   const { declarations, environments } = resolved
+  capYoungGeneration()
   const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations })
+  capYoungGeneration()
   const findings = config ? applyWaivers(evaluated, config.waivers, date, configPath) : evaluated
   return { ...scan, declarations, diagnostics: [...scan.diagnostics, ...resolved.diagnostics], tree, environments, findings }
 }

@@ -10,6 +10,7 @@ import { resolveNamedUses } from './named-values.js'
 import { diagnosticKey, extractText, overLimit, readText, scanFile, type FileScan } from './file-scan.js'
 import { directorySource, type TreeSource } from './tree-source.js'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_CEILING, MAX_TOTAL_BYTES } from './limits.js'
+import { capYoungGeneration } from '../young-generation.js'
 
 export interface ScanOptions {
   maxFileBytes?: number
@@ -58,6 +59,9 @@ export type LocatedDistroChoice = DistroChoice & { file: string }
 
 export { DEFAULT_MAX_FILE_BYTES }
 
+/** Files between two looks at the young generation's size: about a hundred looks at 20,000 files, each a few microseconds. */
+const YOUNG_GENERATION_CHECK = 64
+
 /**
  * Finds every declared version under `root`. A file that cannot be read or parsed becomes
  * a diagnostic; it never stops the scan or hides what other files declare. After every file
@@ -95,7 +99,9 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   })
   const maxTotalBytes = Math.min(options.maxTotalBytes ?? MAX_TOTAL_BYTES, MAX_TOTAL_BYTES)
   let total = 0
-  const scans = withoutAliases(discovery).map((file): FileScan => {
+  const scans = withoutAliases(discovery).map((file, index): FileScan => {
+    // The young generation reaches its size during the scan; checked every few files (young-generation.ts).
+    if (index % YOUNG_GENERATION_CHECK === 0) capYoungGeneration()
     const reused = source.reuse?.(file.path)
     if (reused) return reused
     if (total >= maxTotalBytes) return skippedFile(file.path, `skipped: the files read before it add up to ${total} bytes, past the ${maxTotalBytes}-byte limit of one run`)
@@ -104,6 +110,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     return scanFile(file.path, bytes, accepting.get(file.path) ?? [], maxFileBytes)
   })
 
+  capYoungGeneration()
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = readLinkedValues(source, scans, { maxFileBytes, excluded: filter.excluded })
   const all = [...scans, named, ...linked.scans]

@@ -5,6 +5,12 @@ export interface Membership {
   members: Map<string, Declaration[]>
   /** Declarations that a release took through a link: they belong to it, not to their own group. */
   linked: Set<Declaration>
+  /**
+   * Of those, the ones that a release took only by naming their file (`-f values.yaml`,
+   * `valueFiles:`): naming a file adds a pairing but does not move the file out of its folder,
+   * whose release (a chart applies its own values.yaml) still deploys it.
+   */
+  namedOnly: Set<Declaration>
 }
 
 export function groupMembership(declarations: readonly Declaration[], links: readonly GroupLink[]): Membership {
@@ -18,6 +24,8 @@ export function groupMembership(declarations: readonly Declaration[], links: rea
   const members = new Map<string, Declaration[]>()
   for (const [group, own] of byGroup) members.set(group, [...own])
   const linked = new Set<Declaration>()
+  const takenWhole = new Set<Declaration>()
+  const named = new Set<Declaration>()
   for (const link of links) {
     const taken = [
       ...(link.file !== undefined ? (byFile.get(link.file) ?? []) : []),
@@ -27,10 +35,13 @@ export function groupMembership(declarations: readonly Declaration[], links: rea
     for (const declaration of taken) {
       if (!list.includes(declaration)) list.push(declaration)
       linked.add(declaration)
+      if (link.memberGroup !== undefined && (declaration.group ?? declaration.file) === link.memberGroup) takenWhole.add(declaration)
+      else named.add(declaration)
     }
     members.set(link.group, list)
   }
-  return { members, linked }
+  const namedOnly = new Set([...named].filter((declaration) => !takenWhole.has(declaration)))
+  return { members, linked, namedOnly }
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -165,7 +165,9 @@ export class ReleaseIndex {
       if (!found) units.set(key, (found = { group, file, declarations: [], unknowns: [], configured: false }))
       return found
     }
-    for (const d of this.declarations) if (slotOf(d) === 'virtual' && !linked.has(d)) unit(groupOf(d), d.file).declarations.push(d)
+    const { namedOnly } = this.membership
+    // A values file that a release names still pairs as its folder says (D03: a script's `-f values.yaml` beside a chart).
+    for (const d of this.declarations) if (slotOf(d) === 'virtual' && (!linked.has(d) || namedOnly.has(d))) unit(groupOf(d), d.file).declarations.push(d)
     const linkedFiles = new Map<string, GroupLink[]>()
     for (const link of this.links) if (link.file !== undefined) push(linkedFiles, link.file, link)
     for (const u of this.unknowns) {
@@ -173,7 +175,7 @@ export class ReleaseIndex {
       // A broken values file that a release names is that release's unknown.
       const namedBy = linkedFiles.get(u.file)
       if (namedBy) for (const link of namedBy) this.addValue(link.group, { unknown: u, kind: 'explicit-reference', ...via(link) }, u.file)
-      else unit(u.group, u.file).unknowns.push(u)
+      unit(u.group, u.file).unknowns.push(u)
     }
     for (const usage of usages) {
       if (!usage.feature.startsWith('vcluster') || linkedFiles.has(usage.file)) continue
@@ -189,20 +191,24 @@ export class ReleaseIndex {
       for (const link of this.links) if (link.group === release && link.file !== undefined) this.noteFile(release, link.file)
     }
     const namesItsValues = (release: string): boolean => this.links.some((l) => l.group === release)
-    for (const values of units.values()) {
-      const owner = [values.group, ...parentGroups(values.group)].find((group) => this.releaseSet.has(group))
+    for (const whole of units.values()) {
+      const owner = [whole.group, ...parentGroups(whole.group)].find((group) => this.releaseSet.has(group))
       // A value a generic detector read in a release's own file (its group is the directory) is that release's.
-      const inFile = owner === undefined ? this.releases.filter((release) => release.startsWith(`${values.file}#`)) : []
+      const inFile = owner === undefined ? this.releases.filter((release) => release.startsWith(`${whole.file}#`)) : []
       const own = owner !== undefined ? [owner] : inFile
+      // A file that a release names is also its own release's (a chart applies its values.yaml whoever else
+      // names it), but the name outweighs a pairing inferred from the folder alone.
+      const values = own.length > 0 ? whole : unnamedPart(whole, namedOnly, linkedFiles)
       const takers = own.length > 0 ? own : this.subtreeReleases(values, namesItsValues)
       const kind: EvidenceKind = own.length > 0 ? 'same-release' : 'same-subtree'
       if (takers.length === 0) {
-        this.unpaired.push(values)
+        if (values.declarations.length > 0 || values.unknowns.length > 0 || values.configured) this.unpaired.push(values)
         continue
       }
       for (const release of takers) {
-        for (const declaration of values.declarations) this.addValue(release, { declaration, kind }, values.file)
-        for (const unknown of values.unknowns) this.addValue(release, { unknown, kind }, values.file)
+        const already = this.valuesOf.get(release) ?? []
+        for (const declaration of values.declarations) if (!already.some((c) => c.declaration === declaration)) this.addValue(release, { declaration, kind }, values.file)
+        for (const unknown of values.unknowns) if (!already.some((c) => c.unknown === unknown)) this.addValue(release, { unknown, kind }, values.file)
         this.noteFile(release, values.file)
       }
     }
@@ -249,4 +255,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
   else map.set(key, [value])
+}
+
+/** What a values unit holds that no release names. */
+function unnamedPart(values: ValuesUnit, namedOnly: ReadonlySet<Declaration>, linkedFiles: ReadonlyMap<string, unknown>): ValuesUnit {
+  return {
+    ...values,
+    declarations: values.declarations.filter((declaration) => !namedOnly.has(declaration)),
+    unknowns: values.unknowns.filter((unknown) => !linkedFiles.has(unknown.file))
+  }
 }

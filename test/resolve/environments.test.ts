@@ -39,6 +39,12 @@ describe('resolveEnvironments', () => {
       ['vcluster=0.21.0', 'vcluster=0.23.2 virtual=1.32.2']
     ],
     [
+      'a chart\'s own values file that another release names stays the chart\'s too: naming adds a pairing, it does not take one away',
+      ['vcluster 0.22.1 in clusters/dev', 'virtual 1.32.0 in clusters/dev', 'vcluster 0.23.0 in clusters/dev/deploy.sh#0'],
+      [{ group: 'clusters/dev/deploy.sh#0', file: 'clusters/dev/x.yaml' }],
+      ['vcluster=0.22.1 virtual=1.32.0', 'vcluster=0.23.0 virtual=1.32.0']
+    ],
+    [
       'matrix axis values give one environment each; include entries are not crossed; another job\'s hosts are its own',
       ['vcluster 0.22.1 in wf.yml#e2e', 'host 1.30.0 in wf.yml#e2e', 'host 1.31.0 in wf.yml#e2e', 'vcluster 0.23.0 in wf.yml#compat#include.0', 'virtual 1.32.0 in wf.yml#compat#include.0', 'vcluster 0.22.1 in wf.yml#compat#include.1', 'virtual 1.31.0 in wf.yml#compat#include.1'],
       [],

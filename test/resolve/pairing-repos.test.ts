@@ -1,5 +1,5 @@
-import { cpSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGate, type GateResult } from '../../src/pipeline.js'
 import { tempDir } from '../helpers/run-bundle.js'
@@ -96,5 +96,26 @@ describe('pairing by evidence', () => {
     const evidence = result.report.environments.flatMap((e) => e.evidence).find((x) => x.file === 'infra/eks.tf')
     expect(evidence).toMatchObject({ slot: 'host', kind: 'repository-level', line: 4 })
     expect(evidence!.text).toMatch(/^host from infra\/eks\.tf:4 \(repository-level host/)
+  })
+
+  // Held-out red-team D03/D09/D10: a pull request added a release elsewhere that names the chart's values.yaml, and
+  // the chart (which applies its own values.yaml whoever else names it) lost its virtual version.
+  it.each([
+    ['a script beside the chart', 'clusters/dev/deploy.sh', 'VCLUSTER_VERSION=0.23.0 \\\nvcluster create dev \\\n  --chart-version "$VCLUSTER_VERSION" \\\n  -f values.yaml\n'],
+    ['a script without a chart version', 'clusters/dev/deploy.sh', 'vcluster create dev \\\n  -f values.yaml\n'],
+    ['a helmfile release', 'helmfile.yaml', 'releases:\n  - name: dev\n    chart: loft/vcluster\n    version: 0.23.0\n    values:\n      - clusters/dev/values.yaml\n'],
+    [
+      'a workflow helm upgrade -f',
+      '.github/workflows/deploy.yml',
+      'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          helm upgrade --install dev vcluster --repo https://charts.loft.sh \\\n            --version 0.23.0 \\\n            -f clusters/dev/values.yaml\n'
+    ]
+  ])('a release that names a chart\'s values.yaml (%s) adds a pairing; the chart keeps its own values and the seed error stays', async (_name, file, text) => {
+    const root = tempDir()
+    cpSync(join(FIXTURES, 'seed-readable-values'), root, { recursive: true })
+    mkdirSync(join(root, dirname(file)), { recursive: true })
+    writeFileSync(join(root, file), text)
+    const result = await gate(root)
+    expect(result.findings.find((f) => f.id === SEED)).toMatchObject({ severity: 'error', file: 'clusters/dev/Chart.yaml' })
+    expect(result.report.summary.passed).toBe(false)
   })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isMap, isScalar, isSeq, type Document } from 'yaml'
-import { blockDocument } from '../../src/scan/yaml-block.js'
+import { blockDocument, type BlockOptions } from '../../src/scan/yaml-block.js'
 import { documentSpans, parseSpan, type DocumentSpan } from '../../src/scan/yaml-documents.js'
 import { fuzzParameters } from '../helpers/fuzz.js'
 
@@ -24,8 +24,8 @@ function documentShape(doc: Document.Parsed): unknown {
 }
 
 /** The block reader's document, checked against the parser's; undefined when the reader leaves it. */
-function compared(text: string, span: DocumentSpan = { start: 0, end: text.length }): Document.Parsed | undefined {
-  const read = blockDocument(text, span)
+function compared(text: string, span: DocumentSpan = { start: 0, end: text.length }, options: BlockOptions = {}): Document.Parsed | undefined {
+  const read = blockDocument(text, span, options)
   if (read) expect(documentShape(read), JSON.stringify(text.slice(span.start, span.end))).toEqual(documentShape(parseSpan(text, span)!))
   return read
 }
@@ -142,6 +142,31 @@ describe('block YAML read without the parser', () => {
     for (const kind of ['map', 'list', 'list flow', 'map flow', 'PLAIN:string', 'PLAIN:number', 'PLAIN:boolean', 'PLAIN:object', 'QUOTE_DOUBLE:string', 'QUOTE_SINGLE:string', 'BLOCK_LITERAL:string']) {
       expect(kinds).toContain(kind)
     }
+  })
+
+  it('reads a `|` block written as YAML in place, its root indented, as the parser reads that span (property)', () => {
+    let read = 0
+    let runs = 0
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 8, maxLength: 200 }), fc.integer({ min: 1, max: 8 }), (choices, indent) => {
+        runs++
+        const pad = ' '.repeat(indent)
+        const body = generated(choices)
+          .split('\n')
+          .map((line) => (line === '' ? line : pad + line))
+          .join('\n')
+        const head = 'spec:\n  values: |\n'
+        if (compared(head + body, { start: head.length, end: head.length + body.length }, { indentedRoot: true })) read++
+      }),
+      fuzzParameters(3000)
+    )
+    expect(read / runs).toBeGreaterThan(0.05)
+    const text = 'kind: Application\nhelm:\n  values: |\n    controlPlane:\n      distro:\n        k8s:\n          version: v1.31.2\n'
+    const start = text.indexOf('    controlPlane')
+    const doc = compared(text, { start, end: text.length }, { indentedRoot: true })!
+    const version = doc.getIn(['controlPlane', 'distro', 'k8s', 'version'], true) as { range: number[] }
+    expect(text.slice(version.range[0], version.range[1])).toBe('v1.31.2')
+    expect(blockDocument(text, { start, end: text.length })).toBeUndefined()
   })
 
   it('places nodes at whole-text offsets in a document after others', () => {

@@ -28,6 +28,24 @@ const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }>
 const NOT_DECLARATIONS = /^(setupenvtest|clientgo|apimachinery|controllerruntime|goclient)/
 
 export function namedMeaning(name: string): InferredWhat | undefined {
+  let meaning = MEANINGS.get(name)
+  if (meaning === undefined) {
+    meaning = meaningOf(name) ?? null
+    if (MEANINGS.size >= MAX_MEANINGS) MEANINGS.clear()
+    MEANINGS.set(name, meaning)
+  }
+  return meaning === null ? undefined : { ...meaning }
+}
+
+/**
+ * What each name means, by name as written: every key of every mapping of a file is asked, and
+ * a monorepo repeats the same few hundred keys (eight regular expressions each, 0.16 of the
+ * detectors' 1.9 s under the profiler). Cleared when full; callers get a copy.
+ */
+const MEANINGS = new Map<string, InferredWhat | null>()
+const MAX_MEANINGS = 10_000
+
+function meaningOf(name: string): InferredWhat | undefined {
   // A list of versions (`k8sVersions`, `kubernetes_versions`) holds versions of the same thing.
   const normal = normalisedKey(name).replace(/versions$/, 'version')
   if (normal.length > 64 || NOT_DECLARATIONS.test(normal)) return undefined

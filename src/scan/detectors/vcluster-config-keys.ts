@@ -32,14 +32,17 @@ export const vclusterConfigKeys: Detector = {
 
 /** The distro whose version a mapping holds, and the key holding it. */
 function distroOf(mapping: Mapping): { name: string; key: string } | undefined {
-  const path = mapping.path.map(normalisedKey)
-  const at = path.lastIndexOf('distro')
-  if (at === -1 || path[at - 1] !== 'controlplane') return undefined
-  const name = path[at + 1]
+  // The path's keys normalised one by one as asked, from the end: every mapping of a file is asked, most are not under `distro`.
+  const path = mapping.path
+  const key = (index: number): string | undefined => (index >= 0 && index < path.length ? normalisedKey(path[index]!) : undefined)
+  let at = path.length - 1
+  while (at >= 0 && key(at) !== 'distro') at--
+  if (at === -1 || key(at - 1) !== 'controlplane') return undefined
+  const name = key(at + 1)
   if (name === undefined || !DISTROS.has(name)) return undefined
-  const rest = path.slice(at + 2)
-  if (rest.length === 0) return { name, key: 'version' }
-  if (rest.length === 1 && rest[0] === 'image') return { name, key: 'tag' }
-  if (rest.length === 2 && COMPONENTS.has(rest[0]!) && rest[1] === 'image') return { name, key: 'tag' }
+  const rest = path.length - (at + 2)
+  if (rest === 0) return { name, key: 'version' }
+  if (rest === 1 && key(at + 2) === 'image') return { name, key: 'tag' }
+  if (rest === 2 && COMPONENTS.has(key(at + 2)!) && key(at + 3) === 'image') return { name, key: 'tag' }
   return undefined
 }

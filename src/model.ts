@@ -231,4 +231,9 @@ export interface Diagnostic {
    * warning annotation as well, so a pull request cannot turn a failure into a quiet pass.
    */
   warning?: true
+  /**
+   * Set on what the repository's own configuration turns off or overrides (`disable`, `include`,
+   * `exclude`, `environments:`): the PR comment lists every one, so a change cannot bury its own.
+   */
+  configuration?: true
 }

@@ -346,13 +346,18 @@ function unknownEntryIds(config: GateConfig, database: Database, file: string): 
  */
 function checksTurnedOff(config: GateConfig, database: Database, file: string): Diagnostic[] {
   const known = new Set(database.entries.map((entry) => entry.id))
+  const flagged = { warning: true as const, configuration: true as const }
+  const patterns = (list: readonly string[]): string => list.map((pattern) => `"${pattern}"`).join(', ')
   const disabled = (config.disable ?? [])
     .filter((item) => known.has(item.id))
-    .map((item) => ({ file, line: item.line, message: `\`disable\` turns off "${item.id}": its findings are not reported`, warning: true as const }))
-  const excluded = (config.exclude ?? []).length
-    ? [{ file, message: `\`exclude\` leaves out files matching ${config.exclude!.map((pattern) => `"${pattern}"`).join(', ')}: versions in them are not read`, warning: true as const }]
+    .map((item) => ({ file, line: item.line, message: `\`disable\` turns off "${item.id}": its findings are not reported`, ...flagged }))
+  const included = (config.include ?? []).length
+    ? [{ file, message: `\`include\` reads only files matching ${patterns(config.include!)}: versions in other files are not read`, ...flagged }]
     : []
-  return [...disabled, ...excluded]
+  const excluded = (config.exclude ?? []).length
+    ? [{ file, message: `\`exclude\` leaves out files matching ${patterns(config.exclude!)}: versions in them are not read`, ...flagged }]
+    : []
+  return [...disabled, ...included, ...excluded]
 }
 
 /** `compute` run on the first call only; later calls give its first result. */

@@ -67,7 +67,8 @@ export function applyConfiguredEnvironments(
         message:
           `${label}: not applied: its patterns pair ${count} environments (with the entries before it, more than ${MAX_CONFIGURED_ENVIRONMENTS}); ` +
           'the inferred pairing is checked instead. Name fewer files, or write one entry per release',
-        warning: true
+        warning: true,
+        configuration: true
       })
       return
     }
@@ -111,6 +112,17 @@ export function applyConfiguredEnvironments(
         }
       }
     }
+    const dropped = releases.flatMap((release) => droppedPairings(inferredOf(release), added))
+    if (dropped.length > 0) {
+      // Said where the pull request can see it: a configuration that re-pairs a release can hide what the layout pairs.
+      diagnostics.push({
+        file: entry.file,
+        line: entry.line,
+        message: `${label}: replaces the inferred pairing ${dropped[0]}${dropped.length > 1 ? ` and ${dropped.length - 1} more` : ''}, which is no longer checked`,
+        warning: true,
+        configuration: true
+      })
+    }
   })
 
   const valuesClaimed = claimedValues.length > 0 ? globs(claimedValues) : () => false
@@ -137,6 +149,22 @@ export function applyConfiguredEnvironments(
 }
 
 type Option = Declaration | UnknownVersion
+
+/** The inferred release pairings with values or a host that no configured environment keeps, as `release:line with file:line`. */
+function droppedPairings(inferred: readonly Environment[], added: readonly Environment[]): string[] {
+  const dropped: string[] = []
+  for (const environment of inferred) {
+    if (environment.unpaired || !environment.vcluster) continue
+    const virtual = option(environment, 'virtual')
+    const host = option(environment, 'host')
+    if (!virtual && !host) continue
+    const at = (o: Option | undefined): string => (o ? `${o.file}:${o.line}` : '')
+    const kept = added.some((e) => e.vcluster === environment.vcluster && at(option(e, 'virtual')) === at(virtual) && at(option(e, 'host')) === at(host))
+    if (kept) continue
+    dropped.push(`of ${at(environment.vcluster)} with ${[virtual, host].filter((o): o is Option => o !== undefined).map(at).join(' and ')}`)
+  }
+  return dropped
+}
 
 /**
  * Past this many configured environments an entry is not applied. A few glob patterns can name

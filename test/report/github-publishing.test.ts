@@ -153,6 +153,32 @@ describe('renderComment', () => {
     expect(body).toContain('\\`exclude\\` leaves out files matching "archive/\\*\\*": versions in them are not read')
   })
 
+  it('lists every check the configuration turns off, its include and its re-pairings before the files not read (redteam C01, C02, C08c)', async () => {
+    const root = tempDir()
+    cpSync(join(REPO_ROOT, 'examples', 'vcluster-upgrade-to-1.32'), root, { recursive: true })
+    const harmless = ['api-removed-in-1.16', 'api-removed-in-1.22', 'api-removed-in-1.25', 'api-removed-in-1.26', 'api-removed-in-1.27']
+    writeFileSync(join(root, '.kube-compat-gate.yml'), `include: ["**"]\ndisable: [${[...harmless, 'vcluster-qosclass-immutable-k8s-1.32'].join(', ')}]\n`)
+    // Six files the gate skips, so more than five "not read" warnings compete for the comment.
+    for (let index = 0; index < 6; index++) writeFileSync(join(root, `skipped-${index}.yaml`), Buffer.concat([Buffer.from('vcluster: 0.22.1\n'), Buffer.alloc(64)]))
+    const { report } = await runGate({ root, failOn: 'error', date: '2026-12-07' })
+    const body = renderComment(report, context)
+    expect(body).toContain('\\`disable\\` turns off "vcluster-qosclass-immutable-k8s-1.32"')
+    for (const id of harmless) expect(body).toContain(`turns off "${id}"`)
+    expect(body).toContain('\\`include\\` reads only files matching "\\*\\*": versions in other files are not read')
+  })
+
+  it('names an environments: entry that drops a pairing the layout made (redteam C01)', async () => {
+    const root = tempDir()
+    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'pairing', 'seed-readable-values'), root, { recursive: true })
+    writeFileSync(join(root, 'clusters/dev/values-ci.yaml'), 'vcluster:\n  controlPlane:\n    distro:\n      k3s:\n        enabled: true\n        image:\n          tag: v1.31.4-k3s1\n')
+    writeFileSync(join(root, '.kube-compat-gate.yml'), 'environments:\n  - name: dev\n    vcluster: clusters/dev/Chart.yaml\n    values: clusters/dev/values-ci.yaml\n')
+    const { report } = await runGate({ root, failOn: 'error', date: '2026-12-07' })
+    expect(report.summary.passed).toBe(true)
+    expect(renderComment(report, context)).toContain(
+      '- ⚠️ `.kube-compat-gate.yml:2`: environments\\[0\\] \\(dev\\): replaces the inferred pairing of clusters/dev/Chart.yaml:6 with clusters/dev/values.yaml:7, which is no longer checked'
+    )
+  })
+
   it('stays within GitHub’s 65,536 characters and points at the job summary when cut', async () => {
     const report = await failingReport()
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...report.findings[0]!, line: i + 1, status: 'new' as const }))

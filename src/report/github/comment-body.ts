@@ -43,18 +43,25 @@ export function renderComment(report: Report, context: CommentContext): string {
   return fitText(lines.join('\n'), LIMITS.commentChars, `**The comment is cut here: the full report is in ${summaryLink}.**`)
 }
 
-/** At most this many in the comment; the job summary lists every one. */
+/** At most this many files not read in the comment; the job summary lists every one. */
 const MAX_NOT_READ = 5
+/**
+ * What the configuration turns off or overrides is listed first and in full up to this many (a
+ * database has about 40 entries to disable): a change must not bury its own `disable` behind others.
+ */
+const MAX_CONFIGURATION = 50
 
-/** Diagnostics that could change the verdict (a file not read, a check turned off), at their file and line. */
+/** Diagnostics that could change the verdict (a check turned off, a file not read), at their file and line. */
 function notReadAsWritten(report: Report, context: CommentContext): string[] {
   const warned = report.diagnostics.filter((diagnostic) => diagnostic.warning)
   if (warned.length === 0) return []
+  const configuration = warned.filter((diagnostic) => diagnostic.configuration).slice(0, MAX_CONFIGURATION)
+  const shown = [...configuration, ...warned.filter((diagnostic) => !diagnostic.configuration).slice(0, MAX_NOT_READ)]
   const lines = [`#### Could change the verdict (${warned.length})`, '']
-  for (const diagnostic of warned.slice(0, MAX_NOT_READ)) {
+  for (const diagnostic of shown) {
     lines.push(`- ⚠️ ${place(diagnostic.file, diagnostic.line ?? 1, context)}: ${forMarkdown(diagnostic.message)}`)
   }
-  if (warned.length > MAX_NOT_READ) lines.push(`- …and ${warned.length - MAX_NOT_READ} more in the job summary.`)
+  if (warned.length > shown.length) lines.push(`- …and ${warned.length - shown.length} more in the job summary.`)
   lines.push('')
   return lines
 }

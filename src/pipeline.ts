@@ -120,7 +120,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     environments: head.environments,
     advice,
     findings,
-    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? unknownEntryIds(config, loaded, reportPath(options.root, config.file)) : []), ...(config ? checksTurnedOff(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
+    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
     filesScanned: head.filesScanned,
     passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknownVersions(head.environments) > 0),
     ...(smoke ? { smoke: smoke.report } : {})
@@ -325,39 +325,31 @@ async function changedDeclarationLines(
 }
 
 /**
- * Waivers and `disable` lists that name no database entry do nothing, silently: a typo in
- * an id would keep a finding failing (or a check running) while its author thinks otherwise.
+ * What the configuration says about the checks, each at its line. Waivers and `disable` entries
+ * that name no database entry do nothing, silently: a typo in an id would keep a finding failing
+ * (or a check running) while its author thinks otherwise. Every check the configuration does turn
+ * off (and every file `include` or `exclude` leaves unread) is a warning: a pull request can add its
+ * own, and the reviewer must see it in the reports, not only in the diff. Unknown ids come first.
  */
-function unknownEntryIds(config: GateConfig, database: Database, file: string): Diagnostic[] {
+function configurationNotes(config: GateConfig, database: Database, file: string): Diagnostic[] {
   const ids = database.entries.map((entry) => entry.id)
   const known = new Set(ids)
-  const named = [
-    ...config.waivers.map((waiver) => ({ id: waiver.id, line: waiver.line, what: 'waiver' })),
-    ...(config.disable ?? []).map((item) => ({ ...item, what: '`disable` entry' }))
-  ]
-  return named
-    .filter((item) => !known.has(item.id))
-    .map((item) => ({ file, line: item.line, message: `${item.what} names "${item.id}", which is not a database entry${suggestion(item.id, ids)}` }))
-}
-
-/**
- * Every check the configuration turns off is said at its line, as a warning: a pull request can
- * add its own `disable` or `exclude`, and the reviewer must see it in the reports, not only in the diff.
- */
-function checksTurnedOff(config: GateConfig, database: Database, file: string): Diagnostic[] {
-  const known = new Set(database.entries.map((entry) => entry.id))
   const flagged = { warning: true as const, configuration: true as const }
   const patterns = (list: readonly string[]): string => list.map((pattern) => `"${pattern}"`).join(', ')
-  const disabled = (config.disable ?? [])
-    .filter((item) => known.has(item.id))
-    .map((item) => ({ file, line: item.line, message: `\`disable\` turns off "${item.id}": its findings are not reported`, ...flagged }))
+  const unknownId = (id: string, line: number, what: string): Diagnostic => ({ file, line, message: `${what} names "${id}", which is not a database entry${suggestion(id, ids)}` })
+  const unknown = config.waivers.filter((waiver) => !known.has(waiver.id)).map((waiver) => unknownId(waiver.id, waiver.line, 'waiver'))
+  const disabled: Diagnostic[] = []
+  for (const item of config.disable ?? []) {
+    if (known.has(item.id)) disabled.push({ file, line: item.line, message: `\`disable\` turns off "${item.id}": its findings are not reported`, ...flagged })
+    else unknown.push(unknownId(item.id, item.line, '`disable` entry'))
+  }
   const included = (config.include ?? []).length
     ? [{ file, message: `\`include\` reads only files matching ${patterns(config.include!)}: versions in other files are not read`, ...flagged }]
     : []
   const excluded = (config.exclude ?? []).length
     ? [{ file, message: `\`exclude\` leaves out files matching ${patterns(config.exclude!)}: versions in them are not read`, ...flagged }]
     : []
-  return [...disabled, ...included, ...excluded]
+  return [...unknown, ...disabled, ...included, ...excluded]
 }
 
 /** `compute` run on the first call only; later calls give its first result. */

@@ -25,13 +25,15 @@ describe('unknown entry ids in the configuration', () => {
       ].join('\n')
     )
     const { report } = await runGate({ root, failOn: 'error', date: '2026-12-07' })
-    expect(report.diagnostics.slice(0, 2)).toEqual([
+    // One walk of `disable`: the ids that name nothing first (with the waivers'), then what it turns off, each at its line.
+    expect(report.diagnostics.slice(0, 3)).toEqual([
       {
         file: '.kube-compat-gate.yml',
         line: 2,
         message: 'waiver names "kubernetes-end-of-lfe", which is not a database entry; did you mean "kubernetes-end-of-life"?'
       },
-      { file: '.kube-compat-gate.yml', line: 8, message: '`disable` entry names "no-such-entry-at-all", which is not a database entry' }
+      { file: '.kube-compat-gate.yml', line: 8, message: '`disable` entry names "no-such-entry-at-all", which is not a database entry' },
+      { file: '.kube-compat-gate.yml', line: 7, message: '`disable` turns off "vcluster-end-of-support": its findings are not reported', warning: true, configuration: true }
     ])
     // The disabled entry is off; the misspelt waiver waived nothing.
     expect(report.findings.map((f) => f.id)).not.toContain('vcluster-end-of-support')

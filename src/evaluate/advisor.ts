@@ -59,6 +59,10 @@ interface Knowledge {
   cache: Map<string, Judged[]>
   /** Advice per combination of versions and day (see adviseUpgrade). */
   advice: Map<string, UpgradeAdvice | undefined>
+  /** The lists the search walks, per version it starts from (see releasesAfter). */
+  releasesAfter: Map<string, string[]>
+  newerReleases: Map<string, string[]>
+  minorsAfter: Map<string, string[]>
 }
 
 const KNOWLEDGE = new WeakMap<Database, Knowledge>()
@@ -105,7 +109,10 @@ function knowledgeOf(database: Database): Knowledge {
     endOfLife: new Set(database.entries.filter((entry) => entry.when.lifecycle && /end of life/.test(entry.when.lifecycle.phase)).map((entry) => entry.id)),
     judged: [],
     cache: new Map(),
-    advice: new Map()
+    advice: new Map(),
+    releasesAfter: new Map(),
+    newerReleases: new Map(),
+    minorsAfter: new Map()
   }
   known.judged = known.entries.filter((entry) => entry.severity !== 'notice')
   KNOWLEDGE.set(database, known)
@@ -261,12 +268,33 @@ function searchErrors(known: Knowledge, environment: Environment, distro: string
   return best
 }
 
-/** Newer releases: patches of the same minor newest first (the user's own line), then newer minors nearest first. */
-function releasesAfter(known: Knowledge, version: string, prerelease: boolean): string[] {
-  const newer = known.vclusters.filter((v) => isPrerelease(v) === prerelease && compareVersions(v, version) > 0)
-  const minor = minorOfVersion(version)
-  const own = newer.filter((v) => minorOfVersion(v) === minor).reverse()
-  return [...own, ...newer.filter((v) => minorOfVersion(v) !== minor)]
+/**
+ * Newer releases: patches of the same minor newest first (the user's own line), then newer minors nearest first.
+ * Fast path: kept per starting version, like the newer releases and minors below. The search asks
+ * for them once per combination and stage, and each comparison parses both versions: on the
+ * benchmark tree 1,549 calls compared about 120,000 pairs, a sixth of the advice's CPU time.
+ */
+function releasesAfter(known: Knowledge, version: string, prerelease: boolean): readonly string[] {
+  const key = `${prerelease ? 'pre' : 'release'}|${version}`
+  let releases = known.releasesAfter.get(key)
+  if (releases === undefined) {
+    const newer = known.vclusters.filter((v) => isPrerelease(v) === prerelease && compareVersions(v, version) > 0)
+    const minor = minorOfVersion(version)
+    const own = newer.filter((v) => minorOfVersion(v) === minor).reverse()
+    releases = [...own, ...newer.filter((v) => minorOfVersion(v) !== minor)]
+    known.releasesAfter.set(key, releases)
+  }
+  return releases
+}
+
+/** The releases (not pre-releases) newer than `version`, oldest first. */
+function newerReleases(known: Knowledge, version: string): readonly string[] {
+  let releases = known.newerReleases.get(version)
+  if (releases === undefined) {
+    releases = known.vclusters.filter((release) => !isPrerelease(release) && compareVersions(release, version) > 0)
+    known.newerReleases.set(version, releases)
+  }
+  return releases
 }
 
 /** Stage 2: warnings still on the vcluster side (the virtual cluster's end of life, an untested minor). */
@@ -288,8 +316,20 @@ function clearVirtualWarnings(known: Knowledge, environment: Environment, date: 
 
 /** What stage 2 clears: findings of the vcluster side; kubectl's distance from the cluster is stage 4's (it follows the minor chosen here). */
 function openVirtualWarnings(known: Knowledge, environment: Environment, date: string): Judged[] {
-  return judge(known, environment, date).filter((f) => f.declarations.some(isVclusterSide) && !f.declarations.some((d) => slotOf(d) === 'kubectl'))
+  const judged = judge(known, environment, date)
+  let open = OPEN_VIRTUAL.get(judged)
+  if (open === undefined) {
+    open = judged.filter((f) => f.declarations.some(isVclusterSide) && !f.declarations.some((d) => slotOf(d) === 'kubectl'))
+    OPEN_VIRTUAL.set(judged, open)
+  }
+  return open
 }
+
+/**
+ * Stage 2's view of a judged combination, kept with it: the search tries 78,000 candidates on the
+ * benchmark tree for 5,800 combinations judged, and filtered each one's findings again every time.
+ */
+const OPEN_VIRTUAL = new WeakMap<Judged[], Judged[]>()
 
 /** Stage 3: what only the host can clear (its own end of life), by its nearest newer minor that adds nothing. */
 function clearHost(known: Knowledge, environment: Environment, date: string): Environment {
@@ -347,10 +387,15 @@ function better(a: Scored, b: Scored): boolean {
   return a.errors.length - b.errors.length < 0 || (a.errors.length === b.errors.length && (a.flagged.length < b.flagged.length || (a.flagged.length === b.flagged.length && a.order < b.order)))
 }
 
-function newerMinors(known: Knowledge, declaration: Declaration): string[] {
+function newerMinors(known: Knowledge, declaration: Declaration): readonly string[] {
   const minor = minorOf(parsedOf(declaration))
   if (minor === undefined) return []
-  return known.kubernetesMinors.filter((m) => compareMinors(m, minor) > 0)
+  let newer = known.minorsAfter.get(minor)
+  if (newer === undefined) {
+    newer = known.kubernetesMinors.filter((m) => compareMinors(m, minor) > 0)
+    known.minorsAfter.set(minor, newer)
+  }
+  return newer
 }
 
 function withVersions(environment: Environment, release: string | undefined, minor: string | undefined, distro: string | undefined): Environment {
@@ -396,8 +441,7 @@ function ceilingOf(known: Knowledge, chosen: Scored, date: string): UpgradeAdvic
   const { vcluster } = chosen.environment
   if (!vcluster) return undefined
   const had = new Set(chosen.errors.map((f) => f.id))
-  for (const release of known.vclusters) {
-    if (isPrerelease(release) || compareVersions(release, vcluster.version) <= 0) continue
+  for (const release of newerReleases(known, vcluster.version)) {
     const candidate = { ...chosen.environment, vcluster: { ...vcluster, version: release, raw: release } }
     const fresh = judge(known, candidate, date).filter((f) => f.severity === 'error' && !had.has(f.id))
     if (fresh.length > 0) return { vcluster: release, ids: unique(fresh.map((f) => f.id)) }

@@ -32,8 +32,11 @@ export function buildTargets(
   declarations: readonly Declaration[]
 ): Target[] {
   const environments = resolved.map(withUnknownVersions)
-  const deployedTo = placement(environments)
-  const readersOf = valuesReaders(environments)
+  // Nothing to place (the advisor judges one environment's versions at a time, thousands of
+  // times): the indexes of directories and values files are not built.
+  const placed = usages.length > 0 || declarations.length > 0
+  const deployedTo = placed ? placement(environments) : () => undefined
+  const readersOf = placed ? valuesReaders(environments) : undefined
   const own = environments.map((): Usage[] => [])
   const everywhere: Usage[] = []
   for (const usage of usages) {

@@ -55,11 +55,18 @@ export function resolveEnvironments(declarations: readonly Declaration[], input:
   const environments: Environment[] = []
   const seen = new Set<string>()
   const usedHosts = new Set<Declaration>()
+  // What the environments made so far hold, for the hosts and unknown versions still to place.
+  // Fast path: these were found by searching every environment for each host left alone, building
+  // two keys per pair: on the benchmark tree (3,187 environments) that was half of resolve's time.
+  const hostKeys = new Set<string>()
+  const unknownsPaired = new Set<UnknownVersion>()
   const add = (environment: Environment): void => {
     const key = ENVIRONMENT_SLOTS.map((slot) => locationKey(environment[slot])).join('|') + (environment.unknown ?? []).map(locationKey).join('|')
     if (seen.has(key)) return
     seen.add(key)
     environments.push(environment)
+    if (environment.host) hostKeys.add(hostKey(environment.host))
+    for (const unknown of environment.unknown ?? []) unknownsPaired.add(unknown)
   }
 
   for (const release of releases) {
@@ -79,7 +86,7 @@ export function resolveEnvironments(declarations: readonly Declaration[], input:
   // Hosts that no release lands on are still checked: every declared host counts.
   const hostsAlone = distinct(declarations.filter((d) => slotOf(d) === 'host' && !usedHosts.has(d)), hostKey)
   for (const host of hostsAlone) {
-    if (environments.some((e) => e.host && hostKey(e.host) === hostKey(host))) continue
+    if (hostKeys.has(hostKey(host))) continue
     const group = groupOf(host)
     const alone = combinations({
       host: [{ declaration: host, kind: 'same-release' }],
@@ -89,7 +96,7 @@ export function resolveEnvironments(declarations: readonly Declaration[], input:
     for (const environment of alone) add(environment)
   }
   for (const unknown of unknowns) {
-    if (slotOf(unknown) !== 'host' || environments.some((e) => e.unknown?.includes(unknown))) continue
+    if (slotOf(unknown) !== 'host' || unknownsPaired.has(unknown)) continue
     add({ unknown: [unknown], evidence: [evidenceOf('host', { unknown, kind: 'same-release' })] })
   }
   for (const environment of unpairedValues(index, declarations)) add(environment)

@@ -8,7 +8,9 @@
  *
  * Every figure is measured on this Node.js and on Node 24, the action's runtime (or on the
  * runtimes given with --node), and so is the pull-request mode: `scan --base` on the same tree
- * made a git repository whose head commit changed four files.
+ * made a git repository whose head commit changed four files, and the action on a shallow
+ * checkout of that head (actions/checkout's default), its base derived through the REST API of
+ * the tests' GitHub stand-in on loopback, against the same action in audit mode (head only).
  *
  * With --reference COMMIT, the scan of that commit (built into .tmp/) runs in the same rounds,
  * and the scan is judged against it too (issue 18: within 15% of the scan before the generic
@@ -31,6 +33,7 @@ import { referenceCli } from './lib/reference.mjs'
 import { prepareRepo } from './lib/repo.mjs'
 import { runtimes } from './lib/runtimes.mjs'
 import { measureScans } from './lib/scan-suite.mjs'
+import { measureShallow, prepareShallow } from './lib/shallow-suite.mjs'
 import { formatMB, formatMs, formatRatio, markdownTable } from './lib/table.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -133,14 +136,23 @@ async function main() {
       results.largeTree = withoutFileList(large.summary)
       repos.push(large)
     }
+    const shallow = await prepareShallow({ repo, work, root: ROOT, log })
+    let standInStopped = false
+    cleanups.push(() => {
+      if (!standInStopped) void shallow.stop()
+    })
     results.runtimes = []
     for (const node of nodes) {
       log(`measuring on Node ${node.version}`)
       const [scan, largeScan] = await measureScans({ repos, runs: options.runs, cli, baseline, work, log, node: node.bin, referenceCli: reference?.cli })
+      const shallowPullRequest = await measureShallow({ shallow, runs: options.runs, action, work, log, node: node.bin })
       const coldStart = await measureColdStart({ runs: options.coldRuns, cli, action, work, log, node: node.bin })
-      const measured = { node: node.version, scan, largeScan, coldStart }
+      const measured = { node: node.version, scan, largeScan, shallowPullRequest, coldStart }
       results.runtimes.push({ ...measured, verdicts: judge(measured) })
     }
+    standInStopped = true
+    const standIn = await shallow.stop()
+    results.gitHubStandIn = { ...standIn, check: { name: "every request to the GitHub stand-in kept to GitHub's OpenAPI description", ok: standIn.violations.length === 0, detail: JSON.stringify(standIn.calls) } }
     results.loadAverage.end = loadavg()
 
     process.stdout.write(render(results))
@@ -149,7 +161,10 @@ async function main() {
       log(`wrote ${options.json}`)
     }
     const over = results.runtimes.flatMap((runtime) => runtime.verdicts).filter((v) => v.result === 'over')
-    const failedChecks = results.runtimes.flatMap((runtime) => [...runtime.scan.checks, ...(runtime.largeScan?.checks ?? [])]).filter((check) => !check.ok)
+    const failedChecks = [
+      ...results.runtimes.flatMap((runtime) => [...runtime.scan.checks, ...runtime.shallowPullRequest.checks, ...(runtime.largeScan?.checks ?? [])]),
+      results.gitHubStandIn.check
+    ].filter((check) => !check.ok)
     if (options.enforce && (over.length > 0 || failedChecks.length > 0)) process.exitCode = 1
   } finally {
     for (const cleanup of cleanups.reverse()) cleanup()
@@ -161,11 +176,12 @@ function withoutFileList({ seedIncidentFiles, ...summary }) {
 }
 
 function judge(results) {
-  const { scan, coldStart, largeScan } = results
+  const { scan, coldStart, largeScan, shallowPullRequest } = results
   const verdicts = []
   const add = (metric, value, budget) => verdicts.push({ metric, value, limit: budget.limit, result: verdict(value, budget.limit) })
   add('scanVsBaseline', scan.scan.median / scan.baseline.median, BUDGETS.scanVsBaseline)
   add('pullRequestVsScan', scan.pullRequest.median / scan.scan.median, BUDGETS.pullRequestVsScan)
+  add('shallowPullRequestVsAudit', shallowPullRequest.pullRequest.median / shallowPullRequest.audit.median, BUDGETS.pullRequestVsScan)
   if (scan.reference) add('scanVsReference', scan.scanVsBaselineByRound.median / scan.referenceVsBaselineByRound.median, BUDGETS.scanVsReference)
   add('cliVersionVsBareNode', coldStart.cliVersion.median / coldStart.bareNode.median, BUDGETS.coldStartVsBareNode)
   add('actionEmptyRepoVsBareNode', coldStart.actionEmptyRepo.median / coldStart.bareNode.median, BUDGETS.coldStartVsBareNode)
@@ -183,6 +199,7 @@ function render(results) {
     `medians of ${results.options.runs} alternating runs (start-up: ${results.options.coldRuns} rounds); seed "${results.options.seed}"; ` +
     `load average ${load(results.loadAverage.start)} at start, ${load(results.loadAverage.end)} at end\n` +
     results.runtimes.map((runtime) => renderRuntime(runtime, results)).join('') +
+    `\n${results.gitHubStandIn.check.ok ? '✓' : '✗'} ${results.gitHubStandIn.check.name}: ${results.gitHubStandIn.check.detail}\n` +
     '\n' +
     busyWarning(results)
   )
@@ -190,7 +207,7 @@ function render(results) {
 
 /** One runtime's table and checks. */
 function renderRuntime(runtime, results) {
-  const { scan, coldStart, largeScan } = runtime
+  const { scan, coldStart, largeScan, shallowPullRequest: shallow } = runtime
   const verdictOf = (metric) => runtime.verdicts.find((v) => v.metric === metric)?.result ?? ''
   const n = (files) => files.toLocaleString('en-US')
   const rows = [
@@ -199,6 +216,10 @@ function renderRuntime(runtime, results) {
     [`scan ÷ baseline, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.scanVsBaselineByRound.median, 'median')} (${scan.scanVsBaselineByRound.min.toFixed(2)}–${scan.scanVsBaselineByRound.max.toFixed(2)})`, '', ''],
     [`pull request: scan --base, 4 files changed (${n(scan.files)} files)`, formatMs(scan.pullRequest.median), formatRatio(scan.pullRequest.median / scan.scan.median, 'scan'), BUDGETS.pullRequestVsScan.text, verdictOf('pullRequestVsScan')],
     [`pull request ÷ scan, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.pullRequestVsScanByRound.median, 'median')} (${scan.pullRequestVsScanByRound.min.toFixed(2)}–${scan.pullRequestVsScanByRound.max.toFixed(2)})`, '', ''],
+    [`action, shallow checkout, audit mode: head only (${n(scan.files)} files)`, formatMs(shallow.audit.median), '1.00×', '', ''],
+    [`action, shallow checkout, pull request: base through the REST API`, formatMs(shallow.pullRequest.median), formatRatio(shallow.pullRequest.median / shallow.audit.median, 'audit'), BUDGETS.pullRequestVsScan.text, verdictOf('shallowPullRequestVsAudit')],
+    ['shallow pull request ÷ audit, round by round', '', `${formatRatio(shallow.pullRequestVsAuditByRound.median, 'median')} (${shallow.pullRequestVsAuditByRound.min.toFixed(2)}–${shallow.pullRequestVsAuditByRound.max.toFixed(2)})`, '', ''],
+    ['CPU time (user+sys): shallow pull request', formatMs(shallow.pullRequestCpuMs.median), formatRatio(shallow.pullRequestCpuMs.median / shallow.auditCpuMs.median, 'audit'), '', ''],
     ['bare node -e ""', formatMs(coldStart.bareNode.median), '1.00×', '', ''],
     ['cold start: cli --version', formatMs(coldStart.cliVersion.median), formatRatio(coldStart.cliVersion.median / coldStart.bareNode.median, 'bare node'), BUDGETS.coldStartVsBareNode.text, verdictOf('cliVersionVsBareNode')],
     ['cold start: action, empty repository', formatMs(coldStart.actionEmptyRepo.median), formatRatio(coldStart.actionEmptyRepo.median / coldStart.bareNode.median, 'bare node'), BUDGETS.coldStartVsBareNode.text, verdictOf('actionEmptyRepoVsBareNode')],
@@ -231,7 +252,11 @@ function renderRuntime(runtime, results) {
       [`peak RSS: scan (${n(largeScan.files)} files)`, formatMB(largeScan.scanRssKiB.max), '', '', '']
     )
   }
-  const checks = [...scan.checks.map((c) => ({ ...c, size: scan.files })), ...(largeScan?.checks ?? []).map((c) => ({ ...c, size: largeScan.files }))]
+  const checks = [
+    ...scan.checks.map((c) => ({ ...c, size: scan.files })),
+    ...shallow.checks.map((c) => ({ ...c, size: scan.files })),
+    ...(largeScan?.checks ?? []).map((c) => ({ ...c, size: largeScan.files }))
+  ]
   return (
     `\n### Node ${runtime.node}\n\n` +
     markdownTable(['metric', 'median', 'ratio', 'budget', 'result'], rows) +

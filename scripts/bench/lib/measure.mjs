@@ -9,10 +9,11 @@ const USAGE_PRELOAD = pathToFileURL(join(import.meta.dirname, '..', 'report-usag
  * Runs `node ...args` once and measures wall time from spawn to exit, the time a user
  * waits (it includes Node's own start-up, as it does for every measured command).
  * With `usageFile`, the child reports its peak RSS and CPU time through the preload; `node`
- * is the runtime to measure (this one by default).
+ * is the runtime to measure (this one by default). With `stdoutCapture`, the first 256 KB of
+ * its standard output come back as `stdout` (the action's log).
  */
-export function runNode(args, { env, stdoutFile, usageFile, cwd, node = process.execPath } = {}) {
-  const stdoutFd = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore'
+export function runNode(args, { env, stdoutFile, usageFile, cwd, node = process.execPath, stdoutCapture = false } = {}) {
+  const stdoutFd = stdoutFile ? openSync(stdoutFile, 'w') : stdoutCapture ? 'pipe' : 'ignore'
   const childEnv = { ...env }
   const argv = [...args]
   if (usageFile) {
@@ -24,6 +25,13 @@ export function runNode(args, { env, stdoutFile, usageFile, cwd, node = process.
     const started = process.hrtime.bigint()
     const child = spawn(node, argv, { cwd, env: childEnv, stdio: ['ignore', stdoutFd, 'pipe'] })
     let stderr = ''
+    let stdout = ''
+    if (stdoutCapture) {
+      child.stdout.setEncoding('utf8')
+      child.stdout.on('data', (chunk) => {
+        if (stdout.length < 256 * 1024) stdout += chunk
+      })
+    }
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk) => {
       if (stderr.length < 64 * 1024) stderr += chunk
@@ -35,7 +43,7 @@ export function runNode(args, { env, stdoutFile, usageFile, cwd, node = process.
     child.on('error', reject)
     child.on('close', (code, signal) => {
       if (typeof stdoutFd === 'number') closeSync(stdoutFd)
-      resolve({ ms, code, signal, stderr, ...(usageFile ? readUsage(usageFile) : {}) })
+      resolve({ ms, code, signal, stderr, ...(stdoutCapture ? { stdout } : {}), ...(usageFile ? readUsage(usageFile) : {}) })
     })
   })
 }

@@ -54,7 +54,7 @@ export function discover(root: string, options: DiscoverOptions): Discovery {
   const realRoot = realpathSync.native(root)
   const result: Discovery = { files: [], filesSeen: 0, seen: [], linked: new Map(), diagnostics: [] }
   let tracked: Tracked | undefined | null = null
-  const walk: Walk = { options, realRoot, tracked: () => (tracked === null ? (tracked = trackedButIgnored(realRoot)) : tracked) }
+  const walk: Walk = { options, realRoot, tracked: () => (tracked === null ? (tracked = trackedFiles(realRoot)) : tracked) }
   // Depth first, as a recursion would go, but with an explicit stack: a deep tree cannot exhaust the call stack.
   const pending: PendingDirectory[] = [{ absolute: realRoot, path: '', ignores: [] }]
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -82,8 +82,8 @@ interface Walk {
   options: DiscoverOptions
   realRoot: string
   /**
-   * In a git work tree: the tracked files that a `.gitignore` names, and their directories (read
-   * anyway). Asked only when a `.gitignore` rule matches, so a tree without one starts no process.
+   * In a git work tree: the tracked files and their directories (read even when a `.gitignore`
+   * names them). Asked only when a `.gitignore` rule matches, so a tree without one starts no process.
    */
   tracked: () => Tracked | undefined
 }
@@ -94,23 +94,34 @@ interface Tracked {
 }
 
 /**
- * The files git tracks although a `.gitignore` names them (`git ls-files --cached --ignored`),
- * relative to `root`, and their directories; undefined when `root` is not in a git work tree.
- * A `.gitignore` only keeps untracked files out of git: a pull request that adds one naming its
- * tracked declaring file must not hide that file from the gate.
+ * The files git tracks (`git ls-files --cached`), relative to `root`, and their directories;
+ * undefined when `root` is not in a git work tree. A `.gitignore` only keeps untracked files
+ * out of git: a pull request that adds one naming its tracked declaring file must not hide that
+ * file from the gate. Only paths a `.gitignore` names are looked up here, so every tracked file
+ * gives the same answers as the tracked files git finds ignored (`--ignored --exclude-standard`),
+ * which git works out by reading the ignore files of every directory of the index: on the
+ * benchmark's 20,000 files that took 0.15 s of wall time on an idle machine and up to 1.1 s
+ * under load, against 0.04 s and 0.2-0.3 s for the plain listing.
  */
-function trackedButIgnored(root: string): Tracked | undefined {
+function trackedFiles(root: string): Tracked | undefined {
   let listing: string
   try {
     // Loaded here, not imported: most scans never need git, and the CLI promises to start no process without --base.
     const { execFileSync } = process.getBuiltinModule('node:child_process') as typeof ChildProcess
-    listing = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
+    listing = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 })
   } catch {
     return undefined
   }
   const files = new Set(listing.split('\0').filter(Boolean))
   const directories = new Set<string>()
-  for (const file of files) for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) directories.add(file.slice(0, at))
+  for (const file of files) {
+    // Parents from the deepest up: a directory already known has its own parents known too.
+    for (let at = file.lastIndexOf('/'); at !== -1; at = file.lastIndexOf('/', at - 1)) {
+      const directory = file.slice(0, at)
+      if (directories.has(directory)) break
+      directories.add(directory)
+    }
+  }
   return { files, directories }
 }
 

@@ -3,6 +3,7 @@ import { fingerprint } from '../evaluate/diff.js'
 import type { Severity } from '../model.js'
 import { jsonFileChunks } from './json-pieces.js'
 import type { FindingReport, LocationReport, Report } from './report.js'
+import { forWorkflowCommand } from './escape.js'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' }
 const BASELINE = { new: 'new', unchanged: 'unchanged' } as const
@@ -63,12 +64,13 @@ function rule(entry: Entry) {
   return {
     id: entry.id,
     name: entry.id.replace(/(^|[-.])([a-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: entry.title },
-    fullDescription: { text: entry.notes ?? entry.title },
+    // A repository's own database file writes these too: the same cleaning as every shown text.
+    shortDescription: { text: forWorkflowCommand(entry.title) },
+    fullDescription: { text: forWorkflowCommand(entry.notes ?? entry.title) },
     helpUri,
     help: {
-      text: `${entry.remediation}\n\nSources:\n${entry.references.map((url) => `- ${url}`).join('\n')}`,
-      markdown: `${entry.remediation}\n\nSources:\n${entry.references.map((url) => `- <${url}>`).join('\n')}`
+      text: forWorkflowCommand(`${entry.remediation}\n\nSources:\n${entry.references.map((url) => `- ${url}`).join('\n')}`),
+      markdown: `${forWorkflowCommand(entry.remediation)}\n\nSources:\n${entry.references.map((url) => `- <${url}>`).join('\n')}`
     },
     defaultConfiguration: { level: LEVEL[entry.severity] },
     properties: { tags: ['kubernetes', 'compatibility', entry.category], precision: entry.confidence === 'verified' ? 'high' : 'medium' }
@@ -121,10 +123,12 @@ function sarifUri(path: string): string {
 
 /**
  * Plain message text. Code scanning turns `[text](id)` into a link to a related location, so
- * square brackets from the repository are escaped, as SARIF asks for literal brackets.
+ * square brackets from the repository are escaped, as SARIF asks for literal brackets; and code
+ * scanning shows the text to people, so controls and bidirectional marks from a file name are
+ * replaced as in every other report (the location's URI keeps the real, percent-encoded path).
  */
 function sarifText(text: string): string {
-  return text.replace(/[[\]]/g, '\\$&')
+  return forWorkflowCommand(text).replace(/[[\]]/g, '\\$&')
 }
 
 /** The declarations behind a finding (its indexes into the report's declarations). */

@@ -82,7 +82,7 @@ describe('publishCheckRun', () => {
     const sent = [standIn.callsTo('checks/create'), standIn.callsTo('checks/update')].flat()
     expect(sent).toHaveLength(10)
     const summary = (sent[0]!.body as { output: { summary: string } }).output.summary
-    expect(summary).toMatch(/^> 2000 more locations are not annotated in this check run \(it carries the first 500\)/)
+    expect(summary).toMatch(/^> 2000 more locations are not annotated in this check run \(2000 failures; it carries the first 500, errors first\)/)
     expect(summary).toContain('## report')
     expect(standIn.violations).toEqual([])
   }, 60_000)

@@ -44,6 +44,14 @@ describe('rankForAnnotation', () => {
     expect(ranked.map((a) => a.level)).toEqual(['error', 'error', 'notice'])
   })
 
+  it('puts errors before warnings before notices, so no number of warnings pushes an error out of the check run (redteam K02)', () => {
+    const warnings = Array.from({ length: 700 }, (_, index) => finding({ file: `a${index}/kind.yaml`, status: 'new', severity: 'warning' }))
+    const ranked = rankForAnnotation([...warnings, finding({ file: 'zzz/dev/Chart.yaml', status: 'new' }), finding({ file: 'old.yaml', status: 'unchanged' })], new Map())
+    expect(ranked[0]).toMatchObject({ file: 'zzz/dev/Chart.yaml', level: 'error' })
+    expect(ranked.at(-1)).toMatchObject({ file: 'old.yaml', level: 'notice' })
+    expect(checkRunAnnotations(ranked, '').slice(0, 500).some((a) => a.annotation_level === 'failure')).toBe(true)
+  })
+
   it('annotates every location of a grouped finding, each with its own message', () => {
     const at = (file: string, line: number) => ({ file, line, column: 3, message: `at ${file}:${line}`, declarations: [] })
     const grouped = finding({ status: 'new', locations: [at('apps/a.yaml', 4), at('apps/b.yaml', 9)] })

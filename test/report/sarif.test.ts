@@ -1,6 +1,6 @@
 import AjvDraft04Module from 'ajv-draft-04'
 import addFormatsModule from 'ajv-formats'
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -74,5 +74,19 @@ describe('renderSarif', () => {
     expect(validateSarif(log)).toBe(true)
     expect(log.runs[0].results).toEqual([])
     expect(log.runs[0].tool.driver.rules.length).toBeGreaterThan(0)
+  })
+
+  it('replaces controls and bidirectional marks from a folder name in message texts, and keeps the real path in the URI (redteam U01)', async () => {
+    const root = tempDir()
+    const folder = 'clusters/\u202egpj.exe\u2066x\u200f\u001b[31mred\u0085y'
+    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'pairing', 'seed-readable-values', 'clusters', 'dev'), join(root, folder), { recursive: true })
+    const result = await runGate({ root, failOn: 'error', date: '2026-12-07' })
+    const log = JSON.parse(renderSarif(result.report, result.database))
+    expect(validateSarif(log)).toBe(true)
+    const texts = log.runs[0].results.flatMap((r: { message: { text: string }; relatedLocations?: Array<{ message: { text: string } }> }) => [r.message.text, ...(r.relatedLocations ?? []).map((l) => l.message.text)])
+    expect(texts.length).toBeGreaterThan(0)
+    for (const text of texts) expect(text).not.toMatch(/[\u202e\u2066\u200f\u001b\u0085]/)
+    expect(texts.join(' ')).toContain('\ufffdgpj.exe\ufffdx\ufffd\ufffd\\[31mred\ufffdy')
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`${folder.split('/').map(encodeURIComponent).join('/')}/Chart.yaml`)
   })
 })

@@ -17,10 +17,13 @@ export interface Annotation {
   level: Severity
 }
 
+const LEVEL_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
+
 /**
  * One annotation per location, in the order GitHub should keep them (it shows only the first
- * ten of each type per step): what the change introduces, then what sits on a line it touched,
- * then the rest, errors before warnings within each. Fixed findings are not in the code any
+ * ten of each type per step, and a check run carries at most 500): errors, then warnings, then
+ * notices, and within each level what the change introduces, then what sits on a line it
+ * touched, then the rest. So however many warnings a change adds, its errors are annotated. Fixed findings are not in the code any
  * more, and waived ones are accepted by the repository's owners (they stay in the summary and
  * the report), so neither is annotated.
  */
@@ -46,7 +49,9 @@ export function rankForAnnotation(findings: readonly FindingReport[], changedLin
       })
     }
   }
-  return annotations.sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ annotation }) => annotation)
+  return annotations
+    .sort((a, b) => LEVEL_ORDER[a.annotation.level] - LEVEL_ORDER[b.annotation.level] || a.rank - b.rank || a.index - b.index)
+    .map(({ annotation }) => annotation)
 }
 
 export interface AnnotationProperties {

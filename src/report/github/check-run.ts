@@ -29,7 +29,7 @@ export async function publishCheckRun(client: GitHubClient, input: CheckRunInput
   for (let i = 0; i < carried.length; i += LIMITS.checkRunAnnotationsPerRequest) {
     batches.push(carried.slice(i, i + LIMITS.checkRunAnnotationsPerRequest))
   }
-  const leftNote = left > 0 ? `> ${left} more location${left === 1 ? ' is' : 's are'} not annotated in this check run (it carries the first ${carried.length}); the job summary and SARIF list every one.\n\n` : ''
+  const leftNote = left > 0 ? `> ${left} more location${left === 1 ? ' is' : 's are'} not annotated in this check run (${byLevel(input.annotations.slice(carried.length))}; it carries the first ${carried.length}, errors first); the job summary and SARIF list every one.\n\n` : ''
   const output = (annotations: CheckRunAnnotation[] | undefined) => ({
     title: input.title,
     summary: fitText(`${leftNote}${input.summary}`, LIMITS.checkRunSummaryChars, '…the report is cut here; the job summary has all of it.'),
@@ -65,4 +65,14 @@ export async function publishCheckRun(client: GitHubClient, input: CheckRunInput
     await client.rest.checks.update({ ...repository, check_run_id: created.id, output: output(batch) })
   }
   return { id: created.id, requests: Math.max(1, batches.length) }
+}
+
+/** "3 failures, 200 warnings": what was left out, by level. */
+function byLevel(annotations: readonly CheckRunAnnotation[]): string {
+  const counts = new Map<string, number>()
+  for (const annotation of annotations) counts.set(annotation.annotation_level, (counts.get(annotation.annotation_level) ?? 0) + 1)
+  return (['failure', 'warning', 'notice'] as const)
+    .filter((level) => counts.has(level))
+    .map((level) => `${counts.get(level)} ${level}${counts.get(level) === 1 ? '' : 's'}`)
+    .join(', ')
 }

@@ -61,7 +61,7 @@ export function overLimit(size: number, maxFileBytes: number): string {
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], unknowns: [] }
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [] }
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of extractors) {
     try {
@@ -76,6 +76,7 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
       append(out.deploys, result.deploys)
       append(out.uses, result.uses)
       append(out.values, result.values)
+      append(out.keyed, result.keyed)
       append(out.unknowns, result.unknowns)
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(diagnosticKey(diagnostic), diagnostic)

@@ -12,7 +12,7 @@ import { fuzzParameters } from '../helpers/fuzz.js'
  * detectors give meaning to: it returns (never throws), places what it finds inside the file,
  * and hostile shapes (long paths, endless anchors, unclosed quotes and braces) finish.
  */
-const PATHS = ['values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy']
+const PATHS = ['values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy', 'airgap/images.txt', 'stack/main.tf.tpl']
 
 const WORDS = [
   '\n', ' ', '  ', '- ', ': ', ' = ', '"', "'", '#', '//', '/*', '*/', '{', '}', '[', ']', ',', '${', '}', '$(', ')', '{{ ', ' }}', '{{- if .X }}', ':-', '=',
@@ -23,6 +23,8 @@ const WORDS = [
   'distro', 'k8s', 'k3s', 'jobs', 'steps:', 'run: ', 'uses: helm/kind-action@v1', '# renovate: datasource=docker depName=kindest/node\n',
   'https://github.com/loft-sh/vcluster/releases/download/v0.22.1/vcluster-linux-amd64', 'https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl',
   'apiVersion: management.loft.sh/v1\n', 'helmRelease', 'values: |-\n', 'parameters: |\n', 'variable', 'defaultValue', 'k8sVersions', 'KUBEVERSION=', 'snap install microk8s --channel=', '1.30/stable', 'version_prefix', 'kind: RKE2ControlPlane\n', 'controlplane.cluster.x-k8s.io/v1', 'var.loft_chart', ' \\\n',
+  'orchestrator_version', 'kubernetes_version_min', 'initial_k3s_channel', 'kube_tag', 'K8S_RELEASE', 'declare -rx ', 'readonly ', 'RUN ', 'RUN --mount=type=cache ', ' && ',
+  'curl -sfL https://get.k3s.io | sh -', 'INSTALL_K3S_CHANNEL=', 'https://dl.k8s.io/release/stable.txt', 'github.com/loft-sh/vcluster/releases/latest/download/vcluster', 'istio/kubectl:1.23.2', 'registry.k8s.io/kube-proxy:v1.31.1',
   '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))
@@ -75,11 +77,14 @@ describe('every generic detector on random and hostile text (fuzz)', () => {
     ['5,000 YAML strings that hold YAML', `apiVersion: x.loft.sh/v1\nitems:\n${'  - values: |-\n      k8sVersion: v1.31.0\n'.repeat(5_000)}`],
     ['20,000 continued lines before 5,000 flags', `${'x \\\n'.repeat(20_000)}${'--kubernetes-version 1.31.0 \\\n'.repeat(5_000)}`],
     ['2,000 control-plane images in one object', `apiVersion: v1\nkind: Pod\n${'  - image: gcr.io/google_containers/kube-scheduler-amd64:v1.18.2\n'.repeat(2_000)}`],
+    ['20,000 k3s installers', 'curl -sfL https://get.k3s.io | sh -\n'.repeat(20_000)],
+    ['a list of 20,000 control-plane images', 'registry.k8s.io/kube-apiserver:v1.31.1\n'.repeat(20_000)],
+    ['20,000 declare options before an assignment', `declare ${'-r '.repeat(20_000)}KUBERNETES_VERSION=v1.31.0\n`],
     ['5,000 name/value pairs', `apiVersion: v1\nkind: vcluster\nenv:\n${'  - { name: KUBERNETES_VERSION, value: v1.31.0 }\n'.repeat(5_000)}`]
   ]
 
   it.each(HOSTILE)('finishes on %s', (_name, input) => {
-    for (const path of ['values.yaml', 'main.tf', 'hack/up.sh', 'x.tmpl']) {
+    for (const path of ['values.yaml', 'main.tf', 'hack/up.sh', 'x.tmpl', 'images.txt']) {
       for (let index = 0; index < DETECTORS.length; index++) expect(() => detect(index, path, input)).not.toThrow()
     }
   }, 60_000)

@@ -23,6 +23,7 @@ export class FileView {
   private madeMappings: Mapping[] | undefined
   private madeAssignments: Assignment[] | undefined
   private madeVariables: Variables | undefined
+  private madeMentionsVcluster: boolean | undefined
   private readonly commentStarts = new Map<number, number>()
 
   constructor(
@@ -32,9 +33,10 @@ export class FileView {
     private readonly wanted: DocumentFilter
   ) {}
 
-  /** The file speaks of vcluster: a Kubernetes image in it may be a virtual cluster's. */
+  /** The file speaks of vcluster: a Kubernetes image in it may be a virtual cluster's. Searched once (asked per image found). */
   get mentionsVcluster(): boolean {
-    return this.file.text.includes('vcluster')
+    this.madeMentionsVcluster ??= this.file.text.includes('vcluster')
+    return this.madeMentionsVcluster
   }
 
   /**
@@ -141,7 +143,7 @@ export function viewOf(file: SourceFile, format: Format, wanted: DocumentFilter)
 function mappingsOf(file: SourceFile, format: Format, wanted: DocumentFilter): Mapping[] {
   if (format === 'hcl') return hclMappings(file)
   if (format === 'lenient') return lenientMappings(file)
-  if (format === 'shell') return []
+  if (format === 'shell' || format === 'list') return []
   const yaml = file.yaml(wanted)
   // A document that does not parse is read line by line, so a template action or a typo hides nothing.
   if (yaml.diagnostics.length > 0) return lenientMappings(file)

@@ -3,20 +3,27 @@ import { basenameOf } from '../paths.js'
 /**
  * How the generic detectors read a file: as parsed YAML (JSON is YAML too), as HCL, as
  * shell-like commands (scripts, Makefiles, justfiles, Dockerfiles, `.env`), or leniently line
- * by line (templates, TOML, jsonnet: `key: value` and `key = value` lines, whatever surrounds them).
+ * by line (templates, TOML, jsonnet: `key: value` and `key = value` lines, whatever surrounds them),
+ * or as a plain list (`images.txt`: one item a line, where only image references are read).
  */
-export type Format = 'yaml' | 'hcl' | 'shell' | 'lenient'
+export type Format = 'yaml' | 'hcl' | 'shell' | 'lenient' | 'list'
 
 /** Folders whose files are someone else's (vendored code, caches) or generated copies (golden test output, snapshots), never the repository's own declarations. */
 const FOREIGN_FOLDER = /(^|\/)(vendor|vendored|third_party|third-party|node_modules|bower_components|\.terraform|\.git|\.cache|__pycache__|golden|__snapshots__)\//i
 
-/** Lock files of any ecosystem and change logs: versions there are history or other packages'. */
+/**
+ * Lock files of any ecosystem and change logs: versions there are history or other packages'. JSON
+ * schemas (`values.schema.json`, `vcluster.schema.json`) describe values, their `default`s and
+ * `examples` set nothing (Helm does not apply them).
+ */
 const NOT_DECLARATIONS =
-  /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
+  /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*schema\.json|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
 
 const TEMPLATE = /\.(tmpl|gotmpl|tpl|j2|jinja2?|jsonnet|libsonnet|toml|cue)$/i
 const YAML_OR_JSON = /\.(ya?ml|json)$/i
 const HCL = /\.(tf|tfvars|hcl)$/i
+/** Plain lists (images to pre-pull or mirror, one a line). */
+const LIST = /\.(txt|list|lst)$/i
 const SHELL_NAME = /\.(sh|bash|zsh|ksh|mk|just|env|envrc)$|(^|\/)((gnu)?makefile|justfile|[^/]*\.?dockerfile(\.[^/]+)?|containerfile(\.[^/]+)?|\.env(\.[^/]+)?|\.envrc)$/i
 
 /** The format the generic detectors read a path as, or undefined when they do not read it. */
@@ -28,6 +35,7 @@ export function formatOf(path: string): Format | undefined {
   if (HCL.test(path)) return 'hcl'
   if (TEMPLATE.test(path)) return 'lenient'
   if (SHELL_NAME.test(path)) return 'shell'
+  if (LIST.test(path)) return 'list'
   // `bin/deploy`, `cli/fleet-test`: read as a script when its first line says so (see isScriptText).
   if (!basenameOf(path).includes('.')) return 'shell'
   return undefined

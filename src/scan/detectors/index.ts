@@ -21,7 +21,10 @@ export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, 
  * monorepo's thousands of manifests instead of thirty searches (the detectors' own tests then run
  * on the few files that pass). A test in detectors.test.ts keeps it in step with the detectors.
  */
-export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft|\/(?:k8s-)?kubectl|alpine\/k8s|_version|_VERSION|[EeSs]VERSION|[es]version|-version|[sSrRdDlLeE]Version|eksctl|controlPlane|ControlPlane|version_prefix|microk8s|releases\/download\/|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:/
+export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft|\/(?:k8s-)?kubectl|alpine\/k8s|_version|_VERSION|[EeSs]VERSION|[es]version|-version|[sSrRdDlLeE]Version|(?:3[sS]|2|0[sS])[-_]?(?:[cC]hannel|CHANNEL)|(?:ube|UBE|8[sS]|ctl|CTL|tes|TES)[-_]?(?:[tT]ag|TAG|[rR]elease|RELEASE)|eksctl|controlPlane|ControlPlane|version_prefix|microk8s|releases\/(?:download\/|latest)|get\.(?:k3s|rke2)\.io|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:/
+
+/** What a plain list (a `.txt` of images) is read for: its lines name things, they assign nothing. */
+const LIST_DETECTORS = new Set([kubernetesImage.id])
 
 function anyDetectorWord(text: string): boolean {
   return DETECTOR_WORDS.test(text)
@@ -42,7 +45,7 @@ export function genericLayer(detectors: readonly Detector[] = DETECTORS): Extrac
       const out = emptyExtraction()
       const format = formatOf(file.path)
       if (format === undefined || (format === 'shell' && !isScriptText(file.path, file.text))) return out
-      const applicable = detectors.filter((detector) => detector.mightDetect(file.text))
+      const applicable = detectors.filter((detector) => (format !== 'list' || LIST_DETECTORS.has(detector.id)) && detector.mightDetect(file.text))
       if (applicable.length === 0) return out
       const view = viewOf(file, format, (documentText) => applicable.some((detector) => detector.mightDetect(documentText)))
       for (const detector of applicable) detector.detect(view, out)
@@ -53,11 +56,18 @@ export function genericLayer(detectors: readonly Detector[] = DETECTORS): Extrac
   }
 }
 
-/** One declaration per place and component: two detectors (or two readings) of one token are one finding. */
+/**
+ * One declaration per place and component: two detectors (or two readings) of one token are one
+ * finding. One token has one role too: a reading that saw the token given to a vcluster (a flag of a
+ * command that creates one) is more specific than the default host reading of its name.
+ */
 function uniqueInferred(declarations: Declaration[]): Declaration[] {
+  const virtual = new Set(declarations.filter((d) => d.role === 'virtual').map((d) => `${d.line}:${d.column}:${d.component}:${d.version}`))
   const seen = new Set<string>()
   return declarations.filter((d) => {
-    const key = `${d.line}:${d.column}:${d.component}:${d.role ?? ''}:${d.version}`
+    const place = `${d.line}:${d.column}:${d.component}:${d.version}`
+    if (d.role === 'host' && virtual.has(place)) return false
+    const key = `${place}:${d.role ?? ''}`
     if (seen.has(key)) return false
     seen.add(key)
     return true

@@ -19,7 +19,7 @@ const REFERENCE =
 const CONTROL_PLANE = /(^|\/)kube-(apiserver|controller-manager|scheduler|proxy)(-(amd64|arm64|arm|ppc64le|s390x))?$/
 
 /** Words an image reference we read contains; the reference is read around each. */
-const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl', 'alpine/k8s']
+const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl', 'alpine/k8s']
 /** Characters of a registry and repository, read backwards from an anchor to the reference's start. */
 const REPOSITORY_CHAR = /[a-z0-9./:_-]/
 
@@ -54,12 +54,16 @@ export function imageMeaning(repository: string, mentionsVcluster: boolean): Inf
   if (/(^|\/)k0sproject\/k0s$/.test(name)) return { component: 'kubernetes', role, distro: 'k0s', what: 'k0s image', image: true }
   if (/(^|\/)loft-?sh\/vcluster(-pro|-oss)?$/.test(name)) return { component: 'vcluster', what: 'vcluster image', image: true }
   if (/(^|\/)loft-sh\/kubernetes$/.test(name)) return { component: 'kubernetes', role: 'virtual', distro: 'k8s', what: 'vcluster Kubernetes distro image', image: true }
+  // kube-proxy runs on every node at the node's version (up to three minors behind): it does not say the cluster's version.
+  if (/(^|\/)kube-proxy(-[a-z0-9]+)?$/.test(name)) return undefined
   if (CONTROL_PLANE.test(name)) {
     const distro = name.includes('eks-distro') ? 'eks' : 'k8s'
     // Control-plane images written in a repository are a vcluster's (≤ 0.19 values, distro images): a host's come with its installer.
-    return { component: 'kubernetes', role: name.endsWith('kube-proxy') ? role : 'virtual', distro, what: `${name.slice(name.lastIndexOf('/') + 1)} image`, image: true }
+    return { component: 'kubernetes', role: 'virtual', distro, what: `${name.slice(name.lastIndexOf('/') + 1)} image`, image: true }
   }
   // alpine/k8s is a kubectl image too: its tag is the kubectl version it carries.
+  // Istio publishes `istio/kubectl` tagged with Istio's own release, not kubectl's.
+  if (/(^|\/)istio\/kubectl$/.test(name)) return undefined
   if (/\/(k8s-)?kubectl$|(^|\/)alpine\/k8s$/.test(name)) return { component: 'kubectl', what: 'kubectl image' }
   return undefined
 }
@@ -83,7 +87,9 @@ export const kubernetesImage: Detector = {
       if (tag !== undefined && tag.length > 128) continue
       const found = imageMeaning(repository, view.mentionsVcluster)
       if (!found) continue
-      const meaning = found.role === 'virtual' && !view.mentionsVcluster && inWorkload(view, match.index) ? { ...found, role: 'host' as const } : found
+      // A control-plane image in a workload, or in a plain list of images pulled for a cluster, is that cluster's (no vcluster in sight).
+      const hostsIt = view.format === 'list' || inWorkload(view, match.index)
+      const meaning = found.role === 'virtual' && !view.mentionsVcluster && hostsIt ? { ...found, role: 'host' as const } : found
       const known = !CONTROL_PLANE.test(repository) || /k8s\.io|gcr\.io|eks-distro|ecr\.aws/.test(repository)
       const reference = traced(view.file, whole, match.index)
       if (tag === undefined) {

@@ -23,26 +23,40 @@ interface Open {
 
 export function lenientMappings(file: SourceFile): Mapping[] {
   const text = file.text
-  const root = newMapping([], 0)
-  const out: Mapping[] = [root]
-  const stack: Open[] = [{ indent: -1, mapping: root }]
+  const out: Mapping[] = []
+  let root = newMapping([], 0)
+  let documentStart = 0
+  let first = 0
+  out.push(root)
+  let stack: Open[] = [{ indent: -1, mapping: root }]
+  // Each `---` document of a template (a Helm template of several objects) tells its mappings what object they belong to.
+  const endDocument = (end: number): void => {
+    const document = objectOf(text.slice(documentStart, end), root)
+    if (document) for (let i = first; i < out.length; i++) out[i]!.document = document
+  }
   let start = 0
   while (start <= text.length) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
     const line = text.slice(start, end).replace(/\r$/, '')
-    if (line.length <= MAX_LINE) readLine(file, line, start, stack, out)
+    if (line.startsWith('---')) {
+      endDocument(start)
+      documentStart = end + 1
+      first = out.length
+      root = newMapping([], documentStart)
+      out.push(root)
+      stack = [{ indent: -1, mapping: root }]
+    } else if (line.length <= MAX_LINE) readLine(file, line, start, stack, out)
     start = end + 1
   }
-  const document = singleObject(text, root)
-  if (document) for (const mapping of out) mapping.document = document
+  endDocument(text.length)
   return out
 }
 
-/** A file of one Kubernetes object (a Helm template, a templated manifest) tells its mappings what object they belong to. */
-function singleObject(text: string, root: Mapping): DocumentContext | undefined {
+/** A document of one Kubernetes object (a Helm template, a templated manifest) tells its mappings what object they belong to. */
+function objectOf(text: string, root: Mapping): DocumentContext | undefined {
   const apiVersion = root.entries.get('apiversion')?.values[0]
-  if (!apiVersion || /^---/m.test(text)) return undefined
+  if (!apiVersion) return undefined
   const kind = root.entries.get('kind')?.values[0]
   return { apiVersion: textOf(apiVersion), ...(kind ? { kind: textOf(kind) } : {}), mentionsVcluster: /vcluster/i.test(text) }
 }

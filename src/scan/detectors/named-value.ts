@@ -1,5 +1,6 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
+import type { SourceFile } from '../source-file.js'
 import { hclBody } from '../terraform/hcl.js'
 import { sliceTraced, textOf, traced, type Traced } from '../traced.js'
 import { declareInferred, declareNamedUse, type InferredWhat } from './declare-inferred.js'
@@ -14,13 +15,18 @@ import { normalisedKey, type Mapping } from './mappings.js'
  * a `cluster_version`.
  */
 const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }> = [
-  { ending: /vcluster(chart|cli)?version$/, what: { component: 'vcluster', range: true } },
-  { ending: /(kubernetes|k8s|kube|clusterk8s)version$/, what: { component: 'kubernetes', role: 'host' } },
+  { ending: /vcluster(chart|cli)?(version|release)$/, what: { component: 'vcluster', range: true } },
+  // `kubernetes_version_min` (a floor the provider resolves to a version), `kube_tag` (Magnum), `K8S_RELEASE`.
+  { ending: /(kubernetes|k8s|kube|clusterk8s)(min|max|minimum|maximum)?(version|release|tag)(min|max|minimum|maximum)?$/, what: { component: 'kubernetes', role: 'host' } },
   { ending: /^(eks|gke|aks)?(cluster|minmaster|master|controlplane)version$/, what: { component: 'kubernetes', role: 'host' } },
-  { ending: /k3sversion$/, what: { component: 'kubernetes', role: 'host', distro: 'k3s' } },
-  { ending: /k0sversion$/, what: { component: 'kubernetes', role: 'host', distro: 'k0s' } },
-  { ending: /^kind(cli)?version$/, what: { component: 'kind' } },
-  { ending: /kubectlversion$/, what: { component: 'kubectl' } }
+  // AKS node pools: the Kubernetes version the pool runs.
+  { ending: /orchestratorversion$/, what: { component: 'kubernetes', role: 'host' } },
+  // A k3s or RKE2 channel names a Kubernetes minor (`v1.24`); `stable`/`latest` name none (a diagnostic).
+  { ending: /k3s(version|channel|release)$/, what: { component: 'kubernetes', role: 'host', distro: 'k3s' } },
+  { ending: /rke2(version|channel|release)$/, what: { component: 'kubernetes', role: 'host' } },
+  { ending: /k0s(version|channel)$/, what: { component: 'kubernetes', role: 'host', distro: 'k0s' } },
+  { ending: /^kind(cli)?(version|release)$/, what: { component: 'kind' } },
+  { ending: /kubectl(version|release|tag)$/, what: { component: 'kubectl' } }
 ]
 // `node_image` and `--node-image` are not listed: what they hold is an image, read by kubernetes-image.ts when it is a node image.
 
@@ -86,7 +92,9 @@ export const namedValue: Detector = {
 function givenToVcluster(meaning: InferredWhat | undefined, view: FileView, value: Traced): InferredWhat | undefined {
   const offset = value[0]?.offset
   if (!meaning || meaning.component !== 'kubernetes' || meaning.role !== 'host' || offset === undefined || view.format === 'shell') return meaning
-  const command = view.file.text.slice(commandStart(view.file.text, offset), offset)
+  // Only the command's first word matters: a bounded slice, not the whole line before each of a line's many assignments.
+  const start = commandStart(view.file, offset)
+  const command = view.file.text.slice(start, Math.min(offset, start + 64))
   return /^[ \t]*vcluster[ \t]/.test(command) ? { ...meaning, role: 'virtual' } : meaning
 }
 
@@ -170,16 +178,17 @@ function readVariables(view: FileView, out: Extraction): void {
 }
 
 /** Words every named value or flag holds, searched before the case-insensitive test below. */
-const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl')
-/** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`). */
-const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane)[-_]?version|eksctl|version_prefix|microk8s|ControlPlane/i
+const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', 'hannel', 'HANNEL', '_tag', '_TAG', 'eTag', 'sTag', 'elease', 'ELEASE')
+/** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`, `k3s_channel`). */
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator)[-_]?version|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|ControlPlane/i
 
 function readFlags(view: FileView, out: Extraction): void {
   const text = view.file.text
   for (const match of text.matchAll(FLAG)) {
     if (view.inComment(match.index)) continue
     const [whole, flag, written] = match as unknown as [string, string, string]
-    const before = text.slice(commandStart(text, match.index), match.index)
+    // The command's words before the flag, the last few thousand characters at most (a line of many flags stays linear).
+    const before = text.slice(Math.max(commandStart(view.file, match.index), match.index - MAX_COMMAND_BEFORE), match.index)
     const meaning = flagMeaning(flag, before, view)
     if (!meaning) continue
     const quoted = written.startsWith('"') || written.startsWith("'")
@@ -191,16 +200,21 @@ function readFlags(view: FileView, out: Extraction): void {
   }
 }
 
+/** Characters of a command read before one of its flags. */
+const MAX_COMMAND_BEFORE = 4096
+
 /** Lines joined by a trailing backslash read back from a command's flag at most (bounds the work on hostile input). */
 const MAX_CONTINUED_LINES = 32
 
 /** Where the command holding `offset` starts: its line, or the first of the lines a trailing `\` joins to it. */
-export function commandStart(text: string, offset: number): number {
-  let start = text.lastIndexOf('\n', offset - 1) + 1
+export function commandStart(file: SourceFile, offset: number): number {
+  const text = file.text
+  // The line's start from the file's line table (a binary search), not a search back along a line that may be megabytes long.
+  let start = offset - file.locate(offset).column + 1
   for (let lines = 0; lines < MAX_CONTINUED_LINES && start >= 2; lines++) {
     const previousEnd = text[start - 2] === '\r' ? start - 3 : start - 2
     if (text[previousEnd] !== '\\') break
-    start = text.lastIndexOf('\n', previousEnd - 1) + 1
+    start = previousEnd - file.locate(previousEnd).column + 1
   }
   return start
 }

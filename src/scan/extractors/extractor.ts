@@ -63,6 +63,26 @@ export interface NamedValue {
   priority: number
 }
 
+/**
+ * A version written as a key of another YAML file: a Helm template's `{{ .Values.cluster.version }}`
+ * (the chart's values files), a Terragrunt `local.env.vcluster.version` where `env =
+ * yamldecode(file("env.yaml"))`. Resolved once every file is read (keyed-values.ts).
+ */
+export interface KeyedUse {
+  /** Candidate files, repository-relative. */
+  files: string[]
+  /** `all`: each file holding the key declares it (a chart's values files); `nearest`: the first that exists (a parent-folder lookup). */
+  pick: 'all' | 'nearest'
+  /** Keys from the document root. */
+  path: string[]
+  request: DeclareRequest
+  image?: boolean
+  /** Where the reference is written (said when no file holds the key). */
+  from: Location
+  /** The reference as written, for messages. */
+  written: string
+}
+
 export interface Extraction {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
@@ -76,6 +96,7 @@ export interface Extraction {
   deploys?: string[]
   uses?: NamedUse[]
   values?: NamedValue[]
+  keyed?: KeyedUse[]
   /** What a manifest uses (APIs, pod features, feature gates); only manifest extractors set it. */
   usages?: Usage[]
   /** Versions written where they cannot be read (a template, a variable with no value, a YAML error). */
@@ -103,5 +124,5 @@ export interface Extractor {
 }
 
 export function emptyExtraction(): Extraction {
-  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], unknowns: [] }
+  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [] }
 }

@@ -1,5 +1,5 @@
 import type { KubernetesRole } from '../../model.js'
-import { declareImageTag, declareVersion, type DeclareRequest } from '../declare.js'
+import { declareImageTag, declareVersion, toolDefault, type DeclareRequest } from '../declare.js'
 import { fileGroup } from '../group-key.js'
 import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
@@ -35,7 +35,8 @@ const MODULE_ATTRIBUTES = ['cluster_version', 'kubernetes_version']
 export const terraform: Extractor = {
   id: SOURCE,
   accepts: (path) => /\.tf(vars)?$/.test(path) || path.endsWith('.auto.tfvars'),
-  mightDeclare: (text) => text.includes('version') || text.includes('node_image') || text.includes('vcluster'),
+  // `_cluster`: a cluster resource without a version is said too; `channel`/`_tag`: variables such as `k3s_channel`, `kube_tag`.
+  mightDeclare: (text) => text.includes('version') || text.includes('node_image') || text.includes('vcluster') || text.includes('_cluster') || text.includes('channel') || text.includes('_tag'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const module = dirnameOf(file.path)
@@ -62,6 +63,10 @@ export const terraform: Extractor = {
       } else if (block.type === 'resource' && kind !== undefined && Object.hasOwn(RESOURCES, kind)) {
         const cluster = RESOURCES[kind]!
         for (const attribute of cluster.attributes) readVersion(out, file, block.attributes.get(attribute), module, host(cluster.distro, `${kind}.${attribute}`, module), cluster.image)
+        // Without the attribute the provider picks the version at apply time: nothing here says which.
+        if (!cluster.attributes.some((attribute) => block.attributes.has(attribute))) {
+          out.diagnostics.push(toolDefault(file.locate(block.offset), `${kind} without ${cluster.attributes.join(' or ')}`, 'Kubernetes', `set ${cluster.attributes[0]}`))
+        }
       } else if (block.type === 'module') {
         const distro = moduleDistro(literalString(block.attributes.get('source')?.value ?? [])?.text ?? '')
         for (const attribute of MODULE_ATTRIBUTES) readVersion(out, file, block.attributes.get(attribute), module, host(distro, `module ${kind ?? ''} ${attribute}`, module))

@@ -21,7 +21,19 @@ export interface CommandScope {
 
 const ASSIGNMENT = /^([A-Za-z_]\w*)(?:\?|:|::|\+)?=/
 const MAKE_OPERATOR = /^(?:\?|:|::|\+)?=$/
-const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'command', 'nohup', 'export', 'local', 'readonly', 'declare'])
+/** Words before a command or an assignment: `sudo`, `export`, `declare -r`, a Dockerfile `RUN` (its `--mount=` flags are skipped with it). */
+const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'command', 'nohup', 'export', 'local', 'readonly', 'declare', 'typeset', 'RUN'])
+
+/** Where the words after the prefixes and their options start (`declare -rx NAME=v`, `RUN --mount=type=cache NAME=v`). */
+function afterPrefixes(words: readonly Word[]): number {
+  let i = 0
+  while (i < words.length && (PREFIXES.has(words[i]!.text) || (i > 0 && isOption(words[i]!.text)))) i++
+  return i
+}
+
+function isOption(text: string): boolean {
+  return /^--?[A-Za-z]/.test(text)
+}
 
 /**
  * Records the variables a file assigns: `NAME=value` (shell), `NAME ?= value` (Make),
@@ -47,7 +59,7 @@ export function eachAssignment(commands: readonly Word[][], add: (name: string, 
       add(second.text, third.value)
       continue
     }
-    for (const word of words.slice(dockerfile || PREFIXES.has(first.text) ? 1 : 0)) {
+    for (const word of words.slice(dockerfile ? 1 : afterPrefixes(words))) {
       const assignment = ASSIGNMENT.exec(word.text)
       if (!assignment) break
       const name = assignment[1]!
@@ -61,6 +73,7 @@ export function readCommands(commands: readonly Word[][], scope: CommandScope): 
   for (const words of commands) {
     for (const word of words) readUrls(word, scope)
     let start = 0
+    let afterPrefix = false
     while (start < words.length) {
       const word = words[start]!
       const assignment = ASSIGNMENT.exec(word.text)
@@ -68,7 +81,8 @@ export function readCommands(commands: readonly Word[][], scope: CommandScope): 
         if (assignment[1] === 'INSTALL_K3S_VERSION') {
           declareEach(scope, sliceTraced(word.value, assignment[0].length, word.text.length), hostK3s)
         }
-      } else if (!PREFIXES.has(word.text)) break
+      } else if (!PREFIXES.has(word.text) && !(afterPrefix && isOption(word.text))) break
+      afterPrefix = !assignment
       start++
     }
     const program = programOf(words[start], scope.variables)

@@ -178,7 +178,7 @@ function readVariables(view: FileView, out: Extraction): void {
 }
 
 /** Words every named value or flag holds, searched before the case-insensitive test below. */
-const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', 'hannel', 'HANNEL', '_tag', '_TAG', 'eTag', 'sTag', 'elease', 'ELEASE')
+const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', '_channel', '_CHANNEL', 'kube_tag', 'k8s_release')
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`, `k3s_channel`). */
 const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator)[-_]?version|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|ControlPlane/i
 

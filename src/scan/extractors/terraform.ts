@@ -35,8 +35,9 @@ const MODULE_ATTRIBUTES = ['cluster_version', 'kubernetes_version']
 export const terraform: Extractor = {
   id: SOURCE,
   accepts: (path) => /\.tf(vars)?$/.test(path) || path.endsWith('.auto.tfvars'),
-  // `_cluster`: a cluster resource without a version is said too; `channel`/`_tag`: variables such as `k3s_channel`, `kube_tag`.
-  mightDeclare: (text) => text.includes('version') || text.includes('node_image') || text.includes('vcluster') || text.includes('_cluster') || text.includes('channel') || text.includes('_tag'),
+  // A cluster resource without a version is said too; `_channel`, `kube_tag`: variables the generic detectors read by name (`initial_k3s_channel`).
+  mightDeclare: (text) =>
+    text.includes('version') || text.includes('node_image') || text.includes('vcluster') || text.includes('_cluster') || text.includes('_channel') || text.includes('kube_tag'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const module = dirnameOf(file.path)

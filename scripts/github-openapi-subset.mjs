@@ -17,6 +17,7 @@ const OPERATIONS = [
   'checks/create',
   'checks/list-for-ref',
   'checks/update',
+  'git/get-tree',
   'issues/create',
   'issues/create-comment',
   'issues/create-label',

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { MAX_FILE_BYTES_CEILING } from '../scan/limits.js'
 
 const run = promisify(execFile)
 
@@ -30,18 +31,28 @@ export async function makeTempDir(prefix: string): Promise<{ dir: string; dispos
  * Unpacks a tar archive. GNU and BSD tar both refuse members that climb out with `..` or
  * start with `/`; ownership and modes from the archive are not applied.
  */
-export async function extractTar(archive: string, into: string, options: { gzip?: boolean; stripComponents?: number; members?: readonly string[] } = {}): Promise<void> {
+export async function extractTar(
+  archive: string,
+  into: string,
+  options: { gzip?: boolean; stripComponents?: number; members?: readonly string[]; exclude?: readonly string[] } = {}
+): Promise<void> {
   const args = [options.gzip ? '-xzf' : '-xf', archive, '-C', into, '--no-same-owner', '--no-same-permissions']
   if (options.stripComponents) args.push(`--strip-components=${options.stripComponents}`)
+  // Exclusions are globs to GNU and BSD tar alike: the name's own wildcard characters are escaped.
+  for (const name of options.exclude ?? []) args.push(`--exclude=${name.replace(/[\\*?[\]]/g, '\\$&')}`)
   await runTool('tar', [...args, ...(options.members ?? [])])
 }
 
-/** What an archive unpacks at most: 3 MB of gzip can hold 3 GB of zeros. */
+/**
+ * What an archive unpacks at most: 3 MB of gzip can hold 3 GB of zeros. A file larger than the
+ * largest `maxFileBytes` a configuration may ask for is never read, so it is not unpacked either.
+ */
+export const MAX_UNPACKED_FILE_BYTES = MAX_FILE_BYTES_CEILING
 export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 export const MAX_UNPACKED_ENTRIES = 200_000
 
 /** One member of a tar listing (`tar -tv`, GNU or BSD): its name and size. */
-interface Member {
+export interface Member {
   name: string
   size: number
 }
@@ -64,20 +75,24 @@ export async function listTar(archive: string): Promise<Member[]> {
  * The member to unpack so that `path` (relative to the archive's one top folder) can be read: the
  * top folder's entry that holds it (so a link on the way is unpacked, and refused later, not
  * followed), refused when what it holds is past the limits. Undefined when `path` is the whole tree.
+ * `oversized` are its files over MAX_UNPACKED_FILE_BYTES, to leave out (they count toward no limit).
  */
-export function memberFor(members: readonly Member[], path: string): { member: string | undefined; top: string } {
+export function memberFor(members: readonly Member[], path: string): { member: string | undefined; top: string; oversized: Member[] } {
   const top = members[0]?.name.split('/')[0] ?? ''
   const first = path === '.' || path === '' ? undefined : path.split('/')[0]!
   const member = first === undefined ? top : `${top}/${first}`
   let bytes = 0
   let entries = 0
-  for (const { name, size } of members) {
+  const oversized: Member[] = []
+  for (const entry of members) {
+    const { name, size } = entry
     if (name.replace(/\/$/, '') !== member && !name.startsWith(`${member}/`)) continue
-    bytes += size
+    if (size > MAX_UNPACKED_FILE_BYTES) oversized.push(entry)
+    else bytes += size
     entries++
   }
   if (bytes > MAX_UNPACKED_BYTES || entries > MAX_UNPACKED_ENTRIES) {
     throw new Error(`the archive's ${first ?? 'files'} hold ${bytes} bytes in ${entries} entries, more than the ${MAX_UNPACKED_BYTES} bytes and ${MAX_UNPACKED_ENTRIES} entries a run unpacks`)
   }
-  return { member: first === undefined || entries === 0 ? undefined : member, top }
+  return { member: first === undefined || entries === 0 ? undefined : member, top, oversized }
 }

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { inputInside } from '../config/contained-path.js'
 import { extractTar, makeTempDir, runTool, type CommitTree } from './commit-tree.js'
+import { archiveDifferences, type ListedEntry } from './tree-listing.js'
 
 /** The repository's top directory when `dir` is inside a git work tree. */
 export async function gitTopLevel(dir: string): Promise<string | undefined> {
@@ -49,6 +50,9 @@ export async function treeFromGit(top: string, sha: string, scanRoot: string): P
     if (!sub || (await pathExists(top, sha, sub))) {
       await runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])])
       await extractTar(archive, tree)
+      // git archive honours the commit's own export-ignore and export-subst too: compared with the tree, it fails closed.
+      const differs = await archiveDifferences(tree, await listing(top, sha, sub), sub || '.', new Set())
+      if (differs) throw new Error(`git archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
     }
     // The commit may turn the path into a link out of its own files: refused, never followed.
     const root = await inputInside('input "path"', sub || '.', tree, `the files of commit ${sha.slice(0, 12)} in`)
@@ -58,6 +62,19 @@ export async function treeFromGit(top: string, sha: string, scanRoot: string): P
     await temp.dispose()
     throw error
   }
+}
+
+/** The commit's entries under `sub` (`git ls-tree -r`), paths relative to the repository's top. */
+async function listing(top: string, sha: string, sub: string): Promise<ListedEntry[]> {
+  const out = await runTool('git', ['-C', top, 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', sha, ...(sub ? ['--', sub] : [])])
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t')
+      const [mode, , object] = line.slice(0, tab).split(' ')
+      return { path: line.slice(tab + 1), mode: mode!, sha: object! }
+    })
 }
 
 async function pathExists(top: string, sha: string, path: string): Promise<boolean> {

@@ -1,9 +1,11 @@
 import { realpath } from 'node:fs/promises'
-import { posix, relative, sep } from 'node:path'
+import { relative, sep } from 'node:path'
 import type { CommitTree } from '../commits/commit-tree.js'
 import { isControlFile, readBlobs, type Change, type RemoteChange } from '../commits/derived-base.js'
+import { blobId } from '../commits/tree-listing.js'
 import { describeError } from '../errors.js'
 import type { GitHubClient } from './client.js'
+import { fileAt } from './file-at.js'
 
 /**
  * GitHub's compare answer lists at most 300 files: the diff limit that GitHub's "Limits for
@@ -102,6 +104,8 @@ async function readChange(client: GitHubClient, request: ApiBaseRequest): Promis
 
   const bytes = new Map<string, Buffer>()
   const local = sameAsBlob.size === 0 ? new Map<string, Buffer>() : await readBlobs(request.top, [...sameAsBlob.values()]).catch(() => new Map<string, Buffer>())
+  /** The head's blob of each modified file: its base content cannot be that blob. */
+  const headBlobs = new Map(files.flatMap((file) => (file.status === 'modified' && file.sha ? [[inside(file.filename), file.sha] as const] : [])))
   const wanted: string[] = []
   for (const [path, change] of changes) {
     if (change.status === 'A') continue
@@ -115,14 +119,10 @@ async function readChange(client: GitHubClient, request: ApiBaseRequest): Promis
   await inParallel(wanted, PARALLEL_REQUESTS, async (path) => {
     if (refused) return
     const full = prefix ? `${prefix}/${path}` : path
-    const { data: content } = await client.rest.repos.getContent({ ...repository, path: full, ref: base })
-    // A directory is a list; a link to a file in the repository is answered with that file's
-    // content under its own path; a larger file comes without content.
-    if (Array.isArray(content)) refused = `${full} is a directory in the base`
-    else if (content.type !== 'file') refused = `${full} is a ${content.type} in the base`
-    else if (posix.normalize(content.path) !== full) refused = `${full} is a symbolic link in the base`
-    else if (content.encoding !== 'base64') refused = `${full} is over the 1 MB the contents API sends (${content.size} bytes)`
-    else bytes.set(path, Buffer.from(content.content, 'base64'))
+    const file = await fileAt(client, repository, full, base)
+    if (!('bytes' in file)) refused = `${file.refused} in the base`
+    else if (headBlobs.get(path) === blobId(file.bytes)) refused = `the base content of ${full} is its head's, though the file is modified`
+    else bytes.set(path, file.bytes)
   })
   if (refused) return { fallback: refused }
   return { changes, bytes, requests: 1 + wanted.length, fullTree: request.fullTree }

@@ -1,16 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GitHubClient } from './client.js'
+import { fileAt } from './file-at.js'
 
 /** A `.gitattributes` line that makes an archive differ from the commit: files left out or rewritten. */
 const ARCHIVE_ATTRIBUTE = /(^|\s)(export-ignore|export-subst)(\s|$|=)/m
 
 /**
- * Why an archive of commit `sha` is not the commit as git stores it, or undefined. GitHub builds
- * its archives with `git archive`, which leaves out paths marked `export-ignore` and rewrites
- * `export-subst` files, so a pull request could hide its declaring file from a gate that reads
- * the archive (pull_request_target). The root `.gitattributes` is asked of the contents API
- * (it may mark itself `export-ignore`); the others are those the archive holds.
+ * Why an archive of commit `sha` may not be the commit as git stores it, or undefined, when the
+ * commit's tree cannot be listed to compare (archive-check.ts): any `export-ignore` or
+ * `export-subst` in a `.gitattributes`. The root one is asked of the contents API (it may mark
+ * itself `export-ignore`); the others are those the archive holds, so a nested one that leaves
+ * itself out is not seen: only the comparison with the tree sees that.
  */
 export async function archiveAttributes(
   client: GitHubClient,
@@ -43,9 +44,8 @@ async function rootAttributes(
   warn: (message: string) => void
 ): Promise<string | undefined> {
   try {
-    const { data } = await client.rest.repos.getContent({ ...repository, path: '.gitattributes', ref: sha })
-    if (Array.isArray(data) || data.type !== 'file' || data.encoding !== 'base64') return undefined
-    return Buffer.from(data.content, 'base64').toString('utf8')
+    const file = await fileAt(client, repository, '.gitattributes', sha)
+    return 'bytes' in file ? file.bytes.toString('utf8') : undefined
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined
     const status = (error as { status?: number }).status

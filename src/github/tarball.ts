@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { inputInside } from '../config/contained-path.js'
-import { extractTar, listTar, makeTempDir, memberFor, type CommitTree } from '../commits/commit-tree.js'
+import { extractTar, listTar, makeTempDir, MAX_UNPACKED_FILE_BYTES, memberFor, type CommitTree } from '../commits/commit-tree.js'
+import { archiveMismatch } from './archive-check.js'
 import type { GitHubClient } from './client.js'
-import { archiveAttributes } from './archive-attributes.js'
 
 /**
  * Downloads a commit as a tarball through the REST API (`contents: read`) and unpacks the
@@ -27,11 +27,20 @@ export async function treeFromApi(
     await mkdir(tree)
     // GitHub wraps the files in one `<owner>-<repo>-<sha>/` folder.
     // Only the top folder that holds `path` is unpacked, and only within the size limits.
-    const { member } = memberFor(await listTar(archive), path)
-    if (member !== undefined || path === '.' || path === '') await extractTar(archive, tree, { gzip: true, stripComponents: 1, ...(member ? { members: [member] } : {}) })
+    // A file too large to be read is not written either, and the log names it.
+    const { member, top, oversized } = memberFor(await listTar(archive), path)
+    const skipped = new Set<string>()
+    for (const { name, size } of oversized) {
+      const file = name.slice(top.length + 1)
+      skipped.add(file)
+      warn(`${file} of commit ${sha.slice(0, 12)} is not unpacked nor read: ${size} bytes is over the ${MAX_UNPACKED_FILE_BYTES} bytes a file may have to be read (the most maxFileBytes allows)`)
+    }
+    if (member !== undefined || path === '.' || path === '') {
+      await extractTar(archive, tree, { gzip: true, stripComponents: 1, ...(member ? { members: [member] } : {}), exclude: oversized.map(({ name }) => name) })
+    }
     // An archive that leaves files out or rewrites them is not read: the gate fails, saying why.
-    const differs = await archiveAttributes(client, repository, sha, tree, warn)
-    if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}, so files may be missing from it or rewritten`)
+    const differs = await archiveMismatch(client, repository, sha, path, tree, skipped, warn)
+    if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
     // The commit may turn `path` into a link out of its own files: refused, never followed.
     const root = await inputInside('input "path"', path, tree, `the files of commit ${sha.slice(0, 12)} in`)
     await mkdir(root, { recursive: true })

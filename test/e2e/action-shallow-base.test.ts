@@ -101,8 +101,9 @@ describe('dist/index.js on a shallow checkout: the base through the REST API', (
       } else {
         expect(api.run.stdout).toContain(`base ${sha}: not derived through the REST API, because the change touches .gitignore; its tarball is read instead`)
         expect(api.run.stdout).toContain(`base ${sha}: read through the REST API (the checkout does not have the commit)`)
-        // Only the root .gitattributes, which says whether the archive is the commit as git stores it.
-        expect(calls.filter((call) => call.operationId === 'repos/get-content').map((call) => call.path)).toEqual(['/repos/Codertocat/Hello-World/contents/.gitattributes'])
+        // No file's content: only the commit's tree, to check that the archive is the commit as git stores it.
+        expect(calls.filter((call) => call.operationId === 'repos/get-content')).toEqual([])
+        expect(calls.filter((call) => call.operationId === 'git/get-tree').map((call) => call.query)).toEqual([{ recursive: '1' }])
       }
 
       // Today's way: compare is not answered, so the base comes from its tarball.
@@ -181,6 +182,34 @@ describe('dist/index.js on a shallow checkout: the base through the REST API', (
 
     expect(run.stdout).toMatch(new RegExp(`^base ${base.slice(0, 12)}: not derived through the REST API, because the REST API answered: [^\\n]*Not Found[^\\n]*; its tarball is read instead$`, 'm'))
     expect(run.stdout).toContain(`base ${base.slice(0, 12)}: read through the REST API (the checkout does not have the commit)`)
+    expect(JSON.parse(run.outputs['new-findings']!)).toContainEqual(expect.objectContaining({ id: 'vcluster-qosclass-immutable-k8s-1.32', status: 'new' }))
+  })
+})
+
+describe('dist/index.js: a contents answer that is not the base blob it names is not trusted (redteam S04)', () => {
+  /** The seed bump in a shallow checkout, with GitHub's contents answer for the base's values file replaced by `answer(head bytes, base blob, head blob)`. */
+  async function lyingContents(answer: (bytes: Buffer, baseBlob: string, headBlob: string) => Record<string, unknown>) {
+    const repo = new TempRepo()
+    const base = repo.commit(START, 'base')
+    const head = repo.commit({ 'clusters/dev/values.yaml': values('v1.32.0-k3s1') })
+    const bytes = Buffer.from(values('v1.32.0-k3s1'))
+    const blob = (sha: string): string => repo.git('rev-parse', `${sha}:clusters/dev/values.yaml`).trim()
+    const example = github().api.example('content-file-response-if-content-is-a-file')
+    github().repository = repo.dir
+    github().tarballs.set(base, repo.tarball(base))
+    github().faults = [{ operationId: 'repos/get-content', body: { ...example, name: 'values.yaml', path: 'clusters/dev/values.yaml', encoding: 'base64', ...answer(bytes, blob(base), blob(head)) } }]
+    const { run } = await prRun(repo.shallowCheckout(head), base, head)
+    return { run, base }
+  }
+
+  it.each([
+    ["the head's bytes under the head's blob (the base cannot be the head for a modified file)", (bytes: Buffer, _: string, headBlob: string) => ({ sha: headBlob, size: bytes.length, content: bytes.toString('base64') }), /the base content of clusters\/dev\/values\.yaml is its head's, though the file is modified/],
+    ["the head's bytes under the base's blob", (bytes: Buffer, baseBlob: string) => ({ sha: baseBlob, size: bytes.length, content: bytes.toString('base64') }), /the answer for clusters\/dev\/values\.yaml is not the blob it names/],
+    ['bytes shorter than the size announced', (bytes: Buffer, baseBlob: string) => ({ sha: baseBlob, size: bytes.length + 10, content: bytes.toString('base64') }), /the answer for clusters\/dev\/values\.yaml is not the blob it names/]
+  ])('%s: the base comes from its tarball instead, and the new error is new', async (_, answer, why) => {
+    const { run, base } = await lyingContents(answer)
+    expect(run.stdout).toMatch(new RegExp(`^base ${base.slice(0, 12)}: not derived through the REST API, because ${why.source}`, 'm'))
+    expect(run.outputs.result).toBe('failed')
     expect(JSON.parse(run.outputs['new-findings']!)).toContainEqual(expect.objectContaining({ id: 'vcluster-qosclass-immutable-k8s-1.32', status: 'new' }))
   })
 })

@@ -97,44 +97,86 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
     })
   })
 
-  describe('.gitattributes export-ignore when the head is read from its archive (pull_request_target)', () => {
-    /** The seed bump, with the values file marked export-ignore (by `attributes` at `where`), served as git archive makes it (GitHub's archives honour it alike). */
-    async function archiveRun(where: string, attributes: string, number: number): Promise<ActionRun> {
+  describe('.gitattributes export-ignore / export-subst when the head is read from its archive (pull_request_target)', () => {
+    /**
+     * The seed bump plus `extra` files, the head served as git archive makes it (GitHub's archives
+     * honour export-ignore and export-subst alike) and its tree by the git trees API stand-in.
+     */
+    async function archiveRun(extra: Record<string, string>, number: number, inputs: Record<string, string> = {}, seed = 'v1.32.0-k3s1'): Promise<ActionRun> {
       const repo = new TempRepo()
       const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
-      const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), [where]: attributes }, 'bump and hide from archives')
+      const head = repo.commit({ ...chart('0.22.1', seed), ...extra }, 'bump and hide from archives')
       github().tarballs.set(head, repo.tarball(head))
       github().repository = repo.dir
-      try {
-        return await runAction({ workspace: repo.shallowCheckout(base), eventName: 'pull_request_target', payload: pullRequestPayload(base, head, number), apiUrl: github().url, sha: base, inputs: { comment: 'never' } })
-      } finally {
-        github().repository = undefined
-      }
+      return runAction({ workspace: repo.shallowCheckout(base), eventName: 'pull_request_target', payload: pullRequestPayload(base, head, number), apiUrl: github().url, sha: base, inputs: { comment: 'never', ...inputs } })
     }
 
-    it('a root .gitattributes that hides itself too: the run fails closed and says why', async () => {
-      const run = await archiveRun('.gitattributes', 'clusters/dev/values.yaml export-ignore\n.gitattributes export-ignore\n', 607)
+    const HIDDEN = /^::error::could not read the head commit \w+, so there is nothing to decide on and the gate fails: the archive of commit \w+ is not the commit as git stores it: [^\n;]*\bclusters\/dev\/values\.yaml\b[^\n;]* missing from it/m
+
+    it.each([
+      ['a root .gitattributes that hides itself too', { '.gitattributes': 'clusters/dev/values.yaml export-ignore\n.gitattributes export-ignore\n' }, {}],
+      ['a nested .gitattributes that hides itself too', { 'clusters/dev/.gitattributes': 'values.yaml export-ignore\n.gitattributes export-ignore\n' }, {}],
+      ['a .gitattributes in a folder between the root and `path`, hiding itself', { 'clusters/.gitattributes': 'dev/values.yaml export-ignore\n.gitattributes export-ignore\n' }, { path: 'clusters/dev' }]
+    ])('%s: the run fails closed, naming the file missing from the archive', async (_, extra, inputs) => {
+      const run = await archiveRun(extra, 607, inputs)
       expect(run.outputs.result).toBe('failed')
-      expect(run.stdout).toMatch(/^::error::could not read the head commit \w+, so there is nothing to decide on and the gate fails: the archive of commit \w+ is not the commit as git stores it: \.gitattributes marks paths export-ignore/m)
+      expect(run.stdout).toMatch(HIDDEN)
     })
 
-    it('when GitHub cannot answer for the root .gitattributes, the archive is still judged, with a warning (the verdict does not depend on the API)', async () => {
-      github().faults = [{ operationId: 'repos/get-content', status: 500, message: 'Server Error' }]
-      try {
-        const run = await archiveRun('README.md', 'no attributes here\n', 609)
-        expect(run.outputs.result).toBe('failed')
-        expect(run.outputs.findings).toContain('vcluster-qosclass-immutable-k8s-1.32')
-        expect(run.stdout).toMatch(/^::warning::could not check the root \.gitattributes of commit \w+ for export-ignore\/export-subst \(GitHub answered 500\)/m)
-      } finally {
-        github().faults = []
-      }
+    it('the checkout has the head commit (fetch-depth: 0): its archive through git is compared with its tree alike', async () => {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+      const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'clusters/dev/.gitattributes': 'values.yaml export-ignore\n.gitattributes export-ignore\n' }, 'bump and hide from archives')
+      repo.git('checkout', '-q', base)
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request_target', payload: pullRequestPayload(base, head, 614), apiUrl: github().url, sha: base, inputs: { comment: 'never' } })
+      expect(run.outputs.result).toBe('failed')
+      expect(run.stdout).toMatch(/^::error::could not read the head commit \w+, so there is nothing to decide on and the gate fails: git archive of commit \w+ is not the commit as git stores it: [^\n;]*\bclusters\/dev\/values\.yaml\b[^\n;]* missing from it/m)
     })
 
-    it('a nested .gitattributes: the same', async () => {
-      const run = await archiveRun('clusters/.gitattributes', 'dev/values.yaml export-ignore\n', 608)
+    it('export-subst rewriting a declaring file: the run fails closed, naming it', async () => {
+      const values = chart('0.22.1', 'v1.32.0-k3s1')['clusters/dev/values.yaml']!
+      const run = await archiveRun({ 'clusters/dev/values.yaml': `${values}# $Format:%x00$\n`, 'clusters/dev/.gitattributes': 'values.yaml export-subst\n.gitattributes export-ignore\n' }, 608)
       expect(run.outputs.result).toBe('failed')
-      expect(run.stdout).toMatch(/is not the commit as git stores it: clusters\/\.gitattributes marks paths export-ignore/m)
+      expect(run.stdout).toMatch(/is not the commit as git stores it: [^\n]*; clusters\/dev\/values\.yaml differs from the commit/m)
+    })
+
+    it('export-ignore on files outside `path` costs nothing: the head is judged on its files', async () => {
+      const run = await archiveRun({ '.gitattributes': 'docs/ export-ignore\n.gitattributes export-ignore\n', 'docs/guide.md': 'hello\n' }, 610, { path: 'clusters' }, 'v1.31.5-k3s1')
+      expect(run.outputs.result).toBe('passed')
+      expect(run.stdout).not.toMatch(/^::error|is not the commit|could not/m)
+      expect(github().callsTo('git/get-tree').at(-1)?.query).toEqual({ recursive: '1' })
+    })
+
+    it('a repository too large for one tree answer is listed down to `path`; one too large under `path` is refused, saying why', async () => {
+      github().treeEntryLimit = 6 // the base and the seed's two files fit under clusters/, the whole tree does not
+      const extra = { 'clusters/dev/.gitattributes': 'values.yaml export-ignore\n.gitattributes export-ignore\n', 'other/a': 'a\n', 'other/b': 'b\n', 'other/c': 'c\n' }
+      const before = github().calls.length
+      const walked = await archiveRun(extra, 611, { path: 'clusters' })
+      expect(walked.stdout).toMatch(HIDDEN)
+      const trees = github().calls.slice(before).filter((call) => call.operationId === 'git/get-tree')
+      expect(trees.map((call) => call.query)).toEqual([{ recursive: '1' }, {}, { recursive: '1' }])
+      github().treeEntryLimit = 2
+      const refused = await archiveRun(extra, 612, { path: 'clusters' })
+      expect(refused.outputs.result).toBe('failed')
+      expect(refused.stdout).toMatch(/is not the commit as git stores it: GitHub lists at most 100,000 entries of a tree, and "clusters" of commit \w+ has more, so the archive cannot be compared with it/)
+    })
+
+    it('when GitHub cannot list the tree, the archive is still judged, with a warning (the verdict does not depend on the API)', async () => {
+      github().faults = [
+        { operationId: 'git/get-tree', status: 403 },
+        { operationId: 'repos/get-content', status: 403 }
+      ]
+      const run = await archiveRun({ 'README.md': 'no attributes here\n' }, 609)
+      expect(run.outputs.result).toBe('failed')
+      expect(run.outputs.findings).toContain('vcluster-qosclass-immutable-k8s-1.32')
+      expect(run.stdout).toMatch(/^::warning::could not list the tree of commit \w+ to compare its archive with it \(GitHub answered 403 [^\n]*\); the archive is read as it is/m)
+      expect(run.stdout).toMatch(/^::warning::could not check the root \.gitattributes of commit \w+ for export-ignore\/export-subst \(GitHub answered 403\)/m)
+    })
+
+    it('a file of `path` too large to be read is not unpacked: a warning names it and the rest is judged', async () => {
+      const run = await archiveRun({ 'clusters/dev/huge.yaml': '0'.repeat(8 * 1024 * 1024 + 1) }, 613, { path: 'clusters' })
+      failedOnSeed(run)
+      expect(run.stdout).toMatch(/^::warning::clusters\/dev\/huge\.yaml of commit \w+ is not unpacked nor read: 8388609 bytes is over the 8388608 bytes a file may have to be read/m)
     })
   })
 })
-

@@ -71,6 +71,8 @@ export class GitHubStandIn {
    */
   repository: string | undefined
   faults: Fault[] = []
+  /** The git trees API says `truncated` when a recursive answer would list more entries than this (GitHub: 100,000). */
+  treeEntryLimit = 100_000
   /**
    * The login of the token's user, for `GET /user`; unset, the token is a workflow's
    * GITHUB_TOKEN, which GitHub answers there with a 403, and which writes as github-actions[bot].
@@ -306,6 +308,8 @@ export class GitHubStandIn {
       }
       case 'repos/get-content':
         return this.repository ? this.contentFromGit(this.repository, params.path!, query.get('ref') ?? 'HEAD') : { status: 404, body: { message: 'Not Found' } }
+      case 'git/get-tree':
+        return this.repository ? this.treeFromGit(this.repository, params.tree_sha!, query.has('recursive')) : { status: 404, body: { message: 'Not Found' } }
       case 'repos/download-tarball-archive':
         return this.tarballs.has(params.ref!)
           ? { status: 302, headers: { location: `${this.url}/_codeload/${params.ref}.tar.gz` } }
@@ -409,6 +413,32 @@ export class GitHubStandIn {
       status: 200,
       body: { ...described, name: filePath.split('/').at(-1), path: filePath, size: bytes.length, encoding: large ? 'none' : 'base64', content: large ? '' : bytes.toString('base64').replace(/.{60}/g, '$&\n') }
     }
+  }
+
+  /**
+   * A tree as the git trees API answers it: a commit or tree id, its entries (recursive: every
+   * entry below, folders too), cut at `treeEntryLimit` with `truncated: true`.
+   */
+  private treeFromGit(dir: string, treeSha: string, recursive: boolean): { status: number; body: unknown } {
+    let listing: string
+    let sha: string
+    try {
+      sha = execFileSync('git', ['-C', dir, 'rev-parse', '--verify', '--end-of-options', `${treeSha}^{tree}`], { encoding: 'utf8' }).trim()
+      listing = execFileSync('git', ['-C', dir, 'ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), sha], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    } catch {
+      return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/git/trees#get-a-tree', status: '404' } }
+    }
+    const entries = listing
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const [meta, path] = [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)]
+        const [mode, type, object, size] = meta.split(/\s+/)
+        const url = `${this.url}/repos/Codertocat/Hello-World/git/${type}s/${object}`
+        return { path, mode, type, sha: object, ...(type === 'blob' ? { size: Number(size) } : {}), url }
+      })
+    const truncated = recursive && entries.length > this.treeEntryLimit
+    return { status: 200, body: { sha, url: `${this.url}/repos/Codertocat/Hello-World/git/trees/${sha}`, tree: truncated ? entries.slice(0, this.treeEntryLimit) : entries, truncated } }
   }
 
   private checkRunBody(id: number, create: Json): Json {

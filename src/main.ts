@@ -49,6 +49,8 @@ export async function run(): Promise<void> {
     // Every path from an input is read with links resolved, and only inside the workspace.
     const root = await inputInside('input "path"', inputs.path, workspace)
     const pathPrefix = repositoryPrefix(workspace, root)
+    // A link on the way to `path` may point elsewhere in another commit: each commit resolves it in its own files.
+    const writtenPrefix = repositoryPrefix(workspace, resolve(workspace, inputs.path))
     const configFile = inputs.configFile ? await inputInside('input "config"', inputs.configFile, workspace) : undefined
     const databaseFiles = await Promise.all(inputs.databaseFiles.map((file) => inputInside('input "database"', file, workspace)))
     const event = readEventContext({
@@ -64,7 +66,7 @@ export async function run(): Promise<void> {
         : undefined
     core.info(`kube-compat-gate: ${event.mode === 'pr' ? 'pull request (base/head diff)' : 'audit'} mode on the "${event.eventName || 'unknown'}" event`)
 
-    const { headRoot, baseRoot, baseCommit } = await changeTrees(event, { workspace, root, pathPrefix, client, trees, log: { info: core.info, warning: core.warning } })
+    const { headRoot, baseRoot, baseCommit } = await changeTrees(event, { workspace, root, pathPrefix, ...(writtenPrefix !== pathPrefix ? { linkedPrefix: writtenPrefix } : {}), client, trees, log: { info: core.info, warning: core.warning } })
     const compared = baseRoot !== undefined || baseCommit !== undefined
     const failScope = inputs.failScope ?? (compared ? 'new' : 'all')
     const smoke = readSmokeInputs({ getInput: (name) => core.getInput(name), saveState: core.saveState, info: core.info }, workspace, event.untrustedHead)

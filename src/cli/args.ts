@@ -40,7 +40,7 @@ function usageErrorOf(error: unknown, command: string, options: Options): Error 
 /** `--date YYYY-MM-DD`: the day lifecycle dates and waiver expiries are checked against. */
 export async function parseDateFlag(value: string): Promise<string> {
   // The schema (and zod) is loaded only when the flag is given.
-  const { IsoDate } = await import('../db/schema.js')
+  const { IsoDate } = await import('../db/iso-date.js')
   if (IsoDate.safeParse(value).success) return value
   throw new UsageError(`--date must be a calendar date like 2026-11-22 (got "${value}")`)
 }

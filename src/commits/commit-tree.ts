@@ -55,6 +55,8 @@ export const MAX_UNPACKED_ENTRIES = 200_000
 export interface Member {
   name: string
   size: number
+  /** A symbolic link (listed with mode `l…`). */
+  link?: true
 }
 
 /**
@@ -66,7 +68,7 @@ export async function listTar(archive: string): Promise<Member[]> {
   const members: Member[] = []
   for (const line of listing.split('\n')) {
     const match = /^\S+\s+\S+\/\S+\s+(\d+)\s+\S+\s+\S+\s(.*)$/.exec(line) ?? /^\S+\s+\d+\s+\S+\s+\S+\s+(\d+)\s+\S+\s+\S+\s+\S+\s(.*)$/.exec(line)
-    if (match) members.push({ size: Number(match[1]), name: match[2]!.replace(/ -> .*$/, '') })
+    if (match) members.push({ size: Number(match[1]), name: match[2]!.replace(/ -> .*$/, ''), ...(line.startsWith('l') ? { link: true as const } : {}) })
   }
   return members
 }
@@ -76,10 +78,15 @@ export async function listTar(archive: string): Promise<Member[]> {
  * top folder's entry that holds it (so a link on the way is unpacked, and refused later, not
  * followed), refused when what it holds is past the limits. Undefined when `path` is the whole tree.
  * `oversized` are its files over MAX_UNPACKED_FILE_BYTES, to leave out (they count toward no limit).
+ * A symbolic link on the way to `path` may lead anywhere in the commit: then the whole archive is the member.
  */
 export function memberFor(members: readonly Member[], path: string): { member: string | undefined; top: string; oversized: Member[] } {
   const top = members[0]?.name.split('/')[0] ?? ''
-  const first = path === '.' || path === '' ? undefined : path.split('/')[0]!
+  // A link on the way to `path` may lead anywhere in the commit: then the whole archive is unpacked.
+  const parts = path === '.' || path === '' ? [] : path.split('/')
+  const onTheWay = new Set(parts.map((_, index) => `${top}/${parts.slice(0, index + 1).join('/')}`))
+  const linked = members.some((entry) => entry.link && onTheWay.has(entry.name))
+  const first = parts.length === 0 || linked ? undefined : parts[0]!
   const member = first === undefined ? top : `${top}/${first}`
   let bytes = 0
   let entries = 0
@@ -94,5 +101,5 @@ export function memberFor(members: readonly Member[], path: string): { member: s
   if (bytes > MAX_UNPACKED_BYTES || entries > MAX_UNPACKED_ENTRIES) {
     throw new Error(`the archive's ${first ?? 'files'} hold ${bytes} bytes in ${entries} entries, more than the ${MAX_UNPACKED_BYTES} bytes and ${MAX_UNPACKED_ENTRIES} entries a run unpacks`)
   }
-  return { member: first === undefined || entries === 0 ? undefined : member, top, oversized }
+  return { member: parts.length === 0 || entries === 0 ? undefined : member, top, oversized }
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, realpath } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { inputInside } from '../config/contained-path.js'
 import { extractTar, makeTempDir, runTool, type CommitTree } from './commit-tree.js'
@@ -47,15 +47,21 @@ export async function treeFromGit(top: string, sha: string, scanRoot: string): P
     const archive = join(temp.dir, 'tree.tar')
     const tree = join(temp.dir, 'tree')
     await mkdir(tree)
-    if (!sub || (await pathExists(top, sha, sub))) {
-      await runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(sub ? ['--', sub] : [])])
+    // A link on the way to the path may lead anywhere in the commit: then the whole commit is written.
+    const whole = !sub || (await linkOnTheWay(top, sha, sub))
+    const exists = whole || (await pathExists(top, sha, sub))
+    if (exists) {
+      await runTool('git', ['-C', top, 'archive', '--format=tar', '-o', archive, sha, ...(whole ? [] : ['--', sub])])
       await extractTar(archive, tree)
-      // git archive honours the commit's own export-ignore and export-subst too: compared with the tree, it fails closed.
-      const differs = await archiveDifferences(tree, await listing(top, sha, sub), sub || '.', new Set())
-      if (differs) throw new Error(`git archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
     }
     // The commit may turn the path into a link out of its own files: refused, never followed.
     const root = await inputInside('input "path"', sub || '.', tree, `the files of commit ${sha.slice(0, 12)} in`)
+    if (exists) {
+      // git archive honours the commit's own export-ignore and export-subst too: compared with the tree, it fails closed.
+      const resolved = relative(await realpath(tree), root).split(sep).join('/')
+      const differs = await archiveDifferences(tree, await listing(top, sha, resolved), resolved || '.', new Set())
+      if (differs) throw new Error(`git archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
+    }
     await mkdir(root, { recursive: true }) // the path may not exist in that commit: then it declares nothing
     return { root, via: 'git', dispose: temp.dispose }
   } catch (error) {
@@ -75,6 +81,14 @@ async function listing(top: string, sha: string, sub: string): Promise<ListedEnt
       const [mode, , object] = line.slice(0, tab).split(' ')
       return { path: line.slice(tab + 1), mode: mode!, sha: object! }
     })
+}
+
+/** Whether the path, or a folder on the way to it, is a symbolic link in the commit. */
+async function linkOnTheWay(top: string, sha: string, sub: string): Promise<boolean> {
+  const parts = sub.split('/')
+  const ways = parts.map((_, index) => parts.slice(0, index + 1).join('/'))
+  const out = await runTool('git', ['-C', top, 'ls-tree', '-z', '--full-tree', '--end-of-options', sha, '--', ...ways])
+  return out.split('\0').some((line) => line.startsWith('120000 '))
 }
 
 async function pathExists(top: string, sha: string, path: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { isMap, isSeq } from 'yaml'
 import { z } from 'zod'
-import { IsoDate } from '../db/schema.js'
+import { IsoDate } from '../db/iso-date.js'
 import type { Diagnostic, Waiver } from '../model.js'
 import { documentValues, parseYamlFile, problemAt } from '../yaml-problems.js'
 import { MAX_FILE_BYTES_CEILING } from '../scan/limits.js'

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { SEVERITIES } from '../model.js'
 import { isValidRange } from '../versions/range.js'
-import { superLinearShape } from './regex-shape.js'
+import { IsoDate } from './iso-date.js'
+import { signatureProblem } from './signature-check.js'
+
+export { IsoDate }
 
 /** A node-semver range, evaluated with pre-releases included. */
 const Range = z.string().refine(isValidRange, { message: 'not a valid version range' })
@@ -12,12 +15,6 @@ const Minor = z.string().regex(/^\d+\.\d+$/, 'must be a minor version like 1.32'
 
 const HttpsUrl = z.url({ protocol: /^https$/, message: 'must be an https URL' })
 
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-22')
-  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), {
-    message: 'not a calendar date'
-  })
 
 /** Names of things a manifest or configuration file uses (see src/scan/extractors/manifest-*.ts). */
 export const FEATURES = [
@@ -203,13 +200,10 @@ export const Entry = z
     /** Regular expressions over runtime evidence (events, logs), for the smoke test. */
     signatures: z
       .array(
-        z
-          .string()
-          .refine(isRegExp, { message: 'not a valid regular expression' })
-          .superRefine((source, context) => {
-            const shape = isRegExp(source) ? superLinearShape(source) : undefined
-            if (shape) context.addIssue({ code: 'custom', message: `may take super-linear time on hostile evidence (${shape}); write it without that shape` })
-          })
+        z.string().superRefine((source, context) => {
+          const problem = signatureProblem(source)
+          if (problem) context.addIssue({ code: 'custom', message: problem })
+        })
       )
       .default([]),
     remediation: z.string().min(10),
@@ -266,11 +260,3 @@ export interface Database {
   entries: Entry[]
 }
 
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source)
-    return true
-  } catch {
-    return false
-  }
-}

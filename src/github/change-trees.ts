@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
 import type { CommitTree } from '../commits/commit-tree.js'
 import type { BaseCommit, RemoteChange } from '../commits/derived-base.js'
@@ -12,6 +13,12 @@ export interface TreeContext {
   workspace: string
   root: string
   pathPrefix: string
+  /**
+   * `path` as written, when a symbolic link on the way makes it differ from `pathPrefix` (where it
+   * leads in the workspace): another commit may point the link elsewhere, so each commit read
+   * resolves it in its own files, and the base is never derived from the head's files.
+   */
+  linkedPrefix?: string
   client: GitHubClient | undefined
   /** Every tree written, so the caller can remove them. */
   trees: CommitTree[]
@@ -28,13 +35,17 @@ export async function changeTrees(event: EventContext, context: TreeContext): Pr
   if (event.mode !== 'pr' || !event.change) return { headRoot: context.root }
   const headRoot = event.headInWorkspace ? context.root : await headTree(event.change.headSha, event, context)
   const baseSha = await forkPoint(event, context)
-  // The head is the checkout and git has the base: the base is derived from the head's scan
-  // and the changed files' git objects, with no second tree on disk.
-  const top = event.headInWorkspace ? await gitTopLevel(context.workspace) : undefined
-  if (top && (await resolveCommit(top, baseSha))) return { headRoot, baseCommit: { top, sha: baseSha } }
-  // A shallow checkout: the same, with the change and the touched files read through the REST API.
-  const remote = top ? await remoteBase(top, baseSha, event, context) : undefined
-  if (remote) return { headRoot, baseCommit: { top: top!, sha: baseSha, remote } }
+  if (context.linkedPrefix === undefined) {
+    // The head is the checkout and git has the base: the base is derived from the head's scan
+    // and the changed files' git objects, with no second tree on disk.
+    const top = event.headInWorkspace ? await gitTopLevel(context.workspace) : undefined
+    if (top && (await resolveCommit(top, baseSha))) return { headRoot, baseCommit: { top, sha: baseSha } }
+    // A shallow checkout: the same, with the change and the touched files read through the REST API.
+    const remote = top ? await remoteBase(top, baseSha, event, context) : undefined
+    if (remote) return { headRoot, baseCommit: { top: top!, sha: baseSha, remote } }
+  } else {
+    context.log.info(`base ${baseSha.slice(0, 12)}: input "path" goes through a symbolic link (${context.linkedPrefix.replace(/\/$/, '')}), which the change may point elsewhere, so the base is read whole`)
+  }
   try {
     const base = await commitTree('base', baseSha, event, context)
     return { headRoot, baseRoot: base.root }
@@ -79,13 +90,13 @@ async function headTree(sha: string, event: EventContext, context: TreeContext):
 async function commitTree(label: string, sha: string, event: EventContext, context: TreeContext): Promise<CommitTree> {
   const top = await gitTopLevel(context.workspace)
   if (top && (await resolveCommit(top, sha))) {
-    const tree = await treeFromGit(top, sha, context.root)
+    const tree = await treeFromGit(top, sha, context.linkedPrefix === undefined ? context.root : join(context.workspace, context.linkedPrefix))
     context.trees.push(tree)
     context.log.info(`${label} ${sha.slice(0, 12)}: read through git (the checkout has the commit)`)
     return tree
   }
   if (!context.client) throw new Error(`the checkout does not have commit ${sha} and there is no github-token to fetch it`)
-  const relativePath = context.pathPrefix.replace(/\/$/, '') || '.'
+  const relativePath = (context.linkedPrefix ?? context.pathPrefix).replace(/\/$/, '') || '.'
   if (relativePath.startsWith('..')) throw new UsageError(`input "path" must be inside the workspace to read commit ${sha} through the API`)
   const tree = await treeFromApi(context.client, { owner: event.owner, repo: event.repo }, sha, relativePath, (message) => context.log.warning(message))
   context.trees.push(tree)

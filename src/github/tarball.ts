@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, realpath, writeFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
 import { inputInside } from '../config/contained-path.js'
 import { extractTar, listTar, makeTempDir, MAX_UNPACKED_FILE_BYTES, memberFor, type CommitTree } from '../commits/commit-tree.js'
 import { archiveMismatch } from './archive-check.js'
@@ -38,11 +38,12 @@ export async function treeFromApi(
     if (member !== undefined || path === '.' || path === '') {
       await extractTar(archive, tree, { gzip: true, stripComponents: 1, ...(member ? { members: [member] } : {}), exclude: oversized.map(({ name }) => name) })
     }
-    // An archive that leaves files out or rewrites them is not read: the gate fails, saying why.
-    const differs = await archiveMismatch(client, repository, sha, path, tree, skipped, warn)
-    if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
     // The commit may turn `path` into a link out of its own files: refused, never followed.
     const root = await inputInside('input "path"', path, tree, `the files of commit ${sha.slice(0, 12)} in`)
+    // An archive that leaves files out or rewrites them is not read: the gate fails, saying why.
+    const resolved = relative(await realpath(tree), root).split(sep).join('/') || '.'
+    const differs = await archiveMismatch(client, repository, sha, resolved, tree, skipped, warn)
+    if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
     await mkdir(root, { recursive: true })
     return { root, via: 'api', dispose: temp.dispose }
   } catch (error) {

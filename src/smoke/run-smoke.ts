@@ -225,7 +225,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
 
     // 6. Signatures over everything, then what stays unexplained.
     const texts = evidenceTexts(evidence, { ...extra, ...(result.error ? { 'smoke error': result.error } : {}) })
-    result.matches = matchSignatures(options.database, texts)
+    result.matches = await matchSignatures(options.database, texts)
     const healthy = !result.error && result.workload.pod === 'ready' && result.workload.deployment === 'ready' && result.workload.resize !== 'restarted'
     if (!healthy && result.matches.length === 0) result.unexplained = explain(result, evidence)
     result.passed = healthy && result.matches.length === 0
@@ -260,7 +260,7 @@ async function waitWatchingEvidence<T extends { state: ReadyState; reason?: stri
     const outcome = await wait(Math.min(checkMs, remaining()))
     if (outcome.state !== 'timeout' || remaining() <= 0) return outcome
     const events = await client.listEvents(namespace).catch(() => [])
-    const known = matchSignatures(database, events.map((e) => ({ source: e.reason, text: e.message })))
+    const known = await matchSignatures(database, events.map((e) => ({ source: e.reason, text: e.message })))
     if (known.length > 0) {
       const ids = known.map((m) => m.entry.id).join(', ')
       return { ...outcome, reason: `${outcome.reason ? `${outcome.reason}; ` : ''}stopped waiting: the Events show ${ids}` }

@@ -1,7 +1,12 @@
 /**
  * Ties runtime evidence to the database: every entry's `signatures` (regular expressions) are run
  * over every piece of evidence. A hit is the proof that the predicted incident really happened.
+ *
+ * Signatures come from database files a repository (or its pull request) may add, and evidence
+ * from pods it may shape, so they run on RE2JS, a port of RE2: its matching time is linear in
+ * the line whatever the expression, where JavaScript's engine can backtrack for minutes.
  */
+import { RE2JS } from 're2js'
 import type { Database, Entry } from '../db/schema.js'
 
 /** One text the smoke run collected: an Event message, a log, a Pod status line. */
@@ -23,30 +28,39 @@ export interface SignatureMatch {
 
 const EXCERPT_CHARS = 400
 
-/**
- * A line of evidence is matched on at most this many characters: with the shapes `db validate`
- * refuses, matching is at worst polynomial in the line's length, so this bounds each match.
- */
+/** A line of evidence is matched on at most this many characters (each match is linear in it). */
 export const MAX_MATCHED_LINE = 8 * 1024
 
+/**
+ * Characters matched between two returns to the event loop: matching a few MB of logs takes
+ * seconds, and meanwhile the smoke deadline and the SIGTERM cleanup must be able to run.
+ */
+const CHARACTERS_PER_SLICE = 256 * 1024
+
 /** All entries whose signatures match some evidence; one match per entry (the first found). */
-export function matchSignatures(database: Database, evidence: readonly EvidenceText[]): SignatureMatch[] {
+export async function matchSignatures(database: Database, evidence: readonly EvidenceText[]): Promise<SignatureMatch[]> {
   const matches: SignatureMatch[] = []
+  const budget = { left: CHARACTERS_PER_SLICE }
   for (const entry of database.entries) {
-    const hit = firstHit(entry, evidence)
+    const hit = await firstHit(entry, evidence, budget)
     if (hit) matches.push(hit)
   }
   return matches
 }
 
-function firstHit(entry: Entry, evidence: readonly EvidenceText[]): SignatureMatch | undefined {
+async function firstHit(entry: Entry, evidence: readonly EvidenceText[], budget: { left: number }): Promise<SignatureMatch | undefined> {
   for (const signature of entry.signatures) {
-    const pattern = new RegExp(signature)
+    const pattern = RE2JS.compile(signature)
     for (const item of evidence) {
       const lines = item.text.split('\n')
       for (const [index, line] of lines.entries()) {
-        const found = pattern.exec(line.length > MAX_MATCHED_LINE ? line.slice(0, MAX_MATCHED_LINE) : line)
-        if (found) return { entry, signature, source: item.source, excerpt: excerptAround(line, found.index), line: index }
+        const matcher = pattern.matcher(line.length > MAX_MATCHED_LINE ? line.slice(0, MAX_MATCHED_LINE) : line)
+        if (matcher.find()) return { entry, signature, source: item.source, excerpt: excerptAround(line, matcher.start()), line: index }
+        budget.left -= Math.min(line.length, MAX_MATCHED_LINE)
+        if (budget.left <= 0) {
+          budget.left = CHARACTERS_PER_SLICE
+          await new Promise((resolve) => setImmediate(resolve))
+        }
       }
     }
   }

@@ -21,7 +21,7 @@ describe('unpacking only what `path` needs from a commit archive (real git archi
     const { archive } = archiveOf({ 'clusters/dev/values.yaml': 'a: 1\n', 'other/big file.bin': 'x'.repeat(5000) })
     const members = await listTar(archive)
     expect(members).toContainEqual({ name: 'o-r-abc1234/other/big file.bin', size: 5000 })
-    expect(members).toContainEqual({ name: 'o-r-abc1234/clusters/root', size: 0 })
+    expect(members).toContainEqual({ name: 'o-r-abc1234/clusters/root', size: 0, link: true })
     const { member } = memberFor(members, 'clusters/dev')
     expect(member).toBe('o-r-abc1234/clusters')
     const into = tempDir('kcg-unpacked-')
@@ -41,6 +41,12 @@ describe('unpacking only what `path` needs from a commit archive (real git archi
     const members = [{ name: 't/', size: 0 }, { name: 't/clusters/values.yaml', size: 10 }, { name: 't/other/huge.bin', size: 3 * 1024 ** 3 }]
     expect(memberFor(members, 'clusters')).toEqual({ member: 't/clusters', top: 't', oversized: [] })
     expect(memberFor(members, '.').oversized).toEqual([{ name: 't/other/huge.bin', size: 3 * 1024 ** 3 }])
+  })
+
+  it('unpacks the whole archive when a link is on the way to `path`: the commit decides where it leads', () => {
+    const members = [{ name: 't/', size: 0 }, { name: 't/clusters', size: 0, link: true as const }, { name: 't/deploy-b/dev/values.yaml', size: 10 }]
+    expect(memberFor(members, 'clusters/dev').member).toBe('t')
+    expect(memberFor(members, 'deploy-b/dev').member).toBe('t/deploy-b')
   })
 
   it('leaves out a file too large to be read, even with wildcard characters in its name, and counts it toward no limit', async () => {

@@ -179,4 +179,42 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
       expect(run.stdout).toMatch(/^::warning::clusters\/dev\/huge\.yaml of commit \w+ is not unpacked nor read: 8388609 bytes is over the 8388608 bytes a file may have to be read/m)
     })
   })
+
+  describe('a pull request that points a symbolic link on the way to `path` elsewhere (redteam S02)', () => {
+    /** Base: `clusters -> deploy-a` (healthy), and `deploy-b` already holding the seed incident, unscanned. Head: `clusters -> deploy-b`. */
+    function repointed() {
+      const repo = new TempRepo()
+      const move = (files: Record<string, string>, to: string) => Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^clusters\//, `${to}/`), text]))
+      repo.commit({ ...move(chart('0.22.1', 'v1.31.4-k3s1'), 'deploy-a'), ...move(chart('0.22.1', 'v1.32.0-k3s1'), 'deploy-b') }, 'two deployments')
+      const base = repo.commitLinks({ clusters: 'deploy-a' }, 'scan deploy-a')
+      const head = repo.commitLinks({ clusters: 'deploy-b' }, 'scan deploy-b instead')
+      return { repo, base, head }
+    }
+
+    function newSeedError(run: ActionRun): void {
+      expect(run.outputs.result).toBe('failed')
+      expect(JSON.parse(run.outputs['new-findings']!)).toContainEqual(expect.objectContaining({ id: SEED_ID, status: 'new' }))
+      expect(run.stdout).toMatch(/^base \w+: input "path" goes through a symbolic link \(clusters\), which the change may point elsewhere, so the base is read whole$/m)
+    }
+
+    it('pull_request with the whole history: the base is its own `clusters`, and the error is new', async () => {
+      const { repo, base, head } = repointed()
+      newSeedError(await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 615), apiUrl: github().url, sha: head, inputs: { comment: 'never', path: 'clusters' } }))
+    })
+
+    it('pull_request on a shallow checkout: the same, through the base archive', async () => {
+      const { repo, base, head } = repointed()
+      github().repository = repo.dir
+      github().tarballs.set(base, repo.tarball(base))
+      newSeedError(await runAction({ workspace: repo.shallowCheckout(head), eventName: 'pull_request', payload: pullRequestPayload(base, head, 616), apiUrl: github().url, sha: head, inputs: { comment: 'never', path: 'clusters' } }))
+    })
+
+    it('pull_request_target: the head is its own `clusters` too', async () => {
+      const { repo, base, head } = repointed()
+      github().repository = repo.dir
+      github().tarballs.set(base, repo.tarball(base))
+      github().tarballs.set(head, repo.tarball(head))
+      newSeedError(await runAction({ workspace: repo.shallowCheckout(base), eventName: 'pull_request_target', payload: pullRequestPayload(base, head, 617), apiUrl: github().url, sha: base, inputs: { comment: 'never', path: 'clusters' } }))
+    })
+  })
 })

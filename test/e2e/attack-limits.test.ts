@@ -87,6 +87,17 @@ describe('signatures that would backtrack catastrophically', () => {
     expect(`${run.stdout}${run.stderr}`).toMatch(/^evil\.yaml:9:\d+: entries\.0\.signatures\.0: may take super-linear time on hostile evidence \((nested quantifier|alternation under a quantifier)/m)
   })
 
+  it.each([
+    ['a backreference', '(a+)\\1$'],
+    ['a lookahead', '^(?=(a+)+)b']
+  ])('db validate refuses %s, which the linear-time matcher cannot run, at its line, exit 2', (_, signature) => {
+    const dir = tempDir('kcg-regex-')
+    writeTree(dir, { 'evil.yaml': signatureFile(signature) })
+    const run = runBundle('cli', ['db', 'validate', 'evil.yaml'], {}, dir)
+    expect(run.code).toBe(2)
+    expect(`${run.stdout}${run.stderr}`).toMatch(/^evil\.yaml:9:\d+: entries\.0\.signatures\.0: not an expression the linear-time matcher can run \(RE2 syntax: no backreferences or lookaround\)/m)
+  })
+
   it('action: a pull request\'s database file with such a signature is refused at its line', async () => {
     const repo = new TempRepo()
     const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')

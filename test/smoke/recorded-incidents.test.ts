@@ -82,7 +82,7 @@ describe('smoke runs against recorded API answers', () => {
     const { result } = await replay('vcluster-qosclass-immutable')
     const line =
       '2025-02-11 15:41:55\tERROR\tReconciler error\t{"error": "patch host object: update object status: Pod \\"x\\" is invalid: status.qosClass: Invalid value: \\"Burstable\\": field is immutable"}'
-    const matches = matchSignatures(database, [{ source: 'logs/vcluster-syncer', text: line }])
+    const matches = await matchSignatures(database, [{ source: 'logs/vcluster-syncer', text: line }])
     expect(matches.map((m) => m.entry.id)).toEqual(['vcluster-qosclass-immutable-k8s-1.32', 'vcluster-tenant-below-1.34-on-host-1.34-pods-not-ready'])
     const predicted = {
       id: 'vcluster-qosclass-immutable-k8s-1.32', severity: 'error' as const, title: 't', message: 'm', remediation: 'r', references: [],

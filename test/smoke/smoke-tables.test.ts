@@ -56,14 +56,14 @@ describe('signatures', () => {
     const database = await loadDatabase([])
     const line =
       '2025-02-11 15:41:55\tERROR\tcontroller/controller.go:316\tReconciler error\t{"component": "vcluster", "error": "patch host object: update object status: Pod \\"x\\" is invalid: status.qosClass: Invalid value: \\"Burstable\\": field is immutable"}'
-    const ids = matchSignatures(database, [{ source: 'vcluster-syncer', text: `noise\n${line}\nmore` }]).map((m) => m.entry.id)
+    const ids = (await matchSignatures(database, [{ source: 'vcluster-syncer', text: `noise\n${line}\nmore` }])).map((m) => m.entry.id)
     expect(ids).toEqual(expect.arrayContaining(['vcluster-qosclass-immutable-k8s-1.32', 'vcluster-tenant-below-1.34-on-host-1.34-pods-not-ready']))
   })
 
   it('matches the Event text of loft-sh/vcluster#2472 (plain quotes) to the 1.32 entry', async () => {
     const database = await loadDatabase([])
     const message = 'Error syncing: Pod "x" is invalid: status.qosClass: Invalid value: "Burstable": field is immutable'
-    const ids = matchSignatures(database, [{ source: 'events/x', text: message }]).map((m) => m.entry.id)
+    const ids = (await matchSignatures(database, [{ source: 'events/x', text: message }])).map((m) => m.entry.id)
     expect(ids).toContain('vcluster-qosclass-immutable-k8s-1.32')
   })
 

@@ -74,6 +74,33 @@ export interface BlockOptions {
   indentedRoot?: boolean
 }
 
+/**
+ * The parser's own rule: the first tag of the schema whose test matches (composeScalar). Every
+ * document here has the same schema (the same tag objects, in a list of its own), so the answer
+ * is remembered by text and key position: a monorepo's manifests repeat the same numbers and
+ * versions (`1`, `80`, `0.22.1`), and trying each tag's expression on each was a good part of
+ * the reader's time. Cleared when full; a schema with other tags is not remembered.
+ */
+function scalarTag(tags: readonly (CollectionTag | ScalarTag)[], value: string, atKey: boolean): ScalarTag | undefined {
+  CORE_TAGS ??= tags
+  const remembered = tags.length === CORE_TAGS.length && tags.every((tag, index) => tag === CORE_TAGS![index])
+  const key = atKey ? `k${value}` : `v${value}`
+  const known = remembered ? TAGS_BY_TEXT.get(key) : undefined
+  if (known !== undefined) return known ?? undefined
+  const tag = tags.find(
+    (candidate): candidate is ScalarTag => isScalarTag(candidate) && (candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test?.test(value) === true
+  )
+  if (remembered) {
+    if (TAGS_BY_TEXT.size >= MAX_TAGS_BY_TEXT) TAGS_BY_TEXT.clear()
+    TAGS_BY_TEXT.set(key, tag ?? null)
+  }
+  return tag
+}
+
+let CORE_TAGS: readonly (CollectionTag | ScalarTag)[] | undefined
+const TAGS_BY_TEXT = new Map<string, ScalarTag | null>()
+const MAX_TAGS_BY_TEXT = 10_000
+
 class BlockReader {
   private readonly lines: Line[] = []
   /** The next line not yet read. */
@@ -266,10 +293,7 @@ class BlockReader {
   private plainScalar(value: string, start: number, end: number, nodeEnd: number, atKey: boolean): Scalar {
     let scalar: Scalar | undefined
     if (value === '' || MAY_BE_TYPED.has(value[0]!)) {
-      // The parser's own rule: the first tag of the schema whose test matches (composeScalar).
-      const tag = this.doc.schema.tags.find(
-        (candidate): candidate is ScalarTag => isScalarTag(candidate) && (candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test?.test(value) === true
-      )
+      const tag = scalarTag(this.doc.schema.tags, value, atKey)
       if (tag) {
         const resolved = tag.resolve(value, () => {
           throw OUTSIDE

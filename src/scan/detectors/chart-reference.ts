@@ -1,7 +1,7 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { dirnameOf } from '../paths.js'
-import { expand } from '../shell/expand.js'
+import { expand, mayReference } from '../shell/expand.js'
 import { locateToken, textOf, traced, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { declareInferred, declareNamedUse } from './declare-inferred.js'
@@ -61,7 +61,9 @@ interface ChartNamed {
 }
 
 function vclusterChartIn(mapping: Mapping, view: FileView): ChartNamed | undefined {
-  const repository = REPOSITORY_KEYS.map((key) => firstText(mapping.entries.get(key))).find((text) => text !== undefined)
+  // Loops rather than map-and-find: this runs for every mapping of every file that names vcluster or loft.
+  let repository: string | undefined
+  for (let i = 0; i < REPOSITORY_KEYS.length && repository === undefined; i++) repository = firstText(mapping.entries.get(REPOSITORY_KEYS[i]!))
   const fromLoft = repository !== undefined && /charts\.loft\.sh|loft-sh|loftsh/.test(repository)
   // A chart from another repository that happens to be called vcluster is somebody else's.
   if (repository !== undefined && !fromLoft && /^(https?|oci):\/\//.test(repository)) return undefined
@@ -69,10 +71,13 @@ function vclusterChartIn(mapping: Mapping, view: FileView): ChartNamed | undefin
     const entry = mapping.entries.get(key)
     const value = entry?.values[0]
     if (!value) continue
-    // `name: ${CHART_NAME:=vcluster}` (a clusterctl template) names vcluster through its default.
-    const info = [value, ...expand(value, view.variablesFor(value)).map((each) => each.value)].map((each) => vclusterChartDistro(textOf(each).trim())).find((each) => each !== undefined)
     // `name: vcluster` is a chart only beside a repository or a version (not a container, a namespace, a release of another chart).
     if (key === 'name' && (mapping.entries.has('chart') || (repository === undefined && !VERSION_KEYS.some((version) => mapping.entries.has(version))))) continue
+    // Only a text that says vcluster, or may expand to one, names the chart (vclusterChartDistro): most `name`s of a manifest do not.
+    const text = textOf(value)
+    if (!text.includes('vcluster') && !mayReference(text)) continue
+    // `name: ${CHART_NAME:=vcluster}` (a clusterctl template) names vcluster through its default.
+    const info = [value, ...expand(value, view.variablesFor(value)).map((each) => each.value)].map((each) => vclusterChartDistro(textOf(each).trim())).find((each) => each !== undefined)
     if (info) return { value, ...(info.distro ? { distro: info.distro } : {}) }
   }
   // `charts: { vcluster: { source: https://charts.loft.sh, version: 0.29.1 } }`: the chart is named by the key above.
@@ -83,7 +88,8 @@ function vclusterChartIn(mapping: Mapping, view: FileView): ChartNamed | undefin
     if (entry?.values[0]) return { value: entry.values[0], ...(info?.distro ? { distro: info.distro } : {}) }
   }
   // `chart = var.vcluster_chart` (Terraform): a chart held in a variable whose name says vcluster or loft.
-  const named = CHART_KEYS.map((key) => mapping.entries.get(key)?.reference).find((reference) => reference !== undefined)
+  let named: Entry['reference']
+  for (let i = 0; i < CHART_KEYS.length && named === undefined; i++) named = mapping.entries.get(CHART_KEYS[i]!)?.reference
   if (named && /vcluster|loft/i.test(named.name) && VERSION_KEYS.some((key) => mapping.entries.has(key))) return { value: traced(view.file, named.name, named.offset) }
   // vCluster Platform templates and instances: `helmRelease.chart` names no chart, the platform installs vcluster.
   if (platformRelease(mapping)) {
@@ -94,8 +100,9 @@ function vclusterChartIn(mapping: Mapping, view: FileView): ChartNamed | undefin
 }
 
 function platformRelease(mapping: Mapping): boolean {
-  const [release, chart] = mapping.path.slice(-2).map((key) => key.toLowerCase())
-  return release === 'helmrelease' && chart === 'chart' && /(^|\.)loft\.sh\//.test(mapping.document?.apiVersion ?? '') && !CHART_KEYS.some((key) => mapping.entries.has(key))
+  const path = mapping.path
+  if (path.length < 2 || path[path.length - 1]!.toLowerCase() !== 'chart' || path[path.length - 2]!.toLowerCase() !== 'helmrelease') return false
+  return /(^|\.)loft\.sh\//.test(mapping.document?.apiVersion ?? '') && !CHART_KEYS.some((key) => mapping.entries.has(key))
 }
 
 function firstText(entry: Entry | undefined): string | undefined {

@@ -7,6 +7,7 @@ import { vclusterValues } from './extractors/vcluster-values.js'
 import { preferExact } from './detectors/prefer-exact.js'
 import { dirnameOf } from './paths.js'
 import { resolveNamedUses } from './named-values.js'
+import { resolveKeyedUses } from './keyed-values.js'
 import { diagnosticKey, extractText, overLimit, readText, scanFile, type FileScan } from './file-scan.js'
 import { directorySource, type TreeSource } from './tree-source.js'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_CEILING, MAX_TOTAL_BYTES } from './limits.js'
@@ -113,7 +114,8 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   capYoungGeneration()
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = readLinkedValues(source, scans, { maxFileBytes, excluded: filter.excluded })
-  const all = [...scans, named, ...linked.scans]
+  const keyed: FileScan = { path: '', extraction: resolveKeyedUses(scans.map((scan) => scan.extraction), new Set(scans.map((scan) => scan.path)), source, maxFileBytes), readAsValues: false }
+  const all = [...scans, named, keyed, ...linked.scans]
   const preferred = preferExact(
     all.flatMap((scan) => scan.extraction.declarations),
     all.flatMap((scan) => scan.extraction.diagnostics)

@@ -23,7 +23,7 @@ const WORDS = [
   'distro', 'k8s', 'k3s', 'jobs', 'steps:', 'run: ', 'uses: helm/kind-action@v1', '# renovate: datasource=docker depName=kindest/node\n',
   'https://github.com/loft-sh/vcluster/releases/download/v0.22.1/vcluster-linux-amd64', 'https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl',
   'apiVersion: management.loft.sh/v1\n', 'helmRelease', 'values: |-\n', 'parameters: |\n', 'variable', 'defaultValue', 'k8sVersions', 'KUBEVERSION=', 'snap install microk8s --channel=', '1.30/stable', 'version_prefix', 'kind: RKE2ControlPlane\n', 'controlplane.cluster.x-k8s.io/v1', 'var.loft_chart', ' \\\n',
-  'orchestrator_version', 'kubernetes_version_min', 'initial_k3s_channel', 'kube_tag', 'k8s_release', 'declare -rx ', 'readonly ', 'RUN ', 'RUN --mount=type=cache ', ' && ',
+  '{{ .Values.cluster.version }}', '{{ $.Values.a.b | quote }}', 'locals {\n', 'yamldecode(file(find_in_parent_folders("env.yaml")))', 'local.env.a.b', 'inputs = {', 'orchestrator_version', 'kubernetes_version_min', 'initial_k3s_channel', 'kube_tag', 'k8s_release', 'declare -rx ', 'readonly ', 'RUN ', 'RUN --mount=type=cache ', ' && ',
   'curl -sfL https://get.k3s.io | sh -', 'INSTALL_K3S_CHANNEL=', 'https://dl.k8s.io/release/stable.txt', 'github.com/loft-sh/vcluster/releases/latest/download/vcluster', 'istio/kubectl:1.23.2', 'registry.k8s.io/kube-proxy:v1.31.1',
   '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
@@ -80,11 +80,14 @@ describe('every generic detector on random and hostile text (fuzz)', () => {
     ['20,000 k3s installers', 'curl -sfL https://get.k3s.io | sh -\n'.repeat(20_000)],
     ['a list of 20,000 control-plane images', 'registry.k8s.io/kube-apiserver:v1.31.1\n'.repeat(20_000)],
     ['20,000 declare options before an assignment', `declare ${'-r '.repeat(20_000)}KUBERNETES_VERSION=v1.31.0\n`],
+    ['5,000 Helm values references in a control plane', `apiVersion: controlplane.cluster.x-k8s.io/v1beta1\nkind: KubeadmControlPlane\nspec:\n${'  version: {{ .Values.a.b }}\n'.repeat(5_000)}`],
+    ['5,000 decoded locals and references', `locals {\n${'  e = yamldecode(file("e.yaml"))\n'.repeat(5_000)}}\ninputs = {\n${'  kubernetes_version = local.e.a.b\n'.repeat(5_000)}}\n`],
+    ['5,000 names nested 5,000 deep in an object', `inputs = {\n${'a = {\n'.repeat(5_000)}v = local.e.${'x.'.repeat(5_000)}y\n}\n`],
     ['5,000 name/value pairs', `apiVersion: v1\nkind: vcluster\nenv:\n${'  - { name: KUBERNETES_VERSION, value: v1.31.0 }\n'.repeat(5_000)}`]
   ]
 
   it.each(HOSTILE)('finishes on %s', (_name, input) => {
-    for (const path of ['values.yaml', 'main.tf', 'hack/up.sh', 'x.tmpl', 'images.txt']) {
+    for (const path of ['values.yaml', 'main.tf', 'hack/up.sh', 'x.tmpl', 'images.txt', 'chart/templates/cp.yaml']) {
       for (let index = 0; index < DETECTORS.length; index++) expect(() => detect(index, path, input)).not.toThrow()
     }
   }, 60_000)

@@ -159,7 +159,8 @@ function declareTag(view: FileView, out: Extraction, value: Traced, tagStart: nu
     return
   }
   let length = tag.length
-  if (meaning.component === 'kubectl') {
+  // A tag written as a variable or template expression is followed (or said) whole.
+  if (meaning.component === 'kubectl' && !/^(\$|\{\{)/.test(tag)) {
     const version = /^v?\d+\.\d+(\.\d+)?/.exec(tag)
     if (!version) return
     length = version[0].length

@@ -3,7 +3,7 @@ import type { DocumentFilter, SourceFile } from '../source-file.js'
 import { blockDocument } from '../yaml-block.js'
 import { parseSpan } from '../yaml-documents.js'
 import { tooDeepAt } from '../yaml-depth.js'
-import { hclBody, reference, type Block, type Token } from '../terraform/hcl.js'
+import { dottedReference, hclBody, type Block, type Token } from '../terraform/hcl.js'
 import { traced, type Traced } from '../traced.js'
 import { asString, tracedOf } from '../yaml-nodes.js'
 
@@ -174,7 +174,7 @@ export function hclMappings(file: SourceFile): Mapping[] {
     for (const attribute of block.attributes.values()) {
       const literal = literalOf(file, attribute.value)
       addEntry(mapping, attribute.name, literal, attribute.nameOffset)
-      const named = reference(attribute.value)
+      const named = dottedReference(attribute.value)
       if (named && (named.root === 'var' || named.root === 'local')) {
         mapping.entries.get(normalisedKey(attribute.name))!.reference = { name: named.root === 'var' ? named.name : `local.${named.name}`, offset: named.offset }
       }
@@ -193,6 +193,16 @@ function literalOf(file: SourceFile, value: readonly Token[]): Traced | undefine
   const token = value.length === 1 ? value[0] : undefined
   if (!token || (token.kind !== 'string' && token.kind !== 'number')) return undefined
   return traced(file, token.text, token.offset, !token.text.includes('\\'))
+}
+
+/** A `var.x...`/`local.x...` reference written from `start` up to the end of its line, `,` or `}`; `end` is the index after it. */
+function referenceAt(tokens: readonly Token[], start: number): { reference: { root: string; name: string; offset: number }; end: number } | undefined {
+  let end = start
+  while (end < tokens.length && end - start < 2 * MAX_DEPTH && (tokens[end]!.kind === 'ident' || tokens[end]!.text === '.')) end++
+  const next = tokens[end]
+  if (next !== undefined && next.kind !== 'newline' && next.text !== ',' && next.text !== '}') return undefined
+  const reference = dottedReference(tokens.slice(start, end))
+  return reference && (reference.root === 'var' || reference.root === 'local') ? { reference, end } : undefined
 }
 
 /** Objects inside an attribute's value (`{ a = "x", b = { c = "y" } }`), one mapping each. */
@@ -214,9 +224,15 @@ function objectMappings(file: SourceFile, tokens: readonly Token[], path: string
     } else if ((token.kind === 'ident' || token.kind === 'string') && (tokens[i + 1]?.text === '=' || tokens[i + 1]?.text === ':')) {
       const current = stack[stack.length - 1]?.mapping
       const value = tokens[i + 2]
+      const named = current ? referenceAt(tokens, i + 2) : undefined
       if (current && value && (value.kind === 'string' || value.kind === 'number')) {
         addEntry(current, token.text, literalOf(file, [value]), token.offset)
         i += 2
+      } else if (current && named) {
+        // `chart_version = local.env.vcluster.version` inside an object (Terragrunt `inputs = { ... }`).
+        addEntry(current, token.text, undefined, token.offset)
+        current.entries.get(normalisedKey(token.text))!.reference = { name: named.reference.root === 'var' ? named.reference.name : `local.${named.reference.name}`, offset: named.reference.offset }
+        i = named.end - 1
       } else {
         pendingKey = token
         i++

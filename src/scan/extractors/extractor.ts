@@ -71,6 +71,8 @@ export interface NamedValue {
 export interface KeyedUse {
   /** Candidate files, repository-relative. */
   files: string[]
+  /** A Helm chart's directory: its values files (`values.yaml`, `values-prod.yaml`, `prod.values.yaml`) are candidates too. */
+  chart?: string
   /** `all`: each file holding the key declares it (a chart's values files); `nearest`: the first that exists (a parent-folder lookup). */
   pick: 'all' | 'nearest'
   /** Keys from the document root. */

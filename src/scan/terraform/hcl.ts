@@ -212,6 +212,21 @@ export function reference(value: readonly Token[]): { root: string; name: string
   return { root: root.text, name: name.text, offset: root.offset }
 }
 
+/**
+ * `local.env.vcluster.version`, `var.cluster.version`: a reference of any depth (`reference` above
+ * is `root.name` only). `name` is everything after the root.
+ */
+export function dottedReference(value: readonly Token[]): { root: string; name: string; offset: number } | undefined {
+  if (value.length < 3 || value.length % 2 === 0) return undefined
+  const parts: string[] = []
+  for (let i = 0; i < value.length; i++) {
+    const token = value[i]!
+    if (i % 2 === 0 ? token.kind !== 'ident' : token.text !== '.') return undefined
+    if (i % 2 === 0) parts.push(token.text)
+  }
+  return { root: parts[0]!, name: parts.slice(1).join('.'), offset: value[0]!.offset }
+}
+
 /** The file's tokens, made once for every reader of the file (the terraform extractor, the generic detectors). */
 export function hclTokens(file: SourceFile): Token[] {
   return file.shared('hcl-tokens', () => tokenize(file.text))

@@ -14,7 +14,7 @@ import { describeWriteFailure, type Permission } from './github/write-failure.js
 import { blockingFindings } from './evaluate/gate.js'
 import { runGate, type GateResult } from './pipeline.js'
 import { checkRunAnnotations, emitAnnotations, rankForAnnotation } from './report/github/annotations.js'
-import { unresolvedAnnotations } from './report/unresolved.js'
+import { nothingFoundAnnotation, unknownAnnotations } from './report/unknown.js'
 import { warnedAnnotations } from './report/warned.js'
 import { publishAuditIssue } from './report/github/audit-issue.js'
 import { publishCheckRun } from './report/github/check-run.js'
@@ -98,7 +98,9 @@ export async function run(): Promise<void> {
 
     const ranked = rankForAnnotation(report.findings, result.changedLines)
     const skipped = emitAnnotations(ranked, pathPrefix, { error: core.error, warning: core.warning, notice: core.notice })
-    for (const annotation of unresolvedAnnotations(report, pathPrefix)) core.warning(annotation.message, annotation.properties)
+    for (const annotation of unknownAnnotations(report, pathPrefix)) core.warning(annotation.message, annotation.properties)
+    const nothing = nothingFoundAnnotation(report)
+    if (nothing) core.notice(nothing.message, nothing.properties)
     for (const annotation of warnedAnnotations(report, pathPrefix)) core.warning(annotation.message, annotation.properties)
     if (skipped > 0) core.notice(`${skipped} more ${skipped === 1 ? 'location is' : 'locations are'} not annotated here (GitHub shows 10 per type); see the job summary${client ? ' and the kube-compat-gate check run' : ''}.`)
 

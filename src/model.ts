@@ -76,8 +76,15 @@ export const ENVIRONMENT_SLOTS = ['vcluster', 'virtual', 'host', 'kind', 'kubect
 export type EnvironmentSlot = (typeof ENVIRONMENT_SLOTS)[number]
 
 /**
+ * Why a version that the repository uses cannot be read: the cause of the one `unknown` marker,
+ * named in every report (docs: README "Versions the gate cannot read").
+ */
+export const UNKNOWN_CAUSES = ['no-version', 'latest', 'no-value', 'template', 'not-a-version', 'unreadable', 'tool-default'] as const
+export type UnknownCause = (typeof UNKNOWN_CAUSES)[number]
+
+/**
  * A version that a file sets but that cannot be read: a template (`{{ .Values.x }}`), a
- * variable with no value, a YAML error, an unreadable file. It is `unknown`, never a default.
+ * variable with no value, a YAML error, an unreadable file, `latest`. It is `unknown`, never a default.
  */
 export interface UnknownVersion extends Location {
   component: Component
@@ -86,6 +93,7 @@ export interface UnknownVersion extends Location {
   raw: string
   /** Why it cannot be read. */
   reason: string
+  cause: UnknownCause
   group: string
 }
 
@@ -225,6 +233,8 @@ export interface Diagnostic {
    * cannot check it, so every report says so near the top.
    */
   unresolved?: true
+  /** With `unresolved`: why the version cannot be read. */
+  cause?: UnknownCause
   /**
    * Set when the file could change the verdict but was not read as written (a database entry
    * that replaces a bundled one, a file the gate skipped or cut): the action shows it as a

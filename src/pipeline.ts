@@ -9,7 +9,8 @@ import type { Database } from './db/schema.js'
 import { changedLines, MAX_DIFFERING_LINES, MAX_DIFFERING_LINES_PER_RUN } from './evaluate/changed-lines.js'
 import { diffFindings } from './evaluate/diff.js'
 import { evaluate, today } from './evaluate/evaluate.js'
-import { gatePasses, unknownVersions, type FailOn } from './evaluate/gate.js'
+import { gatePasses, type FailOn } from './evaluate/gate.js'
+import { unknownPlaces } from './evaluate/unknown-places.js'
 import { adviseFindings, adviseUpgrade } from './evaluate/advisor.js'
 import { groupFindings } from './evaluate/group.js'
 import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
@@ -113,6 +114,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const advice = new Map(head.environments.map((environment) => [environment, adviseUpgrade(environment, database, date)]))
   const findings = groupFindings(adviseFindings(smoke?.findings ?? compared, advice), database)
   const changed = base === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(base.text, options.root, head.declarations)
+  // One list of the places whose version cannot be read: reported near the top, and `--strict` fails on any.
+  const unknown = unknownPlaces(head.unknowns, head.environments, head.diagnostics)
   const report = buildReport({
     database,
     date,
@@ -121,8 +124,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     advice,
     findings,
     diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
+    unknown,
     filesScanned: head.filesScanned,
-    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknownVersions(head.environments) > 0),
+    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknown.length > 0),
     ...(smoke ? { smoke: smoke.report } : {})
   })
   return {

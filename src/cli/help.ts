@@ -12,8 +12,9 @@ Usage:
       --date YYYY-MM-DD               day to check end-of-life dates and waiver expiries against (default today)
       --fail-on error|warning|notice|never
                                       lowest severity that fails the gate (default error)
-      --strict                        also fail the gate on any version a file sets but that cannot
-                                      be read (a template, a variable with no value, broken YAML)
+      --strict                        also fail the gate on any version the repository uses but that
+                                      cannot be read (listed at the top of the report: no version,
+                                      \`latest\`, a variable with no value, a template, broken YAML)
       --target KEY=VERSION            evaluate as if this version were deployed (repeatable); KEY is
                                       kubernetes (host and virtual), host, virtual, vcluster, kind or kubectl
       --base REF                      compare with git commit REF: findings are new, fixed

@@ -1,4 +1,4 @@
-import type { Environment, Finding, Severity } from '../model.js'
+import type { Finding, Severity } from '../model.js'
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'notice', 'never'] as const
 export type FailOn = (typeof FAIL_ON_LEVELS)[number]
@@ -24,9 +24,4 @@ export function blockingFindings<T extends Pick<Finding, 'severity' | 'status' |
     (finding) =>
       !finding.waived && finding.status !== 'fixed' && (scope === 'all' || finding.status !== 'unchanged') && isBlocking(finding, failOn)
   )
-}
-
-/** How many distinct versions the environments hold as unknown (each fails the gate with `--strict`). */
-export function unknownVersions(environments: readonly Environment[]): number {
-  return new Set(environments.flatMap((e) => (e.unknown ?? []).map((u) => `${u.file}:${u.line}:${u.column}:${u.component}`))).size
 }

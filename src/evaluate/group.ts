@@ -1,6 +1,7 @@
 import type { Database } from '../db/schema.js'
 import type { Declaration, Finding, FindingLocation, FindingStatus, Severity } from '../model.js'
 import { parsedOf } from '../versions/declared.js'
+import { unknownBehind } from './unknown-versions.js'
 import { minorOf } from '../versions/range.js'
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
@@ -62,7 +63,11 @@ function locationOf(finding: Finding): FindingLocation {
 
 /** The entry, the versions that made it apply (minors for lifecycle facts), and how it is counted. */
 function groupKey(finding: Finding, lifecycle: boolean): string {
-  const versions = finding.declarations.map((declaration) => versionKey(declaration, lifecycle))
+  // A finding that cannot be decided is about what cannot be read, not about the versions beside it: one per
+  // entry and unknown slot (one `latest` host under thirty tenants is one warning with thirty locations, each
+  // naming its place).
+  const unknown = finding.declarations.filter((declaration) => unknownBehind(declaration) !== undefined)
+  const versions = unknown.length > 0 ? unknown.map((declaration) => `${declaration.component}/${declaration.role ?? ''}@unknown`) : finding.declarations.map((declaration) => versionKey(declaration, lifecycle))
   const apis = (finding.usages ?? []).filter((usage) => usage.feature === 'api').map((usage) => `${usage.apiVersion}/${usage.kind}`)
   const features = (finding.usages ?? []).filter((usage) => usage.feature !== 'api').map((usage) => usage.feature)
   const status = finding.status ?? 'none'

@@ -6,7 +6,7 @@ import { forMarkdown, forMarkdownCode, forMarkdownUrl } from './escape.js'
 import type { DeclarationReport, EnvironmentReport, FindingReport, Report } from './report.js'
 import { changeHeadline, totals } from './headline.js'
 import { confirmedNote, smokeMarkdownLines } from './smoke-markdown.js'
-import { unresolvedLines } from './unresolved.js'
+import { unknownLines } from './unknown.js'
 
 const ICON: Record<string, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
 const GRID_ICON: Record<GridStatus, string> = { ok: '✅', warn: '⚠️', broken: '❌' }
@@ -27,8 +27,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const change = changeHeadline(report.findings)
   if (change) lines.push(`**${change}**`, '')
   lines.push(headline(report), '')
-  const unresolved = unresolvedLines(report, (where, message) => `- ${forMarkdownCode(where)}: ${forMarkdown(message)}`)
-  if (unresolved.length > 0) lines.push(`⚠️ ${forMarkdown(unresolved[0]!)}`, ...unresolved.slice(1, MAX_TABLE_ROWS + 1), '')
+  const unknown = unknownLines(report, (where, text) => `- ${forMarkdownCode(where)}: ${forMarkdown(text)}`)
+  if (unknown.length > 0) lines.push(`${report.unknown.length > 0 ? '⚠️' : 'ℹ️'} ${forMarkdown(unknown[0]!)}`, ...unknown.slice(1, MAX_TABLE_ROWS + 1), '')
 
   lines.push(...smokeMarkdownLines(report))
   if (report.findings.length === 0) lines.push('No known incompatibilities in the declared versions.', '')
@@ -185,9 +185,11 @@ function declarationsDetails(report: Report, options: MarkdownOptions): string[]
 }
 
 function diagnosticsDetails(report: Report): string[] {
-  if (report.diagnostics.length === 0) return []
+  // The versions that could not be read are listed at the top, once each.
+  const diagnostics = report.diagnostics.filter((diagnostic) => !diagnostic.unresolved)
+  if (diagnostics.length === 0) return []
   const lines = ['<details><summary>Files that could not be fully read</summary>', '']
-  for (const diagnostic of report.diagnostics.slice(0, MAX_TABLE_ROWS)) {
+  for (const diagnostic of diagnostics.slice(0, MAX_TABLE_ROWS)) {
     const where = diagnostic.line ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file
     lines.push(`- ${forMarkdownCode(where)}: ${forMarkdown(diagnostic.message)}`)
   }

@@ -1,10 +1,14 @@
 import { freshness, type NewestKnown } from '../db/freshness.js'
 import type { Database } from '../db/schema.js'
 import { ENVIRONMENT_SLOTS, type Declaration, type Diagnostic, type Environment, type EnvironmentSlot, type Finding, type FindingStatus, type PairingEvidence, type Severity, type UnknownVersion } from '../model.js'
-import { unknownVersions } from '../evaluate/gate.js'
+import { unknownPlaces, type UnknownPlace } from '../evaluate/unknown-places.js'
 import { slotOf } from '../resolve/releases.js'
 import type { UpgradeAdvice } from '../evaluate/advisor.js'
 import { TOOL } from '../tool.js'
+
+/** What the scan looks for, said when it found nothing: a pass on a repository it does not understand must not look like a clean one. */
+export const LOOKED_FOR =
+  'vcluster chart references, images, CLI pins and release downloads; Kubernetes versions of kind, k3s, k0s, managed clusters (EKS, AKS, GKE), Cluster API and cluster tools (flags, variables, Terraform); kind and kubectl pins'
 
 /** A declaration as the JSON report shows it (the internal grouping key is left out, `confidence` always written). */
 export type DeclarationReport = Omit<Declaration, 'group' | 'confidence'> & { confidence: NonNullable<Declaration['confidence']> }
@@ -103,15 +107,25 @@ export interface Report {
   environments: EnvironmentReport[]
   findings: FindingReport[]
   diagnostics: Diagnostic[]
+  /**
+   * Every place where the repository uses a version that the gate cannot read, once, with its
+   * `cause` and the slot it leaves unknown (README, "Versions the gate cannot read").
+   */
+  unknown: UnknownPlace[]
+  /** Only when nothing at all was found (no version, no place without one): what the scan looked for. */
+  lookedFor?: string
   summary: {
     error: number
     warning: number
     notice: number
     filesScanned: number
     passed: boolean
-    /** Versions that files set but that cannot be read (each fails the gate with --strict). */
-    unknown?: number
-    /** Uses of a version that could not be read (the diagnostics marked `unresolved`). */
+    /** Places whose version cannot be read: the length of `unknown` (each fails the gate with --strict). */
+    unknown: number
+    /**
+     * Deprecated: the diagnostics marked `unresolved` (one of the two ways the scan says a place is
+     * unknown). Read `unknown` instead, which counts each place once.
+     */
     unresolved: number
   }
   smoke?: SmokeReport
@@ -127,6 +141,8 @@ export interface ReportInput {
   advice?: ReadonlyMap<Environment, UpgradeAdvice | undefined>
   findings: readonly Finding[]
   diagnostics: readonly Diagnostic[]
+  /** The places whose version cannot be read (the pipeline's, which include the scan's unknowns that pair with nothing). */
+  unknown?: readonly UnknownPlace[]
   filesScanned: number
   passed: boolean
   smoke?: SmokeReport
@@ -136,7 +152,7 @@ export function buildReport(input: ReportInput): Report {
   const indexOf = new Map(input.declarations.map((declaration, index) => [declaration, index]))
   const refer = (declaration: Declaration): number => indexOf.get(declaration) ?? -1
   const counts = { error: 0, warning: 0, notice: 0 }
-  const unknown = unknownVersions(input.environments)
+  const unknown = [...(input.unknown ?? unknownPlaces([], input.environments, input.diagnostics))]
   for (const finding of input.findings) if (finding.status !== 'fixed' && !finding.waived) counts[finding.severity]++
 
   return {
@@ -191,7 +207,9 @@ export function buildReport(input: ReportInput): Report {
       ...(finding.evidence ? { evidence: finding.evidence } : {})
     })),
     diagnostics: [...input.diagnostics],
-    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed, ...(unknown > 0 ? { unknown } : {}), unresolved: input.diagnostics.filter((diagnostic) => diagnostic.unresolved).length },
+    unknown,
+    ...(input.declarations.length === 0 && unknown.length === 0 ? { lookedFor: LOOKED_FOR } : {}),
+    summary: { ...counts, filesScanned: input.filesScanned, passed: input.passed, unknown: unknown.length, unresolved: input.diagnostics.filter((diagnostic) => diagnostic.unresolved).length },
     ...(input.smoke ? { smoke: input.smoke } : {})
   }
 }

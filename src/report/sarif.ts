@@ -4,6 +4,7 @@ import type { Severity } from '../model.js'
 import { jsonFileChunks } from './json-pieces.js'
 import type { FindingReport, LocationReport, Report } from './report.js'
 import { forWorkflowCommand } from './escape.js'
+import { UNKNOWN_CAUSE_TEXT, unknownText } from './unknown.js'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' }
 const BASELINE = { new: 'new', unchanged: 'unchanged' } as const
@@ -33,6 +34,9 @@ export function sarifChunks(report: Report, database: Database, options: SarifOp
   const results = report.findings
     .filter((finding) => finding.status !== 'fixed' && ruleIndex.has(finding.id))
     .flatMap((finding) => (finding.locations.length > 0 ? finding.locations : [finding]).map((at) => result(finding, at, report, ruleIndex.get(finding.id)!, prefix)))
+  // A version that cannot be read is a result of its own rule, after the database's: code scanning shows it at its line.
+  const unknownRule = report.unknown.length > 0 ? [UNKNOWN_RULE] : []
+  results.push(...report.unknown.map((place) => unknownResult(place, database.entries.length, prefix)))
 
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -45,7 +49,7 @@ export function sarifChunks(report: Report, database: Database, options: SarifOp
             version: report.tool.version,
             semanticVersion: report.tool.version,
             informationUri: 'https://github.com/kube-compat-gate/kube-compat-gate',
-            rules: database.entries.map(rule)
+            rules: [...database.entries.map(rule), ...unknownRule]
           }
         },
         automationDetails: { id: `${report.tool.name}/` },
@@ -74,6 +78,34 @@ function rule(entry: Entry) {
     },
     defaultConfiguration: { level: LEVEL[entry.severity] },
     properties: { tags: ['kubernetes', 'compatibility', entry.category], precision: entry.confidence === 'verified' ? 'high' : 'medium' }
+  }
+}
+
+/** The rule of the places whose version the gate cannot read (not a database entry: the repository's own gap). */
+export const UNKNOWN_RULE_ID = 'kube-compat-gate/version-unknown'
+const UNKNOWN_RULE = {
+  id: UNKNOWN_RULE_ID,
+  name: 'VersionUnknown',
+  shortDescription: { text: 'A version is used but cannot be read' },
+  fullDescription: {
+    text: `The repository uses a version here that the gate cannot read (${Object.values(UNKNOWN_CAUSE_TEXT).join(', ')}), so nothing that depends on it is checked; --strict fails on it.`
+  },
+  help: {
+    text: 'Write the version itself (a pinned tag or chart version, a default for the variable), or state it in .kube-compat-gate.yml environments:.',
+    markdown: 'Write the version itself (a pinned tag or chart version, a default for the variable), or state it in `.kube-compat-gate.yml` `environments:`.'
+  },
+  defaultConfiguration: { level: 'warning' as const },
+  properties: { tags: ['kubernetes', 'compatibility', 'unknown-version'], precision: 'high' }
+}
+
+function unknownResult(place: Report['unknown'][number], ruleIndex: number, prefix: string) {
+  return {
+    ruleId: UNKNOWN_RULE_ID,
+    ruleIndex,
+    level: 'warning' as const,
+    message: { text: sarifText(unknownText(place)) },
+    locations: [location(prefix + place.file, place.line ?? 1, place.column ?? 1)],
+    partialFingerprints: { 'kubeCompatGate/v1': `${UNKNOWN_RULE_ID}|${place.file}|${place.cause}` }
   }
 }
 

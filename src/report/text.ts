@@ -5,7 +5,7 @@ import { forTerminal } from './escape.js'
 import { pairingNote } from './pairing-lines.js'
 import { changeHeadline, plural, totals } from './headline.js'
 import { smokeTextLines } from './smoke-text.js'
-import { unresolvedLines } from './unresolved.js'
+import { unknownLines } from './unknown.js'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -23,8 +23,8 @@ const LOCATIONS_SHOWN = 8
 export function renderText(report: Report, options: { color: boolean }): string {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text)
   const lines: string[] = []
-  const unresolved = unresolvedLines(report, (where, message) => `  ${forTerminal(where)}  ${forTerminal(message)}`)
-  if (unresolved.length > 0) lines.push(paint('yellow', unresolved[0]!), ...unresolved.slice(1), '')
+  const unknown = unknownLines(report, (where, text) => `  ${forTerminal(where)}  ${forTerminal(text)}`)
+  if (unknown.length > 0) lines.push(paint('yellow', unknown[0]!), ...unknown.slice(1), '')
 
   const open = report.findings.filter((finding) => !finding.waived)
   const waived = report.findings.filter((finding) => finding.waived)
@@ -65,9 +65,11 @@ export function renderText(report: Report, options: { color: boolean }): string 
 
   lines.push(...environmentLines(report, paint))
 
-  if (report.diagnostics.length > 0) {
+  // The versions that could not be read are listed at the top, once each.
+  const diagnostics = report.diagnostics.filter((diagnostic) => !diagnostic.unresolved)
+  if (diagnostics.length > 0) {
     lines.push(paint('bold', 'Files that could not be fully read'))
-    for (const diagnostic of report.diagnostics) {
+    for (const diagnostic of diagnostics) {
       const where = diagnostic.line ? `${diagnostic.file}:${diagnostic.line}` : diagnostic.file
       lines.push(`  ${forTerminal(where)}  ${forTerminal(diagnostic.message)}`)
     }

@@ -41,10 +41,17 @@ export function resolveEnvironments(declarations: readonly Declaration[], input:
     declarations.filter((d) => slotOf(d) === 'host' && !claimedBy(groupOf(d))),
     hostKey
   )
+  // A repository-level host whose version cannot be read (`kindest/node:latest`) is a host too: the releases it can carry cannot be decided.
+  const repositoryUnknownHosts = unknowns.filter((u) => slotOf(u) === 'host' && !claimedBy(u.group))
   const takesRepositoryHost = releases.filter((release) => nearest(index, release, 'host').length === 0)
-  const repositoryKind: Candidate['kind'] = repositoryHosts.length === 1 && takesRepositoryHost.length === 1 ? 'only-candidate' : 'repository-level'
-  const pairedHosts =
-    takesRepositoryHost.length * repositoryHosts.length > MAX_REPOSITORY_PAIRS ? distinct(repositoryHosts, (d) => `${d.version}|${d.distro ?? ''}`) : repositoryHosts
+  const repositoryKind: Candidate['kind'] =
+    repositoryHosts.length + repositoryUnknownHosts.length === 1 && takesRepositoryHost.length === 1 ? 'only-candidate' : 'repository-level'
+  const pairedHosts: Candidate[] = [
+    ...(takesRepositoryHost.length * repositoryHosts.length > MAX_REPOSITORY_PAIRS ? distinct(repositoryHosts, (d) => `${d.version}|${d.distro ?? ''}`) : repositoryHosts).map(
+      (declaration) => ({ declaration, kind: repositoryKind })
+    ),
+    ...repositoryUnknownHosts.map((unknown) => ({ unknown, kind: repositoryKind }))
+  ]
   const single = new Map(
     (['kind', 'kubectl'] as const).map((slot) => {
       const all = declarations.filter((d) => slotOf(d) === slot)
@@ -73,7 +80,7 @@ export function resolveEnvironments(declarations: readonly Declaration[], input:
     const options: Partial<Record<EnvironmentSlot, Candidate[]>> = {
       vcluster: inFile(index, release, 'vcluster'),
       virtual: virtualOptions(index, release),
-      host: hostOptions(index, release, pairedHosts, repositoryKind),
+      host: hostOptions(index, release, pairedHosts),
       kind: otherOptions(index, release, 'kind', single.get('kind')),
       kubectl: otherOptions(index, release, 'kubectl', single.get('kubectl'))
     }
@@ -156,10 +163,10 @@ function nearest(index: ReleaseIndex, release: string, slot: EnvironmentSlot): C
   return []
 }
 
-function hostOptions(index: ReleaseIndex, release: string, repositoryHosts: readonly Declaration[], kind: Candidate['kind']): Candidate[] {
+function hostOptions(index: ReleaseIndex, release: string, repositoryHosts: readonly Candidate[]): Candidate[] {
   const found = nearest(index, release, 'host')
   if (found.length > 0) return found
-  return repositoryHosts.map((declaration) => ({ declaration, kind }))
+  return [...repositoryHosts]
 }
 
 function otherOptions(index: ReleaseIndex, group: string, slot: 'kind' | 'kubectl', only: Declaration | undefined): Candidate[] {

@@ -31,7 +31,8 @@ export function declareChartRelease(out: Extraction, file: SourceFile, release: 
     out.diagnostics.push({
       ...file.locate(release.chart.node.range?.[0] ?? 0),
       message: `vcluster chart has no version: ${release.unversioned ?? 'the latest is installed'}; pin one so upgrades can be checked`,
-      unresolved: true
+      unresolved: true,
+      cause: 'no-version'
     })
     return true
   }

@@ -1,6 +1,7 @@
-import type { Component, Confidence, Declaration, Diagnostic, KubernetesRole, Location } from '../model.js'
+import type { Component, Confidence, Declaration, Diagnostic, KubernetesRole, Location, UnknownCause } from '../model.js'
 import { parseVersion, type ParseOptions } from '../versions/parse.js'
 import type { Extraction } from './extractors/extractor.js'
+import { tieUnknown } from './detectors/prefer-exact.js'
 import { parseImageRef } from './image-ref.js'
 import { locateToken, textOf, type Traced } from './traced.js'
 
@@ -37,24 +38,17 @@ export function declareVersion(
   const text = textOf(value).slice(token.start, token.end)
   const { location, raw } = locateToken(value, token.start, token.end)
   if (UNPINNED_RANGES.has(text.trim())) {
-    out.diagnostics.push({ ...location, message: `${request.what}: "${text.trim()}" is not pinned to a version`, unresolved: true })
+    const reason = `"${text.trim()}" is not pinned to a version`
+    cannotRead(out, request, { location, raw: raw.trim() === '' ? text : raw }, { message: `${request.what}: ${reason}`, reason, cause: 'latest' })
     return undefined
   }
   const parsed = parseVersion(text, request.parse)
   if (!parsed.ok) {
-    const diagnostic: Diagnostic = { ...location, message: `${request.what}: ${parsed.reason}`, unresolved: true }
-    out.diagnostics.push(diagnostic)
-    // The file sets this version, but not readably: the resolve stage keeps it as unknown instead of taking a default.
-    // An empty value sets nothing (vcluster's own values write `version: ""` for "the default").
-    // A generic detector guesses what a value means: only the exact extractors know that a file sets a version.
-    if (text.trim() !== '' && request.confidence !== 'inferred') out.unknowns?.push({
-      component: request.component,
-      ...(request.role ? { role: request.role } : {}),
-      ...location,
-      raw: raw.trim() === '' ? text : raw,
-      reason: parsed.reason,
-      group: request.group
-    })
+    const cause = TEMPLATE.test(text) ? 'template' : VARIABLE.test(text) ? 'no-value' : FLOATING.test(text.trim()) ? 'latest' : 'not-a-version'
+    const message = `${request.what}: ${parsed.reason}`
+    // An empty value sets nothing (vcluster's own values write `version: ""` for "the default"): no unknown, only the note.
+    if (text.trim() === '') out.diagnostics.push({ ...location, message, unresolved: true, cause })
+    else cannotRead(out, request, { location, raw: raw.trim() === '' ? text : raw }, { message, reason: parsed.reason, cause })
     return undefined
   }
   const parsedValue = parsed.value
@@ -83,16 +77,56 @@ export function declareImageTag(out: Extraction, value: Traced, request: Declare
   const text = textOf(value)
   const image = parseImageRef(text)
   if (!image) return undefined
-  if (image.tag === undefined || image.tagStart === undefined || /^(latest|stable|main|master|edge)$/i.test(image.tag)) {
+  if (image.tag === undefined || image.tagStart === undefined || FLOATING.test(image.tag)) {
     const { location } = locateToken(value, 0, text.length)
-    out.diagnostics.push({
-      ...location,
-      message: `${request.what} "${text.trim()}" is unpinned: pin it to a version${image.digest ? '' : ' (and a digest)'}`,
-      unresolved: true
-    })
+    const message = `${request.what} "${text.trim()}" is unpinned: pin it to a version${image.digest ? '' : ' (and a digest)'}`
+    // A whole reference filled in by a template or a tool's own variables (`{{node_image}}` in a Justfile) may well be
+    // pinned where it is defined: said, but not made unknown on a guess.
+    if (TEMPLATE.test(text) || VARIABLE.test(text)) {
+      out.diagnostics.push({ ...location, message, unresolved: true, cause: TEMPLATE.test(text) ? 'template' : 'no-value' })
+      return undefined
+    }
+    // A floating tag is a version the repository uses but does not say: unknown, never a default.
+    const reason = image.tag === undefined ? 'no tag (the registry\'s latest)' : `the floating tag "${image.tag}"`
+    cannotRead(out, request, { location, raw: text.trim() }, { message, reason, cause: 'latest' })
     return undefined
   }
   return declareVersion(out, value, request, { start: image.tagStart, end: image.tagStart + image.tag.length })
+}
+
+/** A value that a template fills in (`{{ .Values.x }}`, `{% … %}`, `${{ inputs.k8s }}`, `$(cmd)`). */
+const TEMPLATE = /\{\{|\{%|\$\(/
+/** A tag or version that moves: the version is whatever is newest when it is pulled. */
+const FLOATING = /^(latest|stable|main|master|edge)$/i
+/** A variable left as written: it has no value in this repository (`${NODE_VERSION}`, `$K8S`). */
+const VARIABLE = /\$\{?[A-Za-z_]/
+
+/**
+ * A version the file sets but that cannot be read: a diagnostic at its place for people, and an
+ * `unknown` for the environment's slot, so the release default never stands in for it and a
+ * finding that needs it cannot be decided. The two stay together: when a generic detector's
+ * diagnostic gives way to an exact extractor (prefer-exact.ts), its unknown goes with it.
+ */
+export function cannotRead(
+  out: Extraction,
+  request: Pick<DeclareRequest, 'component' | 'role' | 'group'>,
+  at: { location: Location; raw: string },
+  why: { message: string; reason: string; cause: UnknownCause }
+): void {
+  const diagnostic: Diagnostic = { ...at.location, message: why.message, unresolved: true, cause: why.cause }
+  out.diagnostics.push(diagnostic)
+  if (!out.unknowns) return
+  const unknown = {
+    component: request.component,
+    ...(request.role ? { role: request.role } : {}),
+    ...at.location,
+    raw: at.raw,
+    reason: why.reason,
+    cause: why.cause,
+    group: request.group
+  }
+  out.unknowns.push(unknown)
+  tieUnknown(unknown, diagnostic)
 }
 
 /** What a reader knows of a value before it reads it: the component, where it is deployed, and whether it is an image or a range. */
@@ -133,5 +167,5 @@ export function declareAs(out: Extraction, value: Traced, what: DeclareWhat, req
  * the report names the place (never a silent pass).
  */
 export function toolDefault(location: Location, what: string, component: string, pin: string): Diagnostic {
-  return { ...location, message: `${what}: the ${component} version is the tool's default, unknown from this repository; ${pin} to pin it`, unresolved: true }
+  return { ...location, message: `${what}: the ${component} version is the tool's default, unknown from this repository; ${pin} to pin it`, unresolved: true, cause: 'tool-default' }
 }

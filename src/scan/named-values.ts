@@ -1,4 +1,4 @@
-import { declareImageTag, declareVersion } from './declare.js'
+import { cannotRead, declareImageTag, declareVersion } from './declare.js'
 import { emptyExtraction, type Extraction, type NamedUse, type NamedValue } from './extractors/extractor.js'
 
 /**
@@ -17,7 +17,8 @@ export function resolveNamedUses(extractions: readonly Extraction[]): Extraction
     const best = Math.max(...candidates.map((value) => value.priority))
     const chosen = candidates.filter((value) => value.priority === best)
     if (chosen.length === 0) {
-      out.diagnostics.push({ ...use.from, message: `${use.request.what}: "${use.name}" has no default or value in this repository, so the version cannot be read`, unresolved: true })
+      const reason = `"${use.name}" has no default or value in this repository`
+      cannotRead(out, use.request, { location: use.from, raw: use.name }, { message: `${use.request.what}: ${reason}, so the version cannot be read`, reason, cause: 'no-value' })
       continue
     }
     for (const value of chosen) declareUse(out, use, value)

@@ -4,7 +4,7 @@ import type { Discovery } from './discover.js'
 import type { DistroChoice, Extractor } from './extractors/extractor.js'
 import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
-import { preferExact } from './detectors/prefer-exact.js'
+import { keptUnknowns, preferExact } from './detectors/prefer-exact.js'
 import { dirnameOf } from './paths.js'
 import { resolveNamedUses } from './named-values.js'
 import { resolveKeyedUses } from './keyed-values.js'
@@ -118,7 +118,8 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   const all = [...scans, named, keyed, ...linked.scans]
   const preferred = preferExact(
     all.flatMap((scan) => scan.extraction.declarations),
-    all.flatMap((scan) => scan.extraction.diagnostics)
+    all.flatMap((scan) => scan.extraction.diagnostics),
+    all.flatMap((scan) => scan.extraction.unknowns ?? [])
   )
   const declarations = uniqueDeclarations(preferred.declarations)
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
@@ -132,7 +133,10 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     links: linked.links,
     distros,
     deploys: [...new Set(all.flatMap((scan) => scan.extraction.deploys ?? []))],
-    unknowns: [...all.flatMap((scan) => scan.extraction.unknowns ?? []), ...linked.unknowns, ...unreadableValues(scans)]
+    unknowns: uniqueUnknowns(
+      [...keptUnknowns(all.flatMap((scan) => scan.extraction.unknowns ?? []), preferred.diagnostics), ...linked.unknowns, ...unreadableValues(scans)],
+      declarations
+    )
   }
   return { result, discovery, fileScans: new Map(scans.map((scan) => [scan.path, scan])) }
 }
@@ -214,7 +218,7 @@ function readLinkedValues(
   const unknowns: UnknownVersion[] = []
   // A values file that a release names but that cannot be read leaves the release's virtual version unknown.
   const unreadable = (group: string, from: Location, path: string, reason: string): void => {
-    unknowns.push({ component: 'kubernetes', role: 'virtual', file: from.file, line: from.line, column: from.column, raw: path, reason, group })
+    unknowns.push({ component: 'kubernetes', role: 'virtual', file: from.file, line: from.line, column: from.column, raw: path, reason, cause: 'unreadable', group })
   }
   for (const scan of scans) {
     for (const link of scan.extraction.links ?? []) {
@@ -246,12 +250,29 @@ function readLinkedValues(
   return { links, scans: extra, diagnostics, unknowns }
 }
 
+/**
+ * One unknown per place and slot: two readers (or two readings) of one unreadable value are one
+ * unknown, and a place where a reader did read the version (a lenient reading of values that do
+ * not parse further down) is not unknown.
+ */
+function uniqueUnknowns(unknowns: readonly UnknownVersion[], declarations: readonly Declaration[]): UnknownVersion[] {
+  const read = new Set(declarations.map((d) => `${d.file}:${d.line}:${d.component}:${d.role ?? ''}`))
+  const seen = new Set<string>()
+  return unknowns.filter((u) => {
+    if (read.has(`${u.file}:${u.line}:${u.component}:${u.role ?? ''}`)) return false
+    const key = `${u.file}:${u.line}:${u.column}:${u.component}:${u.role ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /** A file named like vcluster values that cannot be read at all (permissions, size, binary): its version is unknown. */
 function unreadableValues(scans: readonly FileScan[]): UnknownVersion[] {
   return scans.flatMap((scan) => {
     const unread = scan.extraction.declarations.length === 0 && scan.extraction.diagnostics.find((d) => d.file === scan.path && d.line === undefined)
     if (!unread || !VALUES_NAME.test(scan.path)) return []
-    return [{ component: 'kubernetes' as const, role: 'virtual' as const, file: scan.path, line: 1, column: 1, raw: '', reason: unread.message, group: dirnameOf(scan.path) }]
+    return [{ component: 'kubernetes' as const, role: 'virtual' as const, file: scan.path, line: 1, column: 1, raw: '', reason: unread.message, cause: 'unreadable' as const, group: dirnameOf(scan.path) }]
   })
 }
 

@@ -83,7 +83,7 @@ describe('repository text that tries to inject into what the gate writes', () =>
         `${link('Chart.yaml', 6)} | ${FIX.replace(/[()]/g, '\\$&')} |`
     )
     expect(run.summary.split('\n')).toContain(
-      '- `bad/values.yaml:7`: virtual cluster Kubernetes version \\(controlPlane.distro.k3s.image.tag\\): ' +
+      '- `bad/values.yaml:7`: template expression — virtual cluster Kubernetes version \\(controlPlane.distro.k3s.image.tag\\): ' +
         '"\\{\\{ x \\}\\} &lt;\\!-- y --&gt; \\| \\`z\\` @\u200borg/team %0A::error::w" is a template or variable, not a version'
     )
     expect(run.summary).not.toMatch(/<script|<!--|@org/)

@@ -39,6 +39,7 @@ describe('dist/cli.js', () => {
       'environments',
       'findings',
       'diagnostics',
+      'unknown',
       'summary'
     ])
     expect(report.schemaVersion).toBe(1)

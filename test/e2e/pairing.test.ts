@@ -64,6 +64,22 @@ describe('dist/cli.js: unknown is not a default', () => {
     expect(runBundle('cli', ['scan', root, '--format', 'markdown', ...DATE]).stdout).toContain('**unknown**')
     expect(runBundle('cli', ['scan', root, '--strict', ...DATE]).code).toBe(1)
   })
+
+  it('a `latest` repository-level host: one place with its cause at the top, the tenant cannot be decided, --strict fails', () => {
+    const root = tempDir()
+    cpSync(join(FIXTURES, 'seed-readable-values'), root, { recursive: true })
+    writeFileSync(join(root, 'kind.yaml'), 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n    image: kindest/node:latest\n')
+    const text = runBundle('cli', ['scan', root, ...DATE]).stdout.split('\n')
+    expect(text.slice(0, 2)).toEqual([
+      'A version is used but could not be read, so the gate cannot check it:',
+      '  kind.yaml:5  `latest` or no tag — kind node image "kindest/node:latest" is unpinned: pin it to a version (and a digest)'
+    ])
+    const { report } = json([root])
+    expect(report.unknown).toEqual([expect.objectContaining({ file: 'kind.yaml', line: 5, cause: 'latest', slot: 'host' })])
+    expect(report.summary.unknown).toBe(1)
+    expect(report.findings.some((f) => f.message.startsWith('Cannot be decided: the host Kubernetes version at kind.yaml:5'))).toBe(true)
+    expect(runBundle('cli', ['scan', root, '--strict', ...DATE]).code).toBe(1)
+  })
 })
 
 describe('dist/cli.js: environments: and --target', () => {

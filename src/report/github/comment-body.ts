@@ -2,6 +2,7 @@ import { forMarkdown } from '../escape.js'
 import { count, findingsTable, groupByStatus, headline, place, statusLine, waivedList, type MarkdownOptions } from '../markdown.js'
 import type { Report } from '../report.js'
 import { smokeVerdictLine } from '../smoke-markdown.js'
+import { nothingFoundLine, unknownHeading, unknownText } from '../unknown.js'
 import { LIMITS, fitText } from './limits.js'
 
 export interface CommentContext extends MarkdownOptions {
@@ -29,6 +30,7 @@ export function renderComment(report: Report, context: CommentContext): string {
   lines.push(`In the whole repository: ${headline(report)}`, '')
   const smoke = smokeVerdictLine(report)
   if (smoke) lines.push(smoke, '')
+  lines.push(...cannotRead(report, context, summaryLink))
   for (const group of groupByStatus(report.findings)) {
     if (group.heading === 'Already present before this change') {
       lines.push(`${count(group.findings.length, 'finding was', 'findings were')} already present before this change; see ${summaryLink}.`, '')
@@ -50,6 +52,23 @@ const MAX_NOT_READ = 5
  * database has about 40 entries to disable): a change must not bury its own `disable` behind others.
  */
 const MAX_CONFIGURATION = 50
+
+/**
+ * The places whose version could not be read, near the top like every other report (a reviewer
+ * must not take "passed" for "checked"), or what was looked for when nothing was found.
+ */
+function cannotRead(report: Report, context: CommentContext, summaryLink: string): string[] {
+  const nothing = nothingFoundLine(report)
+  if (nothing) return [`ℹ️ ${forMarkdown(nothing)}`, '']
+  if (report.unknown.length === 0) return []
+  const lines = [`⚠️ ${forMarkdown(unknownHeading(report.unknown.length))}`, '']
+  for (const at of report.unknown.slice(0, MAX_NOT_READ)) {
+    lines.push(`- ${place(at.file, at.line ?? 1, context)}: ${forMarkdown(unknownText(at))}`)
+  }
+  if (report.unknown.length > MAX_NOT_READ) lines.push(`- …and ${report.unknown.length - MAX_NOT_READ} more in ${summaryLink}.`)
+  lines.push('')
+  return lines
+}
 
 /** Diagnostics that could change the verdict (a check turned off, a file not read), at their file and line. */
 function notReadAsWritten(report: Report, context: CommentContext): string[] {

@@ -47,7 +47,7 @@ export const chartReference: Detector = {
       if (version && version.values.length === 0) continue
       if (!version) {
         const { location } = locateToken(chart.value, 0, textOf(chart.value).length)
-        out.diagnostics.push({ ...location, message: 'vcluster chart without a version: the latest is installed; pin one so upgrades can be checked', unresolved: true })
+        out.diagnostics.push({ ...location, message: 'vcluster chart without a version: the latest is installed; pin one so upgrades can be checked', unresolved: true, cause: 'no-version' })
         continue
       }
       for (const value of version.values) declareInferred(view, out, chartReference.id, value, { component: 'vcluster', what: 'vcluster chart version', range: true })

@@ -1,4 +1,4 @@
-import { declareAs, requestFor, type DeclareWhat } from '../declare.js'
+import { cannotRead, declareAs, requestFor, type DeclareWhat } from '../declare.js'
 import type { Extraction } from '../extractors/extractor.js'
 import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
@@ -26,9 +26,10 @@ export function declareInferred(view: FileView, out: Extraction, source: string,
     if (empty || /\$|\{\{|\{%/.test(text)) {
       const { location } = locateToken(expanded.value, 0, text.length)
       const why = empty ? `"${textOf(value).trim()}" is empty in this repository` : `"${text.trim()}" is a template expression or a variable with no value in this repository`
-      const diagnostic = { ...location, message: `${what.what}: ${why}, so the version cannot be read`, unresolved: true as const }
-      out.diagnostics.push(diagnostic)
-      markInferred(diagnostic, what.component)
+      const cause = empty || !/\{\{|\{%|\$\(/.test(text) ? 'no-value' : 'template'
+      // The value is set here but cannot be read: unknown for the environment, as an exact extractor's would be.
+      cannotRead(out, { component: what.component, ...(what.role ? { role: what.role } : {}), group: expanded.group ?? dirnameOf(view.file.path) }, { location, raw: text.trim() }, { message: `${what.what}: ${why}, so the version cannot be read`, reason: why, cause })
+      markInferred(out.diagnostics[out.diagnostics.length - 1]!, what.component)
       continue
     }
     declareAs(out, expanded.value, what, requestFor(what, source, expanded.group ?? dirnameOf(view.file.path), 'inferred'))

@@ -1,6 +1,8 @@
 import type { Extraction } from '../extractors/extractor.js'
 import { anyLiteral } from '../extractors/literal.js'
 import { locateToken, sliceTraced, textOf, traced, type Traced } from '../traced.js'
+import { cannotRead } from '../declare.js'
+import { dirnameOf } from '../paths.js'
 import { declareInferred, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
@@ -96,7 +98,8 @@ export const kubernetesImage: Detector = {
         // An untagged name in the middle of a word or a path is not an image reference.
         const after = text[match.index + whole.length] ?? '\n'
         if (!known || meaning.component === 'kubectl' || !/[\s"',\]}]/.test(after)) continue
-        out.diagnostics.push({ ...view.file.locate(match.index), message: `${meaning.what} "${whole}" has no tag: the latest is pulled; pin a version`, unresolved: true })
+        const at = { location: view.file.locate(match.index), raw: whole }
+        cannotRead(out, { ...meaning, group: dirnameOf(view.file.path) }, at, { message: `${meaning.what} "${whole}" has no tag: the latest is pulled; pin a version`, reason: "no tag (the registry's latest)", cause: 'latest' })
         continue
       }
       if (!known && !/^v?\d+\.\d+/.test(tag)) continue
@@ -155,7 +158,8 @@ function readSplit(view: FileView, out: Extraction, mapping: Mapping, handled: S
 function declareTag(view: FileView, out: Extraction, value: Traced, tagStart: number, tag: string, meaning: InferredWhat): void {
   if (/^(latest|stable|main|master|edge)$/i.test(tag)) {
     const { location } = locateToken(value, 0, textOf(value).length)
-    out.diagnostics.push({ ...location, message: `${meaning.what} is tagged "${tag}": unpinned, pin a version`, unresolved: true })
+    const reason = `the floating tag "${tag}"`
+    cannotRead(out, { ...meaning, group: dirnameOf(view.file.path) }, { location, raw: textOf(value).trim() }, { message: `${meaning.what} is tagged "${tag}": unpinned, pin a version`, reason, cause: 'latest' })
     return
   }
   let length = tag.length

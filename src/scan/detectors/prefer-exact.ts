@@ -1,4 +1,4 @@
-import type { Component, Declaration, Diagnostic } from '../../model.js'
+import type { Component, Declaration, Diagnostic, UnknownVersion } from '../../model.js'
 
 /**
  * Diagnostics said by a generic detector, with the component they are about when known (kept by
@@ -10,6 +10,22 @@ export function markInferred(diagnostic: Diagnostic, component?: Component): voi
   if (!inferredDiagnostics.has(diagnostic) || component !== undefined) inferredDiagnostics.set(diagnostic, component)
 }
 
+/** An unknown version and the diagnostic that says it, so that they are kept or dropped together. */
+const saidBy = new WeakMap<UnknownVersion, Diagnostic>()
+
+export function tieUnknown(unknown: UnknownVersion, diagnostic: Diagnostic): void {
+  saidBy.set(unknown, diagnostic)
+}
+
+/**
+ * The unknown versions that a kept diagnostic says (at their place: two readers' identical
+ * diagnostics are kept once), and those that no diagnostic says.
+ */
+export function keptUnknowns(unknowns: readonly UnknownVersion[], diagnostics: readonly Diagnostic[]): UnknownVersion[] {
+  const said = new Set(diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.line ?? ''}`))
+  return unknowns.filter((unknown) => !saidBy.has(unknown) || said.has(`${unknown.file}:${unknown.line}`))
+}
+
 /**
  * The exact extractors are the precise path. A generic detector's declaration is dropped at a
  * line where an exact one declares anything: the exact reader knows what that value feeds (a
@@ -18,8 +34,15 @@ export function markInferred(diagnostic: Diagnostic, component?: Component): voi
  * anything, and when it is about a component an exact extractor read in that file (the exact
  * reader resolved the expression the detector could not: a matrix, a generator's parameters).
  */
-export function preferExact(declarations: readonly Declaration[], diagnostics: readonly Diagnostic[]): { declarations: Declaration[]; diagnostics: Diagnostic[] } {
+export function preferExact(
+  declarations: readonly Declaration[],
+  diagnostics: readonly Diagnostic[],
+  unknowns: readonly UnknownVersion[] = []
+): { declarations: Declaration[]; diagnostics: Diagnostic[] } {
   const exact = new Set<string>()
+  // An exact extractor that found the version unreadable without a diagnostic (values that do not parse) has said
+  // why: a generic detector's diagnostic there is dropped. Its lenient reading of the line still counts when it read a version.
+  const exactUnknownAt = new Set(unknowns.filter((unknown) => !saidBy.has(unknown)).map((unknown) => `${unknown.file}:${unknown.line}`))
   for (const d of declarations) {
     if (d.confidence === 'inferred') continue
     exact.add(`${d.file}::${d.component}`)
@@ -31,7 +54,7 @@ export function preferExact(declarations: readonly Declaration[], diagnostics: r
   const keepDiagnostic = (diagnostic: Diagnostic): boolean => {
     if (!inferredDiagnostics.has(diagnostic)) return true
     const component = inferredDiagnostics.get(diagnostic)
-    return !exact.has(`${diagnostic.file}:${diagnostic.line ?? ''}`) && (component === undefined || !exact.has(`${diagnostic.file}::${component}`))
+    return !exact.has(`${diagnostic.file}:${diagnostic.line ?? ''}`) && !exactUnknownAt.has(`${diagnostic.file}:${diagnostic.line ?? ''}`) && (component === undefined || !exact.has(`${diagnostic.file}::${component}`))
   }
   return { declarations: declarations.filter(keepDeclaration), diagnostics: diagnostics.filter(keepDiagnostic) }
 }

@@ -45,7 +45,7 @@ export const releaseDownload: Detector = {
       if (unpinned.pinnedBy?.test(view.file.text)) continue
       for (const match of view.file.text.matchAll(unpinned.pattern)) {
         if (view.inComment(match.index)) continue
-        const diagnostic = { ...view.file.locate(match.index), message: `${unpinned.what}: unpinned, the version is whatever is current at run time; pin one`, unresolved: true as const }
+        const diagnostic = { ...view.file.locate(match.index), message: `${unpinned.what}: unpinned, the version is whatever is current at run time; pin one`, unresolved: true as const, cause: 'latest' as const }
         out.diagnostics.push(diagnostic)
         markInferred(diagnostic, unpinned.component)
       }

@@ -93,7 +93,8 @@ function readActionInputs(out: Extraction, file: SourceFile, step: YAMLMap, uses
     out.diagnostics.push({
       ...file.locate(step.range?.[0] ?? 0),
       message: `${uses.replace(/@.*$/, '')} without "${action.unpinnedWithout}" installs the latest release: unpinned, pin a version`,
-      unresolved: true
+      unresolved: true,
+      cause: 'no-version'
     })
   }
   const fallback = action.defaultWithout

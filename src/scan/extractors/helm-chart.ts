@@ -45,7 +45,8 @@ export const helmChart: Extractor = yamlExtractor({
         out.diagnostics.push({
           ...file.locate(dependency.range?.[0] ?? 0),
           message: 'vcluster chart dependency has no version: pin one so upgrades can be checked',
-          unresolved: true
+          unresolved: true,
+          cause: 'no-version'
         })
         continue
       }

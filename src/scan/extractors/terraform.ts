@@ -1,5 +1,5 @@
 import type { KubernetesRole } from '../../model.js'
-import { declareImageTag, declareVersion, toolDefault, type DeclareRequest } from '../declare.js'
+import { cannotRead, declareImageTag, declareVersion, toolDefault, type DeclareRequest } from '../declare.js'
 import { fileGroup } from '../group-key.js'
 import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
@@ -104,7 +104,10 @@ function readVersion(out: Extraction, file: SourceFile, attribute: Attribute | u
     return
   }
   const first = attribute.value[0]
-  out.diagnostics.push({ ...file.locate(first?.offset ?? attribute.nameOffset), message: `${request.what}: the value is an expression, not a version`, unresolved: true })
+  const location = file.locate(first?.offset ?? attribute.nameOffset)
+  const reason = 'the value is an expression, not a version'
+  const raw = attribute.value.map((token) => token.text).join('')
+  cannotRead(out, request, { location, raw }, { message: `${request.what}: ${reason}`, reason, cause: 'template' })
 }
 
 function addValue(out: Extraction, file: SourceFile, module: string, name: string, value: Token[], priority: number): void {
@@ -121,7 +124,7 @@ function readHelmRelease(out: Extraction, file: SourceFile, block: Block, group:
   const request: DeclareRequest = { component: 'vcluster', source: SOURCE, group, what: 'helm_release version of the vcluster chart', parse: { allowRange: true } }
   const version = block.attributes.get('version')
   if (version) readVersion(out, file, version, module, request)
-  else out.diagnostics.push({ ...file.locate(chart.offset), message: 'vcluster helm_release has no version: the latest is installed; pin one so upgrades can be checked', unresolved: true })
+  else out.diagnostics.push({ ...file.locate(chart.offset), message: 'vcluster helm_release has no version: the latest is installed; pin one so upgrades can be checked', unresolved: true, cause: 'no-version' })
 
   // values = [file("${path.module}/values.yaml"), templatefile(...)]
   const values = block.attributes.get('values')?.value ?? []

@@ -62,6 +62,7 @@ export const vclusterValues: Extractor = {
         ...at,
         raw: file.text.split(/\r?\n/)[at.line - 1]?.trim() ?? '',
         reason: `the values do not parse (line ${broken.line ?? 1}: ${broken.message.replace(/^YAML does not parse, skipped: /, '')})`,
+        cause: 'unreadable',
         group: dirnameOf(file.path)
       })
     }
@@ -82,8 +83,10 @@ export function readValuesNode(out: Extraction, file: SourceFile, node: unknown,
       const kind = isSeq(config.notAVersion) ? 'a list' : 'a map'
       const at = file.locate(config.notAVersion.range?.[0] ?? 0)
       const reason = `${kind}, not a version${kind === 'a map' ? ' (an unquoted template such as {{ .Values.x }} reads as a map)' : ''}`
-      out.diagnostics.push({ ...at, message: `virtual cluster Kubernetes version (${config.key}): ${reason}`, unresolved: true })
-      out.unknowns?.push({ component: 'kubernetes', role: 'virtual', ...at, raw: rawAt(file, config.notAVersion.range), reason, group })
+      const raw = rawAt(file, config.notAVersion.range)
+      const cause = /\{\{|\$/.test(raw) ? 'template' : 'not-a-version'
+      out.diagnostics.push({ ...at, message: `virtual cluster Kubernetes version (${config.key}): ${reason}`, unresolved: true, cause })
+      out.unknowns?.push({ component: 'kubernetes', role: 'virtual', ...at, raw, reason, cause, group })
       continue
     }
     if (!config.version) {

@@ -151,7 +151,7 @@ const PROGRAMS: Record<string, Handler> = {
     scope.out.deploys?.push(scope.group)
     const versions = flagValues(args, ['--version'])
     if (versions.length === 0) {
-      scope.out.diagnostics.push({ ...chart.value[0]!.file.locate(chart.value[0]!.offset), message: 'vcluster chart has no --version: helm installs the latest; pin one so upgrades can be checked', unresolved: true })
+      scope.out.diagnostics.push({ ...chart.value[0]!.file.locate(chart.value[0]!.offset), message: 'vcluster chart has no --version: helm installs the latest; pin one so upgrades can be checked', unresolved: true, cause: 'no-version' })
     }
     for (const version of versions) declareEach(scope, version.value, { component: 'vcluster', what: 'helm --version of the vcluster chart', range: true })
     readValuesFlags(args, scope)
@@ -197,7 +197,7 @@ function readUrls(word: Word, scope: CommandScope): void {
       const match = unpinned.pattern.exec(text)
       if (!match) continue
       const piece = sliceTraced(expanded.value, match.index, match.index + 1)[0]
-      if (piece) scope.out.diagnostics.push({ ...piece.file.locate(piece.offset), message: `${unpinned.what} is unpinned: download a fixed version`, unresolved: true })
+      if (piece) scope.out.diagnostics.push({ ...piece.file.locate(piece.offset), message: `${unpinned.what} is unpinned: download a fixed version`, unresolved: true, cause: 'latest' })
     }
   }
 }

@@ -25,7 +25,7 @@ const MARKDOWN = 'evil %0A ::error::pwned \\| \\`tick\\` &lt;script&gt;alert\\(1
 const URL_PATH = 'evil%20%250A%0D%0A%3A%3Aerror%3A%3Apwned%20%7C%20%60tick%60%20%3Cscript%3Ealert%281%29%3C/script%3E%20%3C!--%20hidden%20--%3E%20%5Bx%5D%280%29%20%40org/team'
 // SARIF: a relative URI, and plain text whose brackets cannot form a link to a related location.
 const SARIF_URI = 'evil%20%250A%0D%0A%3A%3Aerror%3A%3Apwned%20%7C%20%60tick%60%20%3Cscript%3Ealert(1)%3C/script%3E%20%3C!--%20hidden%20--%3E%20%5Bx%5D(0)%20%40org/team'
-const SARIF_TEXT = 'evil %0A\r\n::error::pwned | `tick` <script>alert(1)</script> <!-- hidden --> \\[x\\](0) @org/team'
+const SARIF_TEXT = 'evil %0A\ufffd\n::error::pwned | `tick` <script>alert(1)</script> <!-- hidden --> \\[x\\](0) @org/team'
 // A terminal or CI log line: control characters, the newline included, shown as U+FFFD.
 const TERMINAL = 'evil %0A\ufffd\ufffd::error::pwned | `tick` <script>alert(1)</script> <!-- hidden --> [x](0) @org/team'
 

@@ -23,7 +23,7 @@ const WORDS = [
   'distro', 'k8s', 'k3s', 'jobs', 'steps:', 'run: ', 'uses: helm/kind-action@v1', '# renovate: datasource=docker depName=kindest/node\n',
   'https://github.com/loft-sh/vcluster/releases/download/v0.22.1/vcluster-linux-amd64', 'https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl',
   'apiVersion: management.loft.sh/v1\n', 'helmRelease', 'values: |-\n', 'parameters: |\n', 'variable', 'defaultValue', 'k8sVersions', 'KUBEVERSION=', 'snap install microk8s --channel=', '1.30/stable', 'version_prefix', 'kind: RKE2ControlPlane\n', 'controlplane.cluster.x-k8s.io/v1', 'var.loft_chart', ' \\\n',
-  '{{ .Values.cluster.version }}', '{{ $.Values.a.b | quote }}', 'locals {\n', 'yamldecode(file(find_in_parent_folders("env.yaml")))', 'local.env.a.b', 'inputs = {', 'orchestrator_version', 'kubernetes_version_min', 'initial_k3s_channel', 'kube_tag', 'k8s_release', 'declare -rx ', 'readonly ', 'RUN ', 'RUN --mount=type=cache ', ' && ',
+  '{{ .Values.cluster.version }}', '{{ $.Values.a.b | quote }}', 'locals {\n', 'yamldecode(file(find_in_parent_folders("env.yaml")))', 'local.env.a.b', 'inputs = {', 'uses: ./', 'uses: ./.github/actions/setup\n', 'with:\n', 'default: latest\n', 'description: kind CLI release\n', 'orchestrator_version', 'kubernetes_version_min', 'initial_k3s_channel', 'kube_tag', 'k8s_release', 'declare -rx ', 'readonly ', 'RUN ', 'RUN --mount=type=cache ', ' && ',
   'curl -sfL https://get.k3s.io | sh -', 'INSTALL_K3S_CHANNEL=', 'https://dl.k8s.io/release/stable.txt', 'github.com/loft-sh/vcluster/releases/latest/download/vcluster', 'istio/kubectl:1.23.2', 'registry.k8s.io/kube-proxy:v1.31.1',
   '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]

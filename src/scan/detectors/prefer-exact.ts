@@ -49,8 +49,16 @@ export function preferExact(
     exact.add(`${d.file}:${d.line}`)
   }
   for (const diagnostic of diagnostics) if (!inferredDiagnostics.has(diagnostic)) exact.add(`${diagnostic.file}:${diagnostic.line ?? ''}`)
-  const keepDeclaration = (d: Declaration): boolean =>
-    d.confidence !== 'inferred' || !exact.has(`${d.file}:${d.line}`)
+  // One token, one inferred declaration: two readings of it (a matrix key's name, the input it feeds) may name different groups.
+  const inferredTokens = new Set<string>()
+  const keepDeclaration = (d: Declaration): boolean => {
+    if (d.confidence !== 'inferred') return true
+    if (exact.has(`${d.file}:${d.line}`)) return false
+    const token = `${d.file}:${d.line}:${d.column}:${d.component}:${d.role ?? ''}:${d.version}:${d.implied === true}`
+    if (inferredTokens.has(token)) return false
+    inferredTokens.add(token)
+    return true
+  }
   const keepDiagnostic = (diagnostic: Diagnostic): boolean => {
     if (!inferredDiagnostics.has(diagnostic)) return true
     const component = inferredDiagnostics.get(diagnostic)

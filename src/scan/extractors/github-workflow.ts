@@ -9,6 +9,7 @@ import { commandsOf } from '../shell/words.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
 import { itemsOf, mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
+import { localActionInputs, readLocalActionStep } from './local-action.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
 const SOURCE = 'github-workflow'
@@ -45,8 +46,9 @@ const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWit
 export const githubWorkflow: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /(^|\/)action\.ya?ml$/.test(path),
+  // `uses: ./`: a step of the repository's own action, whose inputs its action.yml describes.
   mightDeclare: (text) =>
-    text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s'),
+    text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s') || text.includes('uses: ./'),
   readDocument: (out: Extraction, file: SourceFile, root: unknown) => readWorkflow(out, file, root)
 })
 
@@ -62,6 +64,7 @@ export function readWorkflow(out: Extraction, file: SourceFile, root: unknown): 
       if (id === undefined || !isMap(pair.value)) continue
       readSteps(out, file, pair.value, fileGroup(file.path, id), jobVariables(file, pair.value, fileGroup(file.path, id), variables))
     }
+    localActionInputs(out, file, root)
     const composite = mapAt(root, ['runs'])
     if (composite && stringIn(composite, 'using')?.value === 'composite') readSteps(out, file, composite, fileGroup(file.path, 'runs'), variables)
 }
@@ -73,6 +76,7 @@ function readSteps(out: Extraction, file: SourceFile, job: YAMLMap, group: strin
     addEnv(file, step, variables)
     const uses = stringIn(step, 'uses')
     if (uses) readActionInputs(out, file, step, uses.value, group, variables)
+    if (uses) readLocalActionStep(out, file, step, uses.value, variables)
     const run = step.get('run', true)
     if (isScalar(run) && typeof run.value === 'string' && run.range) {
       const script = embeddedSource(file, run.value, run.range)

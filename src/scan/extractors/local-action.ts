@@ -1,0 +1,89 @@
+import type { YAMLMap } from 'yaml'
+import { requestFor, type DeclareWhat } from '../declare.js'
+import { namedMeaning } from '../detectors/named-value.js'
+import { dirnameOf, joinPath } from '../paths.js'
+import { expand, type Variables } from '../shell/expand.js'
+import type { SourceFile } from '../source-file.js'
+import { textOf } from '../traced.js'
+import { mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
+import type { Extraction } from './extractor.js'
+
+const SOURCE = 'action-input'
+
+/** Names the repository's own actions are looked up under (`uses: ./`, `uses: ./actions/setup`), one per action directory. */
+function scopeOf(directory: string): string {
+  return `action:${directory}`
+}
+
+/**
+ * `uses: ./` or `uses: ./path` with `with:` inputs: each value a workflow gives an input of the
+ * repository's own action (a matrix gives one per entry, at the entry's line) is that input's
+ * value; what the input means is read from the action's own `action.yml` (localActionInputs).
+ */
+export function readLocalActionStep(out: Extraction, file: SourceFile, step: YAMLMap, uses: string, variables: Variables): void {
+  if (!/^\.\/?/.test(uses) || uses.includes('@') || uses.includes('..')) return
+  const directory = joinPath('.', uses.replace(/^\.\/?/, '').replace(/\/$/, '') || '.')
+  for (const pair of mapAt(step, ['with'])?.items ?? []) {
+    const name = stringAt(pair.key, [])?.value
+    const value = stringAt(pair.value, [])
+    if (name === undefined || !value) continue
+    for (const expanded of expand(tracedOf(file, value), variables)) {
+      const text = textOf(expanded.value)
+      if (text.trim() === '' || text.includes('${{')) continue
+      out.values?.push({ scope: scopeOf(directory), name, value: expanded.value, priority: 2 })
+    }
+  }
+}
+
+/** Unpinned spellings of an input's default: the action installs whatever is current. */
+const UNPINNED = /^(latest|stable|main|master|edge)$/i
+
+/**
+ * An action's inputs whose name, description or action says they hold a kind, kubectl, Kubernetes or
+ * vcluster version: a use the workflows of the repository give values to (readLocalActionStep), with
+ * the input's default as the value when none does. A default of `latest` is named at its line.
+ */
+export function localActionInputs(out: Extraction, file: SourceFile, root: YAMLMap): void {
+  const inputs = mapAt(root, ['inputs'])
+  if (!inputs || !root.has('runs')) return
+  const about = `${stringIn(root, 'name')?.value ?? ''} ${stringIn(root, 'description')?.value ?? ''}`
+  const directory = dirnameOf(file.path)
+  for (const pair of inputs.items) {
+    const name = stringAt(pair.key, [])?.value
+    if (name === undefined) continue
+    const meaning = inputMeaning(name, stringAt(pair.value, ['description'])?.value ?? '', about)
+    if (!meaning) continue
+    const at = file.locate((pair.key as { range?: number[] }).range?.[0] ?? 0)
+    out.uses?.push({ scope: scopeOf(directory), name, request: requestFor(meaning, SOURCE, directory, 'inferred'), from: at })
+    const fallback = stringAt(pair.value, ['default'])
+    if (!fallback || fallback.value.trim() === '') continue
+    if (UNPINNED.test(fallback.value.trim())) {
+      const where = tracedOf(file, fallback)[0]!
+      out.diagnostics.push({ ...file.locate(where.offset), message: `input "${name}" (${meaning.what}) defaults to "${fallback.value.trim()}": a run without it installs whatever is current; default to a version`, unresolved: true })
+      continue
+    }
+    out.values?.push({ scope: scopeOf(directory), name, value: tracedOf(file, fallback), priority: 1 })
+  }
+}
+
+/** Components an input's words may name, most specific first (`vcluster` before `cluster`, `kubectl` before `kube`). */
+const COMPONENT_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/\bv-?cluster\b/i, 'vcluster_version'],
+  [/\bkubectl\b/i, 'kubectl_version'],
+  [/\bkind\b(?!\s+of\b)/i, 'kind_version'],
+  [/\bk3s\b/i, 'k3s_version'],
+  [/\b(kubernetes|k8s)\b/i, 'kubernetes_version']
+]
+
+/** What an input holds: by its name (`kubectl-version`), or a `version` input by its description, then by the action's name and description. */
+function inputMeaning(name: string, description: string, about: string): DeclareWhat | undefined {
+  const byName = namedMeaning(name)
+  if (byName) return { ...byName, what: `input ${name}` }
+  if (!/(^|[-_])(version|tag|release)$/i.test(name)) return undefined
+  for (const words of [description, about]) {
+    const found = COMPONENT_WORDS.find(([pattern]) => pattern.test(words))
+    const meaning = found && namedMeaning(found[1])
+    if (meaning) return { ...meaning, what: `input ${name}` }
+  }
+  return undefined
+}

@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
         : undefined
     core.info(`kube-compat-gate: ${event.mode === 'pr' ? 'pull request (base/head diff)' : 'audit'} mode on the "${event.eventName || 'unknown'}" event`)
 
-    const { headRoot, baseRoot, baseCommit } = await changeTrees(event, { workspace, root, pathPrefix, ...(writtenPrefix !== pathPrefix ? { linkedPrefix: writtenPrefix } : {}), client, trees, log: { info: core.info, warning: core.warning } })
+    const { headRoot, headNotes, baseRoot, baseCommit } = await changeTrees(event, { workspace, root, pathPrefix, ...(writtenPrefix !== pathPrefix ? { linkedPrefix: writtenPrefix } : {}), client, trees, log: { info: core.info, warning: core.warning } })
     const compared = baseRoot !== undefined || baseCommit !== undefined
     const failScope = inputs.failScope ?? (compared ? 'new' : 'all')
     const smoke = readSmokeInputs({ getInput: (name) => core.getInput(name), saveState: core.saveState, info: core.info }, workspace, event.untrustedHead)
@@ -74,6 +74,7 @@ export async function run(): Promise<void> {
     const result = await runGate({
       root: headRoot,
       ...(headRoot !== root ? { rootIsCommit: true } : {}),
+      ...(headNotes ? { headDiagnostics: headNotes } : {}),
       ...(baseRoot ? { baseRoot } : {}),
       ...(baseCommit ? { baseCommit, log: core.info } : {}),
       databaseFiles,

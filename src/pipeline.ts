@@ -16,6 +16,7 @@ import { groupFindings } from './evaluate/group.js'
 import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { BaseCommit } from './commits/derived-base.js'
+import { unreadAtHead } from './commits/unread-at-head.js'
 import { sameResolveInputs } from './commits/same-inputs.js'
 import { suggestion } from './config/did-you-mean.js'
 import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
@@ -30,6 +31,8 @@ export interface GateOptions {
   root: string
   /** `root` is a commit written out from git or an archive (every file tracked, so `.gitignore` does not apply). */
   rootIsCommit?: boolean
+  /** Diagnostics about the head that its scan cannot see (files left out of its archive for their size). */
+  headDiagnostics?: Diagnostic[]
   /** Extra database files (in addition to those the configuration file names). */
   databaseFiles?: readonly string[]
   failOn: FailOn
@@ -107,7 +110,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     configPath: config ? reportPath(options.root, config.file) : '',
     targets: options.targets ?? []
   }
-  const head = await evaluateTree(options.root, options.rootIsCommit ? { ...tree, commitTree: true } : tree)
+  const evaluatedHead = await evaluateTree(options.root, options.rootIsCommit ? { ...tree, commitTree: true } : tree)
+  const head = options.headDiagnostics ? { ...evaluatedHead, diagnostics: [...evaluatedHead.diagnostics, ...options.headDiagnostics] } : evaluatedHead
   const base = await evaluateBase(options, head, tree)
   const compared = base ? diffFindings(base.findings, head.findings) : head.findings
   const smoke = options.smoke ? await runSmokeStage(options.smoke, database, head.declarations, compared, options.root, base !== undefined) : undefined
@@ -116,6 +120,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const changed = base === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(base.text, options.root, head.declarations)
   // One list of the places whose version cannot be read: reported near the top, and `--strict` fails on any.
   const unknown = unknownPlaces(head.unknowns, head.environments, head.diagnostics)
+  const unread = base === undefined ? [] : unreadAtHead(base.declarations, head.declarations, head.diagnostics)
   const report = buildReport({
     database,
     date,
@@ -123,10 +128,13 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     environments: head.environments,
     advice,
     findings,
-    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics],
+    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics, ...unread],
     unknown,
     filesScanned: head.filesScanned,
-    passed: gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) && !(options.strict === true && unknown.length > 0),
+    passed:
+      gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) &&
+      !(options.strict === true && unknown.length > 0) &&
+      (unread.length === 0 || options.failOn === 'never'),
     ...(smoke ? { smoke: smoke.report } : {})
   })
   return {

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import type { Diagnostic } from '../model.js'
 import { MAX_FILE_BYTES_CEILING } from '../scan/limits.js'
 
 const run = promisify(execFile)
@@ -13,6 +14,8 @@ export interface CommitTree {
   root: string
   /** How the content was obtained, for the log. */
   via: 'git' | 'api'
+  /** Files of the scanned path left out of the archive for their size, relative to `root`, as scan diagnostics. */
+  notUnpacked?: Diagnostic[]
   dispose(): Promise<void>
 }
 

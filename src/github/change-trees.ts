@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { gitTopLevel, resolveCommit, treeFromGit } from '../commits/git-tree.js'
 import type { CommitTree } from '../commits/commit-tree.js'
+import type { Diagnostic } from '../model.js'
 import type { BaseCommit, RemoteChange } from '../commits/derived-base.js'
 import { describeError, UsageError } from '../errors.js'
 import type { GitHubClient } from './client.js'
@@ -31,27 +32,29 @@ export interface TreeContext {
  * the checkout has the commit, else from the REST API; without it every finding counts as new.
  * The base is where the head forked off the base branch (`forkPoint`), not the branch's tip.
  */
-export async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; baseRoot?: string; baseCommit?: BaseCommit }> {
+export async function changeTrees(event: EventContext, context: TreeContext): Promise<{ headRoot: string; headNotes?: Diagnostic[]; baseRoot?: string; baseCommit?: BaseCommit }> {
   if (event.mode !== 'pr' || !event.change) return { headRoot: context.root }
-  const headRoot = event.headInWorkspace ? context.root : await headTree(event.change.headSha, event, context)
+  const head: { root: string; notUnpacked?: Diagnostic[] } = event.headInWorkspace ? { root: context.root } : await headTree(event.change.headSha, event, context)
+  const headRoot = head.root
+  const notes = head.notUnpacked ? { headNotes: head.notUnpacked } : {}
   const baseSha = await forkPoint(event, context)
   if (context.linkedPrefix === undefined) {
     // The head is the checkout and git has the base: the base is derived from the head's scan
     // and the changed files' git objects, with no second tree on disk.
     const top = event.headInWorkspace ? await gitTopLevel(context.workspace) : undefined
-    if (top && (await resolveCommit(top, baseSha))) return { headRoot, baseCommit: { top, sha: baseSha } }
+    if (top && (await resolveCommit(top, baseSha))) return { headRoot, ...notes, baseCommit: { top, sha: baseSha } }
     // A shallow checkout: the same, with the change and the touched files read through the REST API.
     const remote = top ? await remoteBase(top, baseSha, event, context) : undefined
-    if (remote) return { headRoot, baseCommit: { top: top!, sha: baseSha, remote } }
+    if (remote) return { headRoot, ...notes, baseCommit: { top: top!, sha: baseSha, remote } }
   } else {
     context.log.info(`base ${baseSha.slice(0, 12)}: input "path" goes through a symbolic link (${context.linkedPrefix.replace(/\/$/, '')}), which the change may point elsewhere, so the base is read whole`)
   }
   try {
     const base = await commitTree('base', baseSha, event, context)
-    return { headRoot, baseRoot: base.root }
+    return { headRoot, ...notes, baseRoot: base.root }
   } catch (error) {
     context.log.warning(`could not read the base commit ${baseSha.slice(0, 12)}, so every finding counts as new: ${describeError(error)}`)
-    return { headRoot }
+    return { headRoot, ...notes }
   }
 }
 
@@ -78,9 +81,9 @@ async function remoteBase(top: string, baseSha: string, event: EventContext, con
  * The head read from its commit (pull_request_target). Without it there is nothing to decide on:
  * the run fails, saying why in one line (the caller still writes `result`).
  */
-async function headTree(sha: string, event: EventContext, context: TreeContext): Promise<string> {
+async function headTree(sha: string, event: EventContext, context: TreeContext): Promise<CommitTree> {
   try {
-    return (await commitTree('head', sha, event, context)).root
+    return await commitTree('head', sha, event, context)
   } catch (error) {
     if (error instanceof UsageError) throw error
     throw new Error(`could not read the head commit ${sha.slice(0, 12)}, so there is nothing to decide on and the gate fails: ${describeApiFailure('contents: read', error)}`)

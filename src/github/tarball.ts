@@ -29,10 +29,10 @@ export async function treeFromApi(
     // Only the top folder that holds `path` is unpacked, and only within the size limits.
     // A file too large to be read is not written either, and the log names it.
     const { member, top, oversized } = memberFor(await listTar(archive), path)
-    const skipped = new Set<string>()
+    const skipped = new Map<string, number>()
     for (const { name, size } of oversized) {
       const file = name.slice(top.length + 1)
-      skipped.add(file)
+      skipped.set(file, size)
       warn(`${file} of commit ${sha.slice(0, 12)} is not unpacked nor read: ${size} bytes is over the ${MAX_UNPACKED_FILE_BYTES} bytes a file may have to be read (the most maxFileBytes allows)`)
     }
     if (member !== undefined || path === '.' || path === '') {
@@ -42,10 +42,15 @@ export async function treeFromApi(
     const root = await inputInside('input "path"', path, tree, `the files of commit ${sha.slice(0, 12)} in`)
     // An archive that leaves files out or rewrites them is not read: the gate fails, saying why.
     const resolved = relative(await realpath(tree), root).split(sep).join('/') || '.'
-    const differs = await archiveMismatch(client, repository, sha, resolved, tree, skipped, warn)
+    const differs = await archiveMismatch(client, repository, sha, resolved, tree, new Set(skipped.keys()), warn)
     if (differs) throw new Error(`the archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
     await mkdir(root, { recursive: true })
-    return { root, via: 'api', dispose: temp.dispose }
+    // The scan reports them like any file over the limit (a declaring file the change grew past it fails the gate).
+    const under = resolved === '.' ? '' : `${resolved}/`
+    const notUnpacked = [...skipped]
+      .filter(([file]) => file.startsWith(under))
+      .map(([file, size]) => ({ file: file.slice(under.length), message: `skipped: ${size} bytes is over the ${MAX_UNPACKED_FILE_BYTES}-byte limit a file may have to be read, so it was not unpacked`, warning: true as const }))
+    return { root, via: 'api', dispose: temp.dispose, ...(notUnpacked.length ? { notUnpacked } : {}) }
   } catch (error) {
     await temp.dispose()
     throw error

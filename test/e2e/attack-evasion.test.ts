@@ -217,4 +217,29 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
       newSeedError(await runAction({ workspace: repo.shallowCheckout(base), eventName: 'pull_request_target', payload: pullRequestPayload(base, head, 617), apiUrl: github().url, sha: base, inputs: { comment: 'never', path: 'clusters' } }))
     })
   })
+
+  describe('a pull request that grows its declaring file past the read limit (redteam D17, T05)', () => {
+    const values = chart('0.22.1', 'v1.32.0-k3s1')['clusters/dev/values.yaml']!
+    const UNJUDGED = /^::warning title=kube-compat-gate%3A not read as written,file=clusters\/dev\/values\.yaml::declared versions at the base, and the change made it unreadable \(skipped: \d+ bytes is over the \d+-byte limit[^\n]*: the change cannot be judged, so the gate fails$/m
+
+    it('pull_request: padded past maxFileBytes (2 MiB), the seed bump fails instead of passing as "cannot be decided"', async () => {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+      const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'clusters/dev/values.yaml': `${values}${'# padding\n'.repeat(240_000)}` }, 'bump and pad')
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 618), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+      expect(run.outputs.result).toBe('failed')
+      expect(run.stdout).toMatch(UNJUDGED)
+    })
+
+    it('pull_request_target: padded past 8 MiB, left out of the unpacked archive, the same', async () => {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+      const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'clusters/dev/values.yaml': `${values}${'# padding\n'.repeat(900_000)}` }, 'bump and pad')
+      github().repository = repo.dir
+      github().tarballs.set(head, repo.tarball(head))
+      const run = await runAction({ workspace: repo.shallowCheckout(base), eventName: 'pull_request_target', payload: pullRequestPayload(base, head, 619), apiUrl: github().url, sha: base, inputs: { comment: 'never' } })
+      expect(run.outputs.result).toBe('failed')
+      expect(run.stdout).toMatch(UNJUDGED)
+    })
+  })
 })

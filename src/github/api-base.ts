@@ -109,8 +109,10 @@ async function readChange(client: GitHubClient, request: ApiBaseRequest): Promis
   const wanted: string[] = []
   for (const [path, change] of changes) {
     if (change.status === 'A') continue
+    // GitHub counts no changes for a binary file (git's test: a NUL in its first 8000 bytes), so
+    // a renamed one may have changed: its base content is asked for.
     const blob = local.get(sameAsBlob.get(path) ?? '')
-    if (blob) bytes.set(path, blob)
+    if (blob && !blob.subarray(0, 8000).includes(0)) bytes.set(path, blob)
     else wanted.push(path)
   }
   if (wanted.length > MAX_CONTENT_REQUESTS) return { fallback: `${wanted.length} touched files would take as many requests, more than ${MAX_CONTENT_REQUESTS}` }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GitHubClient } from './client.js'
 import { fileAt } from './file-at.js'
+import { describeApiFailure } from './write-failure.js'
 
 /** A `.gitattributes` line that makes an archive differ from the commit: files left out or rewritten. */
 const ARCHIVE_ATTRIBUTE = /(^|\s)(export-ignore|export-subst)(\s|$|=)/m
@@ -48,9 +49,9 @@ async function rootAttributes(
     return 'bytes' in file ? file.bytes.toString('utf8') : undefined
   } catch (error) {
     if ((error as { status?: number }).status === 404) return undefined
-    const status = (error as { status?: number }).status
+    // In words: a timeout is not "GitHub answered 500", though Octokit gives it that status.
     warn(
-      `could not check the root .gitattributes of commit ${sha.slice(0, 12)} for export-ignore/export-subst (GitHub answered ${status ?? (error as Error).message}); the archive is read as it is, and a file it marks export-ignore would be missing`
+      `could not check the root .gitattributes of commit ${sha.slice(0, 12)} for export-ignore/export-subst (${describeApiFailure('contents: read', error)}); the archive is read as it is, and a file it marks export-ignore would be missing`
     )
     return undefined
   }

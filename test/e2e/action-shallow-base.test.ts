@@ -213,3 +213,21 @@ describe('dist/index.js: a contents answer that is not the base blob it names is
     expect(JSON.parse(run.outputs['new-findings']!)).toContainEqual(expect.objectContaining({ id: 'vcluster-qosclass-immutable-k8s-1.32', status: 'new' }))
   })
 })
+
+describe('dist/index.js: a renamed file git calls binary (redteam S09)', () => {
+  it('takes its base content from the base, not from the head, though GitHub counts no changes for it', async () => {
+    const repo = new TempRepo()
+    const script = (tag: string): string => `#!/bin/sh\n# \0 kept by the team\nvcluster create dev --chart-version 0.22.1 --set controlPlane.distro.k3s.enabled=true --set controlPlane.distro.k3s.image.tag=${tag}\n`
+    const base = repo.commit({ 'scripts/up.sh': script('v1.32.0-k3s1') }, 'base')
+    mkdirSync(join(repo.dir, 'ci'))
+    repo.git('mv', 'scripts/up.sh', 'ci/create.sh')
+    const head = repo.commit({ 'ci/create.sh': script('v1.31.4-k3s1') }, 'rename and fix')
+    github().repository = repo.dir
+    github().tarballs.set(base, repo.tarball(base))
+    const api = await prRun(repo.shallowCheckout(head), base, head)
+    const full = await prRun(repo.dir, base, head)
+    const fixed = (run: ActionRun) => (JSON.parse(run.outputs.findings!) as Array<{ id: string; status: string }>).filter((finding) => finding.status === 'fixed').map((finding) => finding.id)
+    expect(fixed(full.run)).toContain('vcluster-qosclass-immutable-k8s-1.32')
+    expect(fixed(api.run)).toEqual(fixed(full.run))
+  })
+})

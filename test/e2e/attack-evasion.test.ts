@@ -170,7 +170,7 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
       expect(run.outputs.result).toBe('failed')
       expect(run.outputs.findings).toContain('vcluster-qosclass-immutable-k8s-1.32')
       expect(run.stdout).toMatch(/^::warning::could not list the tree of commit \w+ to compare its archive with it \(GitHub answered 403 [^\n]*\); the archive is read as it is/m)
-      expect(run.stdout).toMatch(/^::warning::could not check the root \.gitattributes of commit \w+ for export-ignore\/export-subst \(GitHub answered 403\)/m)
+      expect(run.stdout).toMatch(/^::warning::could not check the root \.gitattributes of commit \w+ for export-ignore\/export-subst \(GitHub answered 403 /m)
     })
 
     it('a file of `path` too large to be read is not unpacked: a warning names it and the rest is judged', async () => {

@@ -243,7 +243,8 @@ export interface Diagnostic {
   warning?: true
   /**
    * Set on what the repository's own configuration turns off or overrides (`disable`, `include`,
-   * `exclude`, `environments:`): the PR comment lists every one, so a change cannot bury its own.
+   * `exclude`, `environments:`, a database file's entry that replaces a bundled one): the PR
+   * comment lists every one, so a change cannot bury its own.
    */
   configuration?: true
 }

@@ -65,7 +65,7 @@ export async function loadDatabaseNoting(extraFiles: readonly string[] = []): Pr
     }
     result.entries.forEach((entry, index) => {
       const replacing = bundledIds.has(entry.id)
-      if (replacing) diagnostics.push({ file: path, line: result.lines[index]!, message: replacement(entry.id, result.replaces.has(entry.id)), warning: true })
+      if (replacing) diagnostics.push({ file: path, line: result.lines[index]!, message: replacement(entry.id, result.replaces.has(entry.id)), warning: true, configuration: true })
       if (!replacing || result.replaces.has(entry.id)) byId.set(entry.id, entry)
     })
   }

@@ -175,6 +175,15 @@ describe('renderComment', () => {
     expect(body).toContain('\\`include\\` reads only files matching "\\*\\*": versions in other files are not read')
   })
 
+  it('lists a database entry that replaces a bundled one with the configuration, ahead of files not read (redteam C08b)', async () => {
+    const report = await failingReport()
+    const notRead = Array.from({ length: 6 }, (_, index) => ({ file: `skipped-${index}.yaml`, message: 'binary file, skipped', warning: true as const }))
+    const replacing = { file: 'team-db.yaml', line: 3, message: 'entry "x" replaces the bundled entry of that id', warning: true as const, configuration: true as const }
+    const body = renderComment({ ...report, diagnostics: [...notRead, replacing] }, context)
+    expect(body).toContain('`team-db.yaml:3`: entry "x" replaces the bundled entry of that id')
+    expect(body).toContain('- …and 1 more in the job summary.')
+  })
+
   it('names an environments: entry that drops a pairing the layout made (redteam C01)', async () => {
     const root = tempDir()
     cpSync(join(REPO_ROOT, 'test', 'fixtures', 'pairing', 'seed-readable-values'), root, { recursive: true })

@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{d as a}from"./5JGDQFVG.js";import{b as s}from"./IM3TFGKT.js";var u=s((q,c)=>{"use strict";var n=a(),l=(r,t,e=!1)=>{if(r instanceof n)return r;try{return new n(r,t)}catch(i){if(!e)return null;throw i}};c.exports=l});var h=s((w,o)=>{"use strict";var f=u(),p=(r,t)=>{let e=f(r,t);return e?e.version:null};o.exports=p});export{u as a,h as b};

@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{b as a,c as b}from"./HJ25VNAD.js";import"./LLPT7UMS.js";import"./CLL3S6OW.js";import"./DESJLWCX.js";import"./32HSK75R.js";import"./3P44XJ5B.js";import"./G7CSYZXY.js";import"./GBNTJUE6.js";import"./SKNMB4WY.js";import"./5JGDQFVG.js";import"./IM3TFGKT.js";export{a as parseEntryFile,b as validateEntryFile};

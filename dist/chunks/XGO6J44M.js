@@ -1,2 +1,0 @@
-import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j,k,l,m}from"./G7CSYZXY.js";import"./GBNTJUE6.js";import"./SKNMB4WY.js";import"./5JGDQFVG.js";import"./IM3TFGKT.js";export{c as ApiUse,h as Conditions,m as DatabaseMeta,k as Entry,l as EntryFile,b as FEATURES,a as IsoDate,f as Lifecycle,i as Scenario,d as Skew,e as SourceFile,g as SupportRow,j as UpstreamChange};

@@ -165,7 +165,8 @@ function listDirectory(directory: PendingDirectory, result: Discovery, walk: Wal
     if (entry.isSymbolicLink()) {
       const target = linkedFileInside(childOf(absoluteDir, entry.name), realRoot)
       if (!target.ok) {
-        if (options.wanted(path) || target.unscannedDirectory) result.diagnostics.push({ file: path, message: target.reason })
+        // A file or folder not read could change the verdict (red-team S03: a declaring folder linked out of `path`).
+        if (options.wanted(path) || target.unscannedDirectory) result.diagnostics.push({ file: path, message: target.reason, warning: true })
         continue
       }
       result.linked.set(path, target.target)

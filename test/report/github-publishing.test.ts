@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGate } from '../../src/pipeline.js'
@@ -182,6 +182,16 @@ describe('renderComment', () => {
     const body = renderComment({ ...report, diagnostics: [...notRead, replacing] }, context)
     expect(body).toContain('`team-db.yaml:3`: entry "x" replaces the bundled entry of that id')
     expect(body).toContain('- …and 1 more in the job summary.')
+  })
+
+  it('names a declaring folder linked out of the scanned directory under what could change the verdict (redteam S03)', async () => {
+    const root = tempDir()
+    const outside = tempDir()
+    cpSync(join(REPO_ROOT, 'test', 'fixtures', 'pairing', 'seed-readable-values', 'clusters', 'dev'), join(outside, 'dev'), { recursive: true })
+    mkdirSync(join(root, 'clusters'))
+    symlinkSync(join(outside, 'dev'), join(root, 'clusters', 'dev'))
+    const { report } = await runGate({ root, failOn: 'error', date: '2026-12-07' })
+    expect(renderComment(report, context)).toContain('- ⚠️ `clusters/dev:1`: skipped: symbolic link points outside the scanned directory')
   })
 
   it('names an environments: entry that drops a pairing the layout made (redteam C01)', async () => {

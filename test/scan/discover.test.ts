@@ -59,8 +59,8 @@ describe('which files the scan reads', () => {
     expect(scan.declarations.map((d) => d.file).sort()).toEqual(['inside.yaml', 'real/kind.yaml'])
     // A linked directory is reported whatever its name: nothing under it was checked.
     expect(scan.diagnostics).toEqual([
-      { file: 'escape-dir', message: 'skipped: symbolic link points outside the scanned directory' },
-      { file: 'escape.yaml', message: 'skipped: symbolic link points outside the scanned directory' }
+      { file: 'escape-dir', message: 'skipped: symbolic link points outside the scanned directory', warning: true },
+      { file: 'escape.yaml', message: 'skipped: symbolic link points outside the scanned directory', warning: true }
     ])
   })
 
@@ -151,9 +151,9 @@ describe('which files the scan reads', () => {
     expect(scan.diagnostics).toEqual(
       expect.arrayContaining([
         { file: 'values.yaml', message: 'skipped: not a regular file (a FIFO, socket or device)' },
-        { file: 'linked.yaml', message: 'skipped: symbolic link to something that is not a regular file' },
-        { file: 'loop-a.yaml', message: 'skipped: symbolic link loop' },
-        { file: 'loop-b.yaml', message: 'skipped: symbolic link loop' }
+        { file: 'linked.yaml', message: 'skipped: symbolic link to something that is not a regular file', warning: true },
+        { file: 'loop-a.yaml', message: 'skipped: symbolic link loop', warning: true },
+        { file: 'loop-b.yaml', message: 'skipped: symbolic link loop', warning: true }
       ])
     )
     expect(scan.diagnostics).toHaveLength(4)

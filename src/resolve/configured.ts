@@ -36,7 +36,12 @@ export function applyConfiguredEnvironments(
   const added: Environment[] = []
   let total = 0
   const byRelease = new Map<Declaration, Environment[]>()
-  for (const environment of inferred) if (environment.vcluster) byRelease.set(environment.vcluster, [...(byRelease.get(environment.vcluster) ?? []), environment])
+  for (const environment of inferred) {
+    if (!environment.vcluster) continue
+    const list = byRelease.get(environment.vcluster)
+    if (list) list.push(environment)
+    else byRelease.set(environment.vcluster, [environment])
+  }
   const inferredOf = (release: Declaration): Environment[] => byRelease.get(release) ?? []
 
   configured.forEach((entry, index) => {

@@ -18,6 +18,10 @@ export interface DeclareRequest {
   parse?: ParseOptions
   /** `inferred` for a generic detector's request (see model.ts). */
   confidence?: Confidence
+  /** The value is a floor (`min_kubernetes_version`): declared as the constraint `>=value`, never a deployed version. */
+  atLeast?: boolean
+  /** `1.29.x` and `1.29.x!` (setup-envtest) mean the newest patch of 1.29: read as the minor. */
+  wildcardPatch?: boolean
 }
 
 /** Range spellings that allow every version: a declaration of nothing. */
@@ -42,7 +46,7 @@ export function declareVersion(
     cannotRead(out, request, { location, raw: raw.trim() === '' ? text : raw }, { message: `${request.what}: ${reason}`, reason, cause: 'latest' })
     return undefined
   }
-  const parsed = parseVersion(text, request.parse)
+  const parsed = parseVersion(request.wildcardPatch ? text.replace(/(\.[x*])?!$|\.[x*]$/i, '') : text, request.parse)
   if (!parsed.ok) {
     const cause = TEMPLATE.test(text) ? 'template' : VARIABLE.test(text) ? 'no-value' : FLOATING.test(text.trim()) ? 'latest' : 'not-a-version'
     const message = `${request.what}: ${parsed.reason}`
@@ -51,7 +55,7 @@ export function declareVersion(
     else cannotRead(out, request, { location, raw: raw.trim() === '' ? text : raw }, { message, reason: parsed.reason, cause })
     return undefined
   }
-  const parsedValue = parsed.value
+  const parsedValue = request.atLeast && parsed.value.kind !== 'range' ? { kind: 'range' as const, version: `>=${parsed.value.version}` } : parsed.value
   const distro = parsedValue.kind === 'range' ? request.distro : (parsedValue.distro ?? request.distro)
   const declaration: Declaration = {
     component: request.component,
@@ -139,6 +143,8 @@ export interface DeclareWhat {
   /** The value is an image reference whose tag is the version. */
   image?: boolean
   range?: boolean
+  atLeast?: boolean
+  wildcardPatch?: boolean
 }
 
 /** The request for one value, the same whichever reader (an exact extractor or a generic detector) found it. */
@@ -151,7 +157,9 @@ export function requestFor(what: DeclareWhat, source: string, group: string, con
     ...(confidence ? { confidence } : {}),
     group,
     what: what.what,
-    ...(what.range ? { parse: { allowRange: true } } : {})
+    ...(what.range ? { parse: { allowRange: true } } : {}),
+    ...(what.atLeast ? { atLeast: true } : {}),
+    ...(what.wildcardPatch ? { wildcardPatch: true } : {})
   }
 }
 

@@ -20,11 +20,12 @@ const NOT_DECLARATIONS =
   /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*schema\.json|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
 
 const TEMPLATE = /\.(tmpl|gotmpl|tpl|j2|jinja2?|jsonnet|libsonnet|toml|cue)$/i
-const YAML_OR_JSON = /\.(ya?ml|json)$/i
+/** Butane (`.bu`) is YAML and Ignition (`.ign`) is JSON: a node's provisioning config, whose inline scripts may install a cluster. */
+const YAML_OR_JSON = /\.(ya?ml|json|bu|ign)$/i
 const HCL = /\.(tf|tfvars|hcl)$/i
 /** Plain lists (images to pre-pull or mirror, one a line). */
 const LIST = /\.(txt|list|lst)$/i
-const SHELL_NAME = /\.(sh|bash|zsh|ksh|mk|just|env|envrc)$|(^|\/)((gnu)?makefile|justfile|[^/]*\.?dockerfile(\.[^/]+)?|containerfile(\.[^/]+)?|\.env(\.[^/]+)?|\.envrc)$/i
+const SHELL_NAME = /\.(sh|bash|zsh|ksh|mk|just|env|envrc)$|(^|\/)((gnu)?makefile|justfile|[^/]*\.?dockerfile(\.[^/]+)?|containerfile(\.[^/]+)?|\.env(\.[^/]+)?|\.envrc(\.[^/]+)?)$/i
 
 /** The format the generic detectors read a path as, or undefined when they do not read it. */
 export function formatOf(path: string): Format | undefined {

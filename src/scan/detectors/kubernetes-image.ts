@@ -16,12 +16,12 @@ import type { Mapping } from './mappings.js'
  * `registry` / `repository` / `tag` keys of one mapping.
  */
 const REFERENCE =
-  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9._-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)(?:-(?:amd64|arm64|arm|ppc64le|s390x))?|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl|alpine\/k8s))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
+  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9._-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)(?:-(?:amd64|arm64|arm|ppc64le|s390x))?|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|labring\/kubernetes(?:-docker)?|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl|alpine\/k8s))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
 
 const CONTROL_PLANE = /(^|\/)kube-(apiserver|controller-manager|scheduler|proxy)(-(amd64|arm64|arm|ppc64le|s390x))?$/
 
 /** Words an image reference we read contains; the reference is read around each. */
-const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl', 'alpine/k8s']
+const ANCHORS = ['kindest/node', 'rancher/k3s', 'k0sproject/k0s', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'loft-sh/', 'loftsh/vcluster', '/kubectl', '/k8s-kubectl', 'alpine/k8s', 'labring/kubernetes']
 /** Characters of a registry and repository, read backwards from an anchor to the reference's start. */
 const REPOSITORY_CHAR = /[a-z0-9./:_-]/
 
@@ -56,6 +56,8 @@ export function imageMeaning(repository: string, mentionsVcluster: boolean): Inf
   if (/(^|\/)k0sproject\/k0s$/.test(name)) return { component: 'kubernetes', role, distro: 'k0s', what: 'k0s image', image: true }
   if (/(^|\/)loft-?sh\/vcluster(-pro|-oss)?$/.test(name)) return { component: 'vcluster', what: 'vcluster image', image: true }
   if (/(^|\/)loft-sh\/kubernetes$/.test(name)) return { component: 'kubernetes', role: 'virtual', distro: 'k8s', what: 'vcluster Kubernetes distro image', image: true }
+  // A sealos cluster image (`sealos run labring/kubernetes:v1.24.0`) installs the Kubernetes its tag names on the hosts.
+  if (/(^|\/)labring\/kubernetes(-docker)?$/.test(name)) return { component: 'kubernetes', role: 'host', what: 'sealos cluster image', image: true }
   // kube-proxy runs on every node at the node's version (up to three minors behind): it does not say the cluster's version.
   if (/(^|\/)kube-proxy(-[a-z0-9]+)?$/.test(name)) return undefined
   if (CONTROL_PLANE.test(name)) {

@@ -16,9 +16,16 @@ import { normalisedKey, type Mapping } from './mappings.js'
  */
 const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }> = [
   { ending: /vcluster(chart|cli)?(version|release)$/, what: { component: 'vcluster', range: true } },
+  // A floor the cluster must satisfy (`min_kubernetes_version`, OLM `minKubeVersion`, `MINIMAL_K8S`): a constraint, never a deployed version.
+  { ending: /^(supported)?min(imum|imal)?(supported)?(kubernetes|k8s|kube)(version)?$/, what: { component: 'kubernetes', role: 'host', atLeast: true } },
+  // Cluster API e2e configs name each cluster of a test: `KUBERNETES_VERSION_MANAGEMENT`, `KUBERNETES_VERSION_UPGRADE_FROM`.
+  { ending: /(kubernetes|k8s)version(management|mgmt|upgradefrom|upgradeto|from|to|workload)$/, what: { component: 'kubernetes', role: 'host' } },
   // `kubernetes_version_min` (a floor the provider resolves to a version), `kube_tag` (Magnum), `K8S_RELEASE`.
   { ending: /(kubernetes|k8s|kube|clusterk8s)(min|max|minimum|maximum)?(version|release|tag)(min|max|minimum|maximum)?$/, what: { component: 'kubernetes', role: 'host' } },
-  { ending: /^(eks|gke|aks)?(cluster|minmaster|master|controlplane)version$/, what: { component: 'kubernetes', role: 'host' } },
+  { ending: /^(eks|gke|aks)?(cluster|minmaster|master|controlplane)version$|^(eks|gke|aks)version$/, what: { component: 'kubernetes', role: 'host' } },
+  // envtest's API server (`ENVTEST_VERSION=1.29.x!`: the newest patch of that minor); kind node image tags (`KINDEST_NODE_VERSION`).
+  { ending: /envtest(kubernetes|k8s|kube)?version$/, what: { component: 'kubernetes', role: 'host', wildcardPatch: true } },
+  { ending: /kind(est)?node(image)?(version|tag)$/, what: { component: 'kubernetes', role: 'host', distro: 'kind' } },
   // AKS node pools: the Kubernetes version the pool runs.
   { ending: /orchestratorversion$/, what: { component: 'kubernetes', role: 'host' } },
   // A k3s or RKE2 channel names a Kubernetes minor (`v1.24`); `stable`/`latest` name none (a diagnostic).
@@ -51,16 +58,19 @@ export function namedMeaning(name: string): InferredWhat | undefined {
 const MEANINGS = new Map<string, InferredWhat | null>()
 const MAX_MEANINGS = 10_000
 
+const MINOR_SUFFIX = /[_-]v?\d+(?:[._]\d+){0,2}$/
+
 function meaningOf(name: string): InferredWhat | undefined {
   // A list of versions (`k8sVersions`, `kubernetes_versions`) holds versions of the same thing.
-  const normal = normalisedKey(name).replace(/versions$/, 'version')
+  // `KINDEST_NODE_VERSION_v1.33 ?= v1.33.10` (one of several, picked by a computed name): the name without its minor.
+  const normal = normalisedKey(name.replace(MINOR_SUFFIX, '')).replace(/versions$/, 'version')
   if (normal.length > 64 || NOT_DECLARATIONS.test(normal)) return undefined
   for (const rule of RULES) if (rule.ending.test(normal)) return { ...rule.what, what: name }
   return undefined
 }
 
 /** Flags of cluster tools whose value is a version (`--kubernetes-version`, `--chart-version`, `eksctl --version`, ...). */
-const FLAG = /(?<![\w-])--(kubernetes-version|k8s-version|kube-version|cluster-version|chart-version|version|channel)(?:=|[ \t]+)(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"';|&)]+)/g
+const FLAG = /(?<![\w-])--(kubernetes-version|k8s-version|kube-version|cluster-version|chart-version|version|channel|with-kubernetes)(?:=|[ \t]+)(?!-)("[^"\n]*"|'[^'\n]*'|[^\s"';|&)]+)/g
 /** Tools whose `--version` flag pins a Kubernetes version (not their own). */
 const KUBERNETES_VERSION_TOOLS = /\b(eksctl|talosctl|kubeadm)\b[^\n]*$/
 
@@ -74,7 +84,10 @@ export const namedValue: Detector = {
       readClusterObject(view, out, mapping)
       for (const entry of mapping.entries.values()) {
         const meaning = inDocument(namedMeaning(entry.key), mapping)
-        if (!meaning) continue
+        if (!meaning) {
+          readTestVariable(view, out, mapping, entry.key, entry.values)
+          continue
+        }
         for (const value of entry.values) declareInferred(view, out, namedValue.id, value, meaning)
         if (entry.reference) declareNamedUse(view, out, namedValue.id, entry.reference.name, entry.reference.offset, meaning)
       }
@@ -108,6 +121,11 @@ function readClusterObject(view: FileView, out: Extraction, mapping: Mapping): v
   if (mapping.path.length === 1 && mapping.path[0] === 'spec' && document?.kind !== undefined && /ControlPlane$/.test(document.kind) && /cluster\.x-k8s\.io/.test(document.apiVersion ?? '')) {
     for (const value of mapping.entries.get('version')?.values ?? []) declareInferred(view, out, namedValue.id, value, { component: 'kubernetes', role: 'host', what: `${document.kind} spec.version` })
   }
+  // A system-upgrade-controller Plan moves the k3s or RKE2 nodes it selects to `spec.version`.
+  if (mapping.path.length === 1 && mapping.path[0] === 'spec' && document?.kind === 'Plan' && /^upgrade\.cattle\.io\//.test(document.apiVersion ?? '')) {
+    const distro = view.file.text.includes('rke2-upgrade') ? 'rke2' : 'k3s'
+    for (const value of mapping.entries.get('version')?.values ?? []) declareInferred(view, out, namedValue.id, value, { component: 'kubernetes', role: 'host', distro, what: 'system-upgrade-controller Plan spec.version' })
+  }
   const prefix = mapping.entries.get('versionprefix')
   if (prefix && mapping.path.some((key) => /engine_versions|kubernetes|cluster/i.test(key))) {
     for (const value of prefix.values) {
@@ -115,6 +133,18 @@ function readClusterObject(view: FileView, out: Extraction, mapping: Mapping): v
       const end = text.replace(/\.+$/, '').length
       if (end > 0) declareInferred(view, out, namedValue.id, sliceTraced(value, 0, end), { component: 'kubernetes', role: 'host', what: 'version_prefix' })
     }
+  }
+}
+
+/**
+ * A Cluster API e2e config's `variables:` names a Kubernetes version per provider or test
+ * (`KUBERNETES_VERSION_NUTANIX: v1.35.3`); only values written as versions are read (others are
+ * names of images, templates, flavours).
+ */
+function readTestVariable(view: FileView, out: Extraction, mapping: Mapping, key: string, values: readonly Traced[]): void {
+  if (mapping.path.length !== 1 || mapping.path[0] !== 'variables' || !/^KUBERNETES_VERSION_[A-Z0-9_]{1,40}$/.test(key)) return
+  for (const value of values) {
+    if (/^v?\d+\.\d+/.test(textOf(value))) declareInferred(view, out, namedValue.id, value, { component: 'kubernetes', role: 'host', what: key })
   }
 }
 
@@ -178,9 +208,9 @@ function readVariables(view: FileView, out: Extraction): void {
 }
 
 /** Words every named value or flag holds, searched before the case-insensitive test below. */
-const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', '_channel', '_CHANNEL', 'kube_tag', 'k8s_release')
+const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', '_channel', '_CHANNEL', 'kube_tag', 'k8s_release', 'MINIMAL_K8S', 'MIN_K8S', 'minimal_k8s', 'min_k8s', 'upgrade.cattle.io', '--with-kubernetes')
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`, `k3s_channel`). */
-const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator)[-_]?version|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|ControlPlane/i
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator|gke|eks|aks|envtest)[-_]?version|kindest[-_]?node[-_]?(version|tag)|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|ControlPlane|min(imal)?_k8s|upgrade\.cattle\.io|--with-kubernetes/i
 
 function readFlags(view: FileView, out: Extraction): void {
   const text = view.file.text
@@ -229,6 +259,9 @@ function flagMeaning(flag: string, before: string, view: FileView): InferredWhat
       return /vcluster/i.test(before)
         ? { component: 'kubernetes', role: 'virtual', what: `vcluster --${flag}` }
         : { component: 'kubernetes', role: 'host', what: `--${flag}` }
+    case 'with-kubernetes':
+      // KubeKey: `kk create cluster --with-kubernetes v1.22.10` (the Kubernetes it installs on the hosts).
+      return /\bkk\b/.test(before) ? { component: 'kubernetes', role: 'host', what: 'kk --with-kubernetes' } : undefined
     case 'chart-version':
       return view.mentionsVcluster ? { component: 'vcluster', what: '--chart-version', range: true } : undefined
     case 'channel':

@@ -21,6 +21,8 @@ export interface CommandScope {
 
 const ASSIGNMENT = /^([A-Za-z_]\w*)(?:\?|:|::|\+)?=/
 const MAKE_OPERATOR = /^(?:\?|:|::|\+)?=$/
+const MAKE_NAME = /^[A-Za-z_][\w.-]*$/
+const MAKE_PREFIXES = new Set(['export', 'override'])
 /** Words before a command or an assignment: `sudo`, `export`, `declare -r`, a Dockerfile `RUN` (its `--mount=` flags are skipped with it). */
 const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'command', 'nohup', 'export', 'local', 'readonly', 'declare', 'typeset', 'RUN'])
 
@@ -46,11 +48,13 @@ export function collectAssignments(commands: readonly Word[][], variables: Varia
 /** Every assignment of the commands in order, repeats included (`X=1 cmd` in two recipes is two places). */
 export function eachAssignment(commands: readonly Word[][], add: (name: string, value: Traced) => void): void {
   for (const words of commands) {
-    const first = words[0]
-    if (!first) continue
-    const second = words[1]
-    const third = words[2]
-    if (second && MAKE_OPERATOR.test(second.text) && /^[A-Za-z_]\w*$/.test(first.text)) {
+    if (!words[0]) continue
+    // Make: `NAME ?= value`, also `export NAME ?= value` and `override NAME := value`; a Make name may hold dots (`NODE_VERSION_v1.33`).
+    const make = MAKE_PREFIXES.has(words[0].text) && words[2] && MAKE_OPERATOR.test(words[2].text) ? 1 : 0
+    const first = words[make]!
+    const second = words[make + 1]
+    const third = words[make + 2]
+    if (second && MAKE_OPERATOR.test(second.text) && MAKE_NAME.test(first.text)) {
       add(first.text, third?.value ?? [])
       continue
     }

@@ -56,7 +56,7 @@ function valueKey(text: string, group: string | undefined): string {
  * Compiled once; applied to short values only.
  */
 const REFERENCE =
-  /\$\{\{\s*((?:matrix|env|inputs|vars)\.[\w.-]+)\s*\}\}|\$\{([A-Za-z_]\w*)(?::?[-=]([^}]*))?\}|\$\(([A-Za-z_]\w*)\)|\$([A-Za-z_]\w*)|\{\{\s*\.?([A-Za-z_][\w.-]*)\s*\}\}/g
+  /\$\{\{\s*((?:matrix|env|inputs|vars)\.[\w.-]+)\s*\}\}|\$\{([A-Za-z_]\w*)(?::?[-=]([^}]*))?\}|\$\(([A-Za-z_][\w.]*)\)|\$([A-Za-z_]\w*)|\{\{\s*\.?([A-Za-z_][\w.-]*)\s*\}\}/g
 
 /** Nested references deeper than this are left as written (and reported as unresolved). */
 const MAX_DEPTH = 4
@@ -95,8 +95,14 @@ export function expand(value: Traced, variables: Variables, depth = 0): Variable
     at = end
   }
   const rest = sliceTraced(value, at, text.length)
-  return results.map((result) => ({ ...result, value: [...result.value, ...rest] }))
+  const expanded = results.map((result) => ({ ...result, value: [...result.value, ...rest] }))
+  // A computed Make name (`$(NODE_VERSION_$(MINOR))`): the inner reference made the outer one's name; it is looked up in turn.
+  if (!COMPUTED_NAME.test(text)) return expanded
+  return expanded.flatMap((result) => expand(result.value, variables, depth + 1).map((again) => ({ ...again, ...(result.group ?? again.group ? { group: deeper(again.group, result.group) } : {}) }))).slice(0, MAX_EXPANSIONS)
 }
+
+/** A Make reference whose name holds another reference. */
+const COMPUTED_NAME = /\$\([A-Za-z_][\w.]*\$\(/
 
 function replacementsOf(match: RegExpMatchArray, value: Traced, start: number, variables: Variables, depth: number): VariableValue[] {
   const [whole, expression, braced, fallback, made, bare, template] = match

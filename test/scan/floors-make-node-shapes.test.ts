@@ -1,0 +1,74 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { scanRepository } from '../../src/scan/scan.js'
+import { declarationRow, diagnosticRow } from './fixture-rows.js'
+
+const SHAPES = join(import.meta.dirname, '..', 'fixtures', 'corpus-shapes')
+
+/**
+ * What the shell, Make, installer and floor readings make of their corpus shapes, row by row: the
+ * corpus score only checks file, line and version; these rows also hold the constraint flag, the
+ * distro, the column, and that nothing else (a commented floor, an etcd version, a non-version
+ * value, KubeKey's own version) is read.
+ */
+const CASES: Array<{ name: string; shape: string; declarations: string[]; diagnostics: Array<string | RegExp> }> = [
+  {
+    name: 'a minimum Kubernetes version is a constraint (>=), never a deployed version',
+    shape: 'version-floors',
+    declarations: [
+      'kubernetes/host >=1.28.0 constraint @ bundle/manifests/widget-operator.clusterserviceversion.yaml:9:19',
+      'kubernetes/host >=1.29 constraint @ .github/workflows/supported-versions.yml:7:17',
+      'kubernetes/host >=1.30.2 constraint @ scripts/check-env.sh:5:27'
+    ],
+    diagnostics: []
+  },
+  {
+    name: 'Make assignments with export, per-minor and computed names, an envtest minor, recipe downloads',
+    shape: 'make-computed-names',
+    declarations: [
+      'kind 0.26.0 @ Makefile:11:49',
+      'kubectl 1.31.4 @ Makefile:14:40',
+      'kubernetes/host 1.30 @ Makefile:3:17',
+      'kubernetes/host 1.31 @ make/cluster.mk:5:21',
+      'kubernetes/host 1.31.0 @ Makefile:4:50',
+      'kubernetes/host kind 1.30.9 @ make/cluster.mk:2:31',
+      // The node image of `kind create cluster`, through $(KINDEST_NODE_VERSION_$(KIND_K8S_VERSION)).
+      'kubernetes/host kind 1.31.5 @ make/cluster.mk:3:31'
+    ],
+    diagnostics: []
+  },
+  {
+    name: 'each Kubernetes version a Cluster API e2e config names, and a sample .envrc',
+    shape: 'capi-e2e-variables',
+    declarations: [
+      'kubernetes/host 1.31.7 @ test/e2e/config/acme.yaml:17:37',
+      'kubernetes/host 1.32.1 @ test/e2e/config/acme.yaml:19:28',
+      'kubernetes/host 1.32.3 @ .envrc.sample:5:27',
+      'kubernetes/host 1.32.3 @ test/e2e/config/acme.yaml:15:35',
+      'kubernetes/host 1.32.3 @ test/e2e/config/acme.yaml:16:46',
+      'kubernetes/host 1.32.3 @ test/e2e/config/acme.yaml:18:35'
+    ],
+    diagnostics: []
+  },
+  {
+    name: 'Butane scripts, upgrade Plans, GKE builds, KubeKey and sealos; the installer without a version is named',
+    shape: 'node-provisioning',
+    declarations: [
+      'kubernetes/host 1.29.9 @ .github/workflows/installers.yml:13:49',
+      'kubernetes/host 1.30.4 @ .github/workflows/installers.yml:8:57',
+      'kubernetes/host gke 1.30.5 @ terraform/gke/variables.tf:7:14',
+      'kubernetes/host k3s 1.31.6 @ butane/agent.bu:10:62',
+      'kubernetes/host k3s 1.32.2 @ upgrade/plans.yaml:11:12',
+      'kubernetes/host rke2 1.31.5 @ upgrade/plans.yaml:22:12'
+    ],
+    diagnostics: [/^butane\/server\.bu:10 the k3s installer without INSTALL_K3S_VERSION/]
+  }
+]
+
+describe('minimums, Make names, e2e variables and node provisioning', () => {
+  it.each(CASES)('$name', async ({ shape, declarations, diagnostics }) => {
+    const scan = await scanRepository(join(SHAPES, shape, 'repo'))
+    expect(scan.declarations.map(declarationRow).sort()).toEqual(declarations)
+    expect(scan.diagnostics.map(diagnosticRow).sort()).toEqual(diagnostics.map((row) => (typeof row === 'string' ? row : expect.stringMatching(row))))
+  })
+})

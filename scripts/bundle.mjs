@@ -33,6 +33,7 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+  plugins: [coreWithoutOidc()],
   // CommonJS dependencies call require() for Node's built-ins; an ES module has no require.
   banner: { js: 'import{createRequire as __kcgRequire}from"node:module";const require=__kcgRequire(import.meta.url);' }
 })
@@ -40,6 +41,27 @@ const result = await build({
 writeFileSync(join(dist, 'package.json'), '{\n  "type": "module"\n}\n')
 writeFileSync(join(dist, 'licenses.txt'), licenses(result.metafile))
 console.log(`bundled ${entries.map((e) => `dist/${e}.js`).join(', ')} and ${Object.keys(result.metafile.outputs).filter((o) => o.includes('/chunks/')).length} shared chunks`)
+
+/**
+ * @actions/core imports its OIDC client (`getIDToken`, which the gate never calls) at the top of
+ * the module, and that client imports @actions/http-client, which loads undici (400 KB of the
+ * bundle's 1.3 MB) and tunnel. @actions/http-client does not declare itself free of side
+ * effects, so esbuild kept all of it in the action's start-up. The OIDC module itself only
+ * defines a class: said so here, it is left out while nothing uses it, and undici is loaded
+ * with Octokit (whose @actions/github needs it) when the action talks to GitHub.
+ */
+function coreWithoutOidc() {
+  return {
+    name: 'core-without-oidc',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, async ({ path, importer, kind, resolveDir, pluginData }) => {
+        if (pluginData === 'resolving' || !importer.includes(`${sep}@actions${sep}core${sep}`)) return undefined
+        const resolved = await build.resolve(path, { importer, kind, resolveDir, pluginData: 'resolving' })
+        return resolved.errors.length > 0 ? resolved : { path: resolved.path, sideEffects: false }
+      })
+    }
+  }
+}
 
 /**
  * The licence of every third-party package whose code is in the bundles (what the MIT and

@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
     const writtenPrefix = repositoryPrefix(workspace, resolve(workspace, inputs.path))
     const configFile = inputs.configFile ? await inputInside('input "config"', inputs.configFile, workspace) : undefined
     const databaseFiles = await Promise.all(inputs.databaseFiles.map((file) => inputInside('input "database"', file, workspace)))
-    const event = readEventContext({
+    const event = await readEventContext({
       eventName: process.env.GITHUB_EVENT_NAME ?? '',
       payload: await readPayload(process.env.GITHUB_EVENT_PATH),
       env: process.env,

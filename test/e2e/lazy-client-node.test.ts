@@ -14,12 +14,14 @@ const CLIENT_NODE_CODE = '/api/v1/namespaces/{namespace}/pods'
 const OCTOKIT_CODE = 'octokit-core.js'
 /** A string of zod's own code (its internal property), in no other module. */
 const ZOD_CODE = '_zod'
+/** undici's key for its global dispatcher, in its own code only (Octokit's HTTP client needs undici). */
+const UNDICI_CODE = 'undici.globalDispatcher.1'
 /** Chunks scripts/bundle.mjs splits off (shared code and dynamic imports), named by content hash. */
 const CHUNKS = join(DIST, 'chunks')
 const isChunk = (url: string): boolean => url.startsWith(`${pathToFileURL(CHUNKS).href}/`)
 
 /** Runs a bundle with the module recorder preloaded; returns every module URL it loaded. */
-function loadedModules(bundle: 'index' | 'cli', args: string[], env: Record<string, string>): { code: number | null; stderr: string; modules: string[] } {
+function loadedModules(bundle: 'index' | 'cli', args: string[], env: Record<string, string>): { code: number | null; stdout: string; stderr: string; modules: string[] } {
   const dir = tempDir('kcg-modules-')
   const log = join(dir, 'modules.log')
   writeFileSync(log, '')
@@ -31,7 +33,7 @@ function loadedModules(bundle: 'index' | 'cli', args: string[], env: Record<stri
     timeout: 60_000
   })
   const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.slice(line.indexOf(' ') + 1))
-  return { code: run.status, stderr: run.stderr, modules }
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, modules }
 }
 
 function actionEnv(inputs: Record<string, string>): Record<string, string> {
@@ -82,9 +84,29 @@ describe('heavy modules are loaded only when used: @kubernetes/client-node for a
     expect(octokit(withToken.modules)).not.toEqual([])
   })
 
+  /** The bundle's own modules that hold `code`. */
+  const holding = (code: string) => (modules: string[]): string[] =>
+    modules.filter((url) => url.startsWith(pathToFileURL(DIST).href) && readFileSync(new URL(url), 'utf8').includes(code))
+  const withZod = holding(ZOD_CODE)
+
+  it('the action without a token on a push loads neither undici nor zod; a pull request\'s payload is read with zod', () => {
+    const dir = tempDir('kcg-event-')
+    const inputs = { path: 'examples/vcluster-upgrade-to-1.32', 'fail-on': 'error', 'github-token': '' }
+    const push = loadedModules('index', [], { ...actionEnv(inputs), GITHUB_EVENT_NAME: 'push' })
+    expect(push.code, push.stderr).toBe(1)
+    expect(push.modules).toContain(pathToFileURL(join(DIST, 'index.js')).href)
+    expect(holding(UNDICI_CODE)(push.modules)).toEqual([])
+    expect(withZod(push.modules)).toEqual([])
+    // A pull request whose payload lacks its commits: read with the schema, it is no change, so `mode: pr` is refused.
+    const event = join(dir, 'event.json')
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 1, base: { sha: 'not a commit' } } }))
+    const pull = loadedModules('index', [], { ...actionEnv({ ...inputs, mode: 'pr' }), GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event })
+    expect(pull.code, pull.stderr).toBe(1)
+    expect(pull.stdout).toContain('input "mode" is "pr" but the "pull_request" event carries no pull request')
+    expect(withZod(pull.modules)).not.toEqual([])
+  })
+
   it('the CLI scan loads zod only when there is a configuration file to check', () => {
-    const withZod = (modules: string[]): string[] =>
-      modules.filter((url) => url.startsWith(pathToFileURL(DIST).href) && readFileSync(new URL(url), 'utf8').includes(ZOD_CODE))
     const plain = loadedModules('cli', ['scan', EXAMPLE, '--format', 'json'], {})
     expect(plain.code, plain.stderr).toBe(1)
     expect(withZod(plain.modules)).toEqual([])

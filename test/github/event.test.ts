@@ -16,9 +16,9 @@ describe('readEventContext (real webhook payloads)', () => {
     ['push', 'audit', true],
     ['workflow_dispatch', 'audit', true],
     ['schedule', 'audit', true]
-  ] as const)('%s runs in %s mode; head in the workspace: %s', (eventName, mode, headInWorkspace) => {
+  ] as const)('%s runs in %s mode; head in the workspace: %s', async (eventName, mode, headInWorkspace) => {
     const payload = eventName === 'pull_request_target' ? example('pull_request') : eventName === 'schedule' ? { schedule: '0 5 * * 1' } : example(eventName)
-    const context = readEventContext({ eventName, payload, env, mode: 'auto' })
+    const context = await readEventContext({ eventName, payload, env, mode: 'auto' })
     expect(context.mode).toBe(mode)
     expect(context.headInWorkspace).toBe(headInWorkspace)
     expect(context).toMatchObject({ owner: 'Codertocat', repo: 'Hello-World', runUrl: 'https://github.com/Codertocat/Hello-World/actions/runs/7' })
@@ -29,46 +29,46 @@ describe('readEventContext (real webhook payloads)', () => {
     ['pull_request from a fork', 'pull_request', 'mallory/Hello-World', 'the pull request comes from the fork mallory/Hello-World'],
     ['pull_request from a deleted fork', 'pull_request', null, 'the pull request comes from the fork (deleted)'],
     ['pull_request_target, whatever the head', 'pull_request_target', undefined, "the run is on pull_request_target, whose head is the pull request author's"]
-  ] as const)('says whose files the head holds: %s', (_, eventName, headRepo, expected) => {
+  ] as const)('says whose files the head holds: %s', async (_, eventName, headRepo, expected) => {
     const payload = structuredClone(example('pull_request')) as { pull_request: { head: { repo: unknown } } }
     if (headRepo === null) payload.pull_request.head.repo = null
     else if (headRepo) payload.pull_request.head.repo = { ...(payload.pull_request.head.repo as object), full_name: headRepo }
-    expect(readEventContext({ eventName, payload, env, mode: 'auto' }).untrustedHead).toBe(expected)
+    expect((await readEventContext({ eventName, payload, env, mode: 'auto' })).untrustedHead).toBe(expected)
   })
 
-  it('says so in audit mode too: mode audit on pull_request_target, and a fork\'s workflow_run that lists no pull request', () => {
-    expect(readEventContext({ eventName: 'pull_request_target', payload: example('pull_request'), env, mode: 'audit' }).untrustedHead).toBe("the run is on pull_request_target, whose head is the pull request author's")
+  it('says so in audit mode too: mode audit on pull_request_target, and a fork\'s workflow_run that lists no pull request', async () => {
+    expect((await readEventContext({ eventName: 'pull_request_target', payload: example('pull_request'), env, mode: 'audit' })).untrustedHead).toBe("the run is on pull_request_target, whose head is the pull request author's")
     const run = structuredClone(example('workflow_run')) as { workflow_run: { pull_requests: unknown[]; head_repository: { full_name: string }; repository: { full_name: string } } }
     run.workflow_run.pull_requests = []
     run.workflow_run.head_repository = { ...run.workflow_run.head_repository, full_name: 'mallory/Hello-World' }
-    const context = readEventContext({ eventName: 'workflow_run', payload: run, env, mode: 'auto' })
+    const context = await readEventContext({ eventName: 'workflow_run', payload: run, env, mode: 'auto' })
     expect(context.mode).toBe('audit')
     expect(context.untrustedHead).toBe('the run follows a workflow of the fork mallory/Hello-World')
   })
 
-  it('takes the base and head commits of a pull request from the payload', () => {
+  it('takes the base and head commits of a pull request from the payload', async () => {
     const payload = example('pull_request') as { pull_request: { number: number; base: { sha: string }; head: { sha: string } } }
-    const context = readEventContext({ eventName: 'pull_request', payload, env, mode: 'auto' })
+    const context = await readEventContext({ eventName: 'pull_request', payload, env, mode: 'auto' })
     expect(context.change).toEqual({ number: payload.pull_request.number, baseSha: payload.pull_request.base.sha, headSha: payload.pull_request.head.sha })
   })
 
   it.each([
     ['from a pull request', 1, 'pr'],
     ['with no pull request listed (GitHub leaves the list empty for forks)', 0, 'audit']
-  ] as const)('takes a workflow_run %s to mode %s', (_, listed, mode) => {
+  ] as const)('takes a workflow_run %s to mode %s', async (_, listed, mode) => {
     const runs = EXAMPLES.find((e) => e.name === 'workflow_run')!.examples
     const payload = runs.find((e) => (e.workflow_run as { pull_requests: unknown[] }).pull_requests.length === listed)!
-    const context = readEventContext({ eventName: 'workflow_run', payload, env, mode: 'auto' })
+    const context = await readEventContext({ eventName: 'workflow_run', payload, env, mode: 'auto' })
     expect(context.mode).toBe(mode)
     if (mode === 'pr') expect(context).toMatchObject({ change: { number: 2 }, headInWorkspace: false })
   })
 
-  it('audits a pull request when mode is audit', () => {
-    expect(readEventContext({ eventName: 'pull_request', payload: example('pull_request'), env, mode: 'audit' }).mode).toBe('audit')
+  it('audits a pull request when mode is audit', async () => {
+    expect((await readEventContext({ eventName: 'pull_request', payload: example('pull_request'), env, mode: 'audit' })).mode).toBe('audit')
   })
 
-  it('refuses mode pr on an event without a pull request, naming the input', () => {
-    expect(() => readEventContext({ eventName: 'push', payload: example('push'), env, mode: 'pr' })).toThrow(/input "mode" is "pr" but the "push" event carries no pull request/)
+  it('refuses mode pr on an event without a pull request, naming the input', async () => {
+    await expect(readEventContext({ eventName: 'push', payload: example('push'), env, mode: 'pr' })).rejects.toThrow(/input "mode" is "pr" but the "push" event carries no pull request/)
   })
 })
 

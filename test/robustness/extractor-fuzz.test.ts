@@ -33,7 +33,9 @@ const PATHS = [
   'kustomization.yaml',
   'helmfile.yaml',
   'fleet.yaml',
-  'package.json'
+  'package.json',
+  '.github/kind_versions.json',
+  'ci/k8s-versions.yaml'
 ]
 
 /** Real files, so mutations start from text each reader understands. */

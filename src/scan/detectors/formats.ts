@@ -14,10 +14,11 @@ const FOREIGN_FOLDER = /(^|\/)(vendor|vendored|third_party|third-party|node_modu
 /**
  * Lock files of any ecosystem and change logs: versions there are history or other packages'. JSON
  * schemas (`values.schema.json`, `vcluster.schema.json`) describe values, their `default`s and
- * `examples` set nothing (Helm does not apply them).
+ * `examples` set nothing (Helm does not apply them). Terraform's plan and state files (`tfplan.json`,
+ * `prod.tfplan.json`, `terraform.tfstate`) are its output, repeating what the `.tf` files declare.
  */
 const NOT_DECLARATIONS =
-  /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*schema\.json|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
+  /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*schema\.json|([^/]*[-_.])?tfplan(\.json)?|[^/]*\.tfstate(\.[^/]*)?|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
 
 const TEMPLATE = /\.(tmpl|gotmpl|tpl|j2|jinja2?|jsonnet|libsonnet|toml|cue)$/i
 /** Butane (`.bu`) is YAML and Ignition (`.ign`) is JSON: a node's provisioning config, whose inline scripts may install a cluster. */
@@ -46,3 +47,13 @@ export function formatOf(path: string): Format | undefined {
 export function isScriptText(path: string, text: string): boolean {
   return basenameOf(path).includes('.') || SHELL_NAME.test(path) || text.startsWith('#!')
 }
+
+/**
+ * Terraform's machine-readable output (`terraform show -json` of a plan or a state) whatever it is named:
+ * it repeats what the configuration declares. Tested on the first characters only.
+ */
+export function isTerraformOutput(text: string): boolean {
+  return TERRAFORM_OUTPUT.test(text.slice(0, 200))
+}
+
+const TERRAFORM_OUTPUT = /^\s*\{\s*"format_version"\s*:\s*"[^"]*"\s*,\s*"terraform_version"\s*:/

@@ -4,7 +4,7 @@ import type { SourceFile } from '../source-file.js'
 import { chartReference } from './chart-reference.js'
 import type { Detector } from './detector.js'
 import { viewOf } from './file-view.js'
-import { formatOf, isScriptText } from './formats.js'
+import { formatOf, isScriptText, isTerraformOutput } from './formats.js'
 import { kubernetesImage } from './kubernetes-image.js'
 import { namedValue } from './named-value.js'
 import { markInferred } from './prefer-exact.js'
@@ -46,7 +46,7 @@ export function genericLayer(detectors: readonly Detector[] = DETECTORS): Extrac
     extract(file: SourceFile): Extraction {
       const out = emptyExtraction()
       const format = formatOf(file.path)
-      if (format === undefined || (format === 'shell' && !isScriptText(file.path, file.text))) return out
+      if (format === undefined || (format === 'shell' && !isScriptText(file.path, file.text)) || (format === 'yaml' && isTerraformOutput(file.text))) return out
       const applicable = detectors.filter((detector) => (format !== 'list' || LIST_DETECTORS.has(detector.id)) && detector.mightDetect(file.text))
       if (applicable.length === 0) return out
       const view = viewOf(file, format, (documentText) => applicable.some((detector) => detector.mightDetect(documentText)))

@@ -82,6 +82,7 @@ export const namedValue: Detector = {
       readSchemaDefault(view, out, mapping)
       readNamedPair(view, out, mapping)
       readClusterObject(view, out, mapping)
+      if (mapping.path[0] === RENDERER_SETTINGS) continue
       for (const entry of mapping.entries.values()) {
         const meaning = inDocument(namedMeaning(entry.key), mapping)
         if (!meaning) {
@@ -99,6 +100,19 @@ export const namedValue: Detector = {
     if (view.file.text.includes('--')) readFlags(view, out)
     if (view.format === 'hcl') readVariables(view, out)
   }
+}
+
+/**
+ * A documentation generator's output settings (crd-ref-docs `render: { kubernetesVersion: 1.34 }`): the
+ * Kubernetes release whose API reference the generated pages link to, no cluster's version.
+ */
+const RENDERER_SETTINGS = 'render'
+
+/** Whether `offset` is on the line of a key among a documentation generator's output settings (see RENDERER_SETTINGS). */
+export function inRendererSettings(view: FileView, offset: number): boolean {
+  if (view.format !== 'yaml' && view.format !== 'lenient') return false
+  const line = view.file.locate(offset).line
+  return view.mappings.some((mapping) => mapping.path[0] === RENDERER_SETTINGS && [...mapping.entries.values()].some((entry) => view.file.locate(entry.offset).line === line))
 }
 
 /** `vcluster create ... --set-parameters 'k8sVersion=v1.33.3'`: a Kubernetes version given to the vcluster CLI is the virtual cluster's. */

@@ -5,6 +5,7 @@ import { declareInferred, type InferredWhat } from './declare-inferred.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 import { imageMeaning } from './kubernetes-image.js'
+import { inRendererSettings } from './named-value.js'
 
 const RENOVATE = literal('renovate:')
 
@@ -41,6 +42,7 @@ export const renovateHint: Detector = {
       const version = VERSION_TOKEN.exec(next)
       if (!version) continue
       const offset = match.index + whole.length - next.length + version.index
+      if (meaning.component === 'kubernetes' && inRendererSettings(view, offset)) continue
       declareInferred(view, out, renovateHint.id, traced(view.file, version[0], offset), meaning)
     }
   }

@@ -1,4 +1,5 @@
 import { genericLayer } from '../detectors/index.js'
+import { versionList } from '../detectors/version-list.js'
 import { argocdApplication } from './argocd-application.js'
 import { clusterApiVcluster } from './cluster-api-vcluster.js'
 import { clusterManifests } from './cluster-manifests.js'
@@ -49,6 +50,7 @@ export function extractorsFor(apiVersions?: ReadonlySet<string>): readonly Extra
     manifestClusterSettings,
     manifestVclusterConfig,
     scriptCommands,
+    versionList,
     // Last: what it finds is kept only where no extractor above declared the same thing.
     genericLayer()
   ]

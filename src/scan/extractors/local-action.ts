@@ -62,7 +62,8 @@ export function localActionInputs(out: Extraction, file: SourceFile, root: YAMLM
       out.diagnostics.push({ ...file.locate(where.offset), message: `input "${name}" (${meaning.what}) defaults to "${fallback.value.trim()}": a run without it installs whatever is current; default to a version`, unresolved: true })
       continue
     }
-    out.values?.push({ scope: scopeOf(directory), name, value: tracedOf(file, fallback), priority: 1 })
+    // As strong as a caller's value: the default is what the action installs for every caller that gives none, so both count.
+    out.values?.push({ scope: scopeOf(directory), name, value: tracedOf(file, fallback), priority: 2 })
   }
 }
 
@@ -75,12 +76,18 @@ const COMPONENT_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(kubernetes|k8s)\b/i, 'kubernetes_version']
 ]
 
-/** What an input holds: by its name (`kubectl-version`), or a `version` input by its description, then by the action's name and description. */
+/**
+ * What an input holds: by its name (`kubectl-version`), or a `version` input by its description, then by
+ * the action's name and description. An input named for another tool (`helm-version`, `sops_version`) is
+ * that tool's whatever the action installs beside it: only its own description may say otherwise.
+ */
 function inputMeaning(name: string, description: string, about: string): DeclareWhat | undefined {
   const byName = namedMeaning(name)
   if (byName) return { ...byName, what: `input ${name}` }
-  if (!/(^|[-_])(version|tag|release)$/i.test(name)) return undefined
-  for (const words of [description, about]) {
+  const suffix = /(^|[-_])(version|tag|release)$/i.exec(name)
+  if (!suffix) return undefined
+  const ownTool = suffix.index > 0
+  for (const words of ownTool ? [description] : [description, about]) {
     const found = COMPONENT_WORDS.find(([pattern]) => pattern.test(words))
     const meaning = found && namedMeaning(found[1])
     if (meaning) return { ...meaning, what: `input ${name}` }

@@ -1,0 +1,122 @@
+/**
+ * Structured-file shapes read by meaning (issue 18, set C): each case is a small repository written
+ * for this test, scanned by the real scanner; the declarations it must give (file:line component
+ * version, source, confidence) and the lookalikes it must not.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { scanRepository } from '../../src/scan/scan.js'
+import { listEngine } from '../../src/scan/detectors/version-list.js'
+
+const roots: string[] = []
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true })
+})
+
+async function scanFiles(files: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'kcg-structured-'))
+  roots.push(root)
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), text)
+  }
+  return scanRepository(root)
+}
+
+function found(result: Awaited<ReturnType<typeof scanFiles>>): string[] {
+  return result.declarations.map((d) => `${d.file}:${d.line} ${d.component}${d.role ? `/${d.role}` : ''} ${d.version} ${d.source} ${d.confidence ?? 'exact'}`).sort()
+}
+
+interface Case {
+  name: string
+  files: Record<string, string>
+  declares: string[]
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a JSON list of versions named for kind nodes',
+    files: { '.github/kind_versions.json': '[\n  "v1.31.4",\n  "v1.30.8"\n]\n' },
+    declares: ['.github/kind_versions.json:2 kubernetes/host 1.31.4 version-list inferred', '.github/kind_versions.json:3 kubernetes/host 1.30.8 version-list inferred']
+  },
+  {
+    name: 'a YAML list of Kubernetes minors behind a comment',
+    files: { 'ci/supported-k8s-versions.yaml': '# minors under test\n- "1.32"\n- 1.31\n' },
+    declares: ['ci/supported-k8s-versions.yaml:2 kubernetes/host 1.32 version-list inferred', 'ci/supported-k8s-versions.yaml:3 kubernetes/host 1.31 version-list inferred']
+  },
+  {
+    name: "a kind list of 0.x items (kind's own releases) and a kubectl list",
+    files: { 'kind-versions.json': '["v0.25.0"]', 'kubectl_versions.json': '["1.31.2"]' },
+    declares: ['kind-versions.json:1 kind 0.25.0 version-list inferred', 'kubectl_versions.json:1 kubectl 1.31.2 version-list inferred']
+  },
+  {
+    name: 'lists of other things, an object, a vendored copy, items that are not versions (an image item is left to the image reader)',
+    files: {
+      'node_versions.json': '["20.11.1"]',
+      'openshift_versions.json': '["4.16"]',
+      'pg_versions.json': '["16.2"]',
+      'k8s_versions_scope.json': '{"min": "1.29"}',
+      'vendor/x/kind_versions.json': '["v1.27.3"]',
+      'versions.json': '["1.30.1"]',
+      'eks_versions.json': '[{"v": "1.30"}, ["1.29"], "foo", "", "kindest/node:v1.28.0"]'
+    },
+    declares: ['eks_versions.json:1 kubernetes/host 1.28.0 image inferred']
+  },
+  {
+    name: 'Terraform plan and state output (by name and by content)',
+    files: {
+      'tfplan.json': '{"format_version":"1.2","terraform_version":"1.9.5","variables":{"kubernetes_version":{"value":"1.30"}}}',
+      'prod.tfplan.json': '{"variables":{"kubernetes_version":{"value":"1.30"}}}',
+      'out/plan-prod.json': '{ "format_version": "1.2", "terraform_version": "1.9.5", "planned_values": {"kubernetes_version": "1.30"} }'
+    },
+    declares: []
+  },
+  {
+    name: "a documentation generator's Kubernetes version for API links (also with a renovate hint)",
+    files: { 'docs/config.yaml': 'processor:\n  ignoreTypes: ["XList$"]\nrender:\n  # renovate: datasource=git-refs depName=kubernetes/kubernetes\n  kubernetesVersion: 1.31\n' },
+    declares: []
+  },
+  {
+    name: "a multi-tool setup action: other tools' inputs stay theirs, a bare version input takes the action's words",
+    files: {
+      'action.yaml':
+        'name: Install kubectl and helm\ndescription: kubectl, helm and sops\ninputs:\n  kubectl-version:\n    default: v1.31.2\n  helm-version:\n    description: Version of helm\n    default: v3.16.2\n  sops-version:\n    default: v3.9.0\nruns:\n  using: node20\n  main: index.js\n',
+      'kind/action.yml': 'name: kind\ndescription: Creates a kind cluster\ninputs:\n  version:\n    default: v0.24.0\nruns:\n  using: node20\n  main: index.js\n'
+    },
+    declares: ['action.yaml:5 kubectl 1.31.2 action-input inferred', 'kind/action.yml:5 kind 0.24.0 action-input inferred']
+  },
+  {
+    name: "an action's input default counts beside a caller's value",
+    files: {
+      'action.yml': 'name: kind\ndescription: Creates a kind cluster\ninputs:\n  version:\n    default: v0.24.0\nruns:\n  using: node20\n  main: index.js\n',
+      '.github/workflows/test.yaml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        with:\n          version: v0.23.0\n'
+    },
+    declares: ['.github/workflows/test.yaml:8 kind 0.23.0 action-input inferred', 'action.yml:5 kind 0.24.0 action-input inferred']
+  }
+]
+
+describe('structured-file shapes read by meaning', () => {
+  it.each(CASES)('$name', async ({ files, declares }) => {
+    expect(found(await scanFiles(files))).toEqual([...declares].sort())
+  })
+
+  it('says a `latest` item of a version list (never a silent skip)', async () => {
+    const result = await scanFiles({ 'k3d_versions.json': '[\n  "latest"\n]\n' })
+    expect(result.declarations).toEqual([])
+    expect(result.unknowns.map((u) => `${u.file}:${u.line} ${u.component} ${u.cause}`)).toEqual(['k3d_versions.json:2 kubernetes latest'])
+  })
+
+  it.each([
+    ['.github/kind_versions.json', 'kind'],
+    ['ci/Supported-Kubernetes-Versions.yml', 'kubernetes'],
+    ['gke-versions.yaml', 'gke'],
+    ['versions.json', undefined],
+    ['node_versions.json', undefined],
+    ['kind_versions.txt', undefined],
+    ['kind_versions_scope.json', undefined]
+  ])('names %s a list of %s versions', (path, engine) => {
+    expect(listEngine(path)).toBe(engine)
+  })
+})

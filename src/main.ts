@@ -28,6 +28,7 @@ import { forWorkflowCommand } from './report/escape.js'
 import { renderMarkdown } from './report/markdown.js'
 import { sarifChunks } from './report/sarif.js'
 import { readSmokeInputs } from './smoke/action-smoke.js'
+import { capYoungGeneration } from './young-generation.js'
 
 /** Set once the `result` output holds the verdict. */
 let resultWritten = false
@@ -84,7 +85,8 @@ export async function run(): Promise<void> {
       failScope,
       strict: inputs.strict,
       targets: inputs.targets,
-      ...(smoke ? { smoke } : {})
+      ...(smoke ? { smoke } : {}),
+      checkpoint: capYoungGeneration
     })
     if (result.report.smoke) core.setOutput('evidence-dir', result.report.smoke.evidenceDir)
     const { report } = result

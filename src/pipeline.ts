@@ -24,7 +24,6 @@ import { buildReport, type Report, type SmokeReport } from './report/report.js'
 import { resolveRepository } from './resolve/resolve.js'
 import { DEFAULT_MAX_FILE_BYTES, scanTree, type TreeScan } from './scan/scan.js'
 import type { SmokeOptions } from './smoke/run-smoke.js'
-import { capYoungGeneration } from './young-generation.js'
 
 export interface GateOptions {
   /** Directory to scan (the head of a change). */
@@ -68,6 +67,12 @@ export interface GateOptions {
   targets?: readonly WhatIf[]
   /** Run the smoke test on the head after the static checks (`--smoke`); its findings join the others. */
   smoke?: SmokeRequest
+  /**
+   * Called every few files while scanning and around each evaluation, where memory grows: the
+   * process's owner acts on it (the CLI and the action cap V8's young generation there:
+   * src/young-generation.ts). The pipeline itself changes nothing about the process.
+   */
+  checkpoint?: () => void
 }
 
 /** What the caller decides about a smoke run; the pipeline adds the database and declarations. */
@@ -108,7 +113,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     date,
     maxFileBytes: options.maxFileBytes ?? config?.maxFileBytes,
     configPath: config ? reportPath(options.root, config.file) : '',
-    targets: options.targets ?? []
+    targets: options.targets ?? [],
+    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {})
   }
   const evaluatedHead = await evaluateTree(options.root, options.rootIsCommit ? { ...tree, commitTree: true } : tree)
   const head = options.headDiagnostics ? { ...evaluatedHead, diagnostics: [...evaluatedHead.diagnostics, ...options.headDiagnostics] } : evaluatedHead
@@ -210,13 +216,15 @@ interface TreeContext {
   targets: readonly WhatIf[]
   /** The tree is a commit written out (from git or an archive): `.gitignore` does not apply. */
   commitTree?: boolean
+  checkpoint?: () => void
 }
 
 type EvaluatedTree = TreeScan['result'] & { tree: TreeScan; environments: Environment[]; findings: Finding[] }
 
-function scanOptions({ apiVersions, config, maxFileBytes, commitTree }: TreeContext) {
+function scanOptions({ apiVersions, config, maxFileBytes, commitTree, checkpoint }: TreeContext) {
   return {
     apiVersions,
+    ...(checkpoint ? { checkpoint } : {}),
     ...(commitTree ? { gitignore: false } : {}),
     ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(config?.include ? { include: config.include } : {}),
@@ -228,7 +236,7 @@ async function evaluateTree(root: string, context: TreeContext): Promise<Evaluat
   return evaluateScan(await scanTree(root, scanOptions(context)), context)
 }
 
-function evaluateScan(tree: TreeScan, { database, config, date, configPath, targets }: TreeContext): EvaluatedTree {
+function evaluateScan(tree: TreeScan, { database, config, date, configPath, targets, checkpoint }: TreeContext): EvaluatedTree {
   const scan = tree.result
   const resolved = resolveRepository(scan, {
     // Stated pairings name the configuration file as the report names it.
@@ -236,9 +244,9 @@ function evaluateScan(tree: TreeScan, { database, config, date, configPath, targ
     whatIfs: targets
   })
   const { declarations, environments } = resolved
-  capYoungGeneration()
+  checkpoint?.()
   const evaluated = evaluate(environments, database, { date, usages: scan.usages, declarations })
-  capYoungGeneration()
+  checkpoint?.()
   const findings = config ? applyWaivers(evaluated, config.waivers, date, configPath) : evaluated
   return { ...scan, declarations, diagnostics: [...scan.diagnostics, ...resolved.diagnostics], tree, environments, findings }
 }

@@ -13,6 +13,7 @@ import { HELP } from './help.js'
 import { suggestion } from '../config/did-you-mean.js'
 import { parseCommandArgs, parseDateFlag } from './args.js'
 import { parseSmokeFlags } from './smoke-flags.js'
+import { capYoungGeneration } from '../young-generation.js'
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'codequality'] as const
 type Format = (typeof FORMATS)[number]
@@ -60,7 +61,8 @@ export async function scanCommand(args: string[]): Promise<number> {
     ...(values.config !== undefined ? { configFile: values.config } : {}),
     ...(date !== undefined ? { date } : {}),
     ...(baseCommit ? { baseCommit, log: (message: string) => process.stderr.write(`${message}\n`) } : {}),
-    ...(smoke ? { smoke } : {})
+    ...(smoke ? { smoke } : {}),
+    checkpoint: capYoungGeneration
   })
   const output = render(result, format, values.output === undefined && wantsColor())
   if (values.output !== undefined) {

@@ -11,7 +11,6 @@ import { resolveKeyedUses } from './keyed-values.js'
 import { diagnosticKey, extractText, overLimit, readText, scanFile, type FileScan } from './file-scan.js'
 import { directorySource, type TreeSource } from './tree-source.js'
 import { DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_CEILING, MAX_TOTAL_BYTES } from './limits.js'
-import { capYoungGeneration } from '../young-generation.js'
 
 export interface ScanOptions {
   maxFileBytes?: number
@@ -31,6 +30,8 @@ export interface ScanOptions {
   gitignore?: boolean
   /** The bytes read in one tree before the rest is skipped; `MAX_TOTAL_BYTES`, and never more (tests set less). */
   maxTotalBytes?: number
+  /** Called every few files and once after the last: see `GateOptions.checkpoint`. */
+  checkpoint?: () => void
 }
 
 export interface ScanResult {
@@ -60,8 +61,8 @@ export type LocatedDistroChoice = DistroChoice & { file: string }
 
 export { DEFAULT_MAX_FILE_BYTES }
 
-/** Files between two looks at the young generation's size: about a hundred looks at 20,000 files, each a few microseconds. */
-const YOUNG_GENERATION_CHECK = 64
+/** Files between two checkpoints: about three hundred at 20,000 files. */
+const FILES_PER_CHECKPOINT = 64
 
 /**
  * Finds every declared version under `root`. A file that cannot be read or parsed becomes
@@ -101,8 +102,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   const maxTotalBytes = Math.min(options.maxTotalBytes ?? MAX_TOTAL_BYTES, MAX_TOTAL_BYTES)
   let total = 0
   const scans = withoutAliases(discovery).map((file, index): FileScan => {
-    // The young generation reaches its size during the scan; checked every few files (young-generation.ts).
-    if (index % YOUNG_GENERATION_CHECK === 0) capYoungGeneration()
+    if (index % FILES_PER_CHECKPOINT === 0) options.checkpoint?.()
     const reused = source.reuse?.(file.path)
     if (reused) return reused
     if (total >= maxTotalBytes) return skippedFile(file.path, `skipped: the files read before it add up to ${total} bytes, past the ${maxTotalBytes}-byte limit of one run`)
@@ -111,7 +111,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     return scanFile(file.path, bytes, accepting.get(file.path) ?? [], maxFileBytes)
   })
 
-  capYoungGeneration()
+  options.checkpoint?.()
   const named: FileScan = { path: '', extraction: resolveNamedUses(scans.map((scan) => scan.extraction)), readAsValues: false }
   const linked = readLinkedValues(source, scans, { maxFileBytes, excluded: filter.excluded })
   const keyed: FileScan = { path: '', extraction: resolveKeyedUses(scans.map((scan) => scan.extraction), new Set(scans.map((scan) => scan.path)), source, maxFileBytes), readAsValues: false }

@@ -13,7 +13,7 @@ describe('shell words', () => {
   it.each([
     ['quotes are removed, expressions with spaces stay whole', 'kind create cluster --image "kindest/node:${{ matrix.k8s }}"', [['kind', 'create', 'cluster', '--image', 'kindest/node:${{ matrix.k8s }}']]],
     ['continuations join, comments and separators split', 'helm upgrade \\\n  --version 1 # note\nkind create; echo "a b" && ls', [['helm', 'upgrade', '--version', '1'], ['kind', 'create'], ['echo', 'a b'], ['ls']]],
-    ['Make and command substitutions stay one word', '$(KIND) create --image kindest/node:$(VERSION) $(shell pwd)', [['$(KIND)', 'create', '--image', 'kindest/node:$(VERSION)', '$(shell pwd)']]]
+    ['Make and command substitutions stay one word (the command inside follows)', '$(KIND) create --image kindest/node:$(VERSION) $(shell pwd)', [['$(KIND)', 'create', '--image', 'kindest/node:$(VERSION)', '$(shell pwd)'], ['shell', 'pwd']]]
   ])('%s', (_name, text, expected) => {
     expect(commandsOf(new SourceFile('x.sh', text)).map((words) => words.map((word) => word.text))).toEqual(expected)
   })

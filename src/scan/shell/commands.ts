@@ -4,9 +4,9 @@ import type { Extraction } from '../extractors/extractor.js'
 import { readValuesKey } from '../extractors/vcluster-values.js'
 import { isLiteralPath, joinPath } from '../paths.js'
 import { sliceTraced, textOf, type Traced } from '../traced.js'
-import { vclusterChartDistro } from '../vcluster-config.js'
+import { vclusterChartDistro, virtualVersionKey } from '../vcluster-config.js'
 import { addVariable, expand, type Variables } from './expand.js'
-import type { Word } from './words.js'
+import { commandsOf, MAX_NESTING, type Word } from './words.js'
 
 /** Where commands are read and what they are read into. */
 export interface CommandScope {
@@ -27,8 +27,8 @@ const MAKE_PREFIXES = new Set(['export', 'override'])
 const PREFIXES = new Set(['sudo', 'env', 'time', 'exec', 'command', 'nohup', 'export', 'local', 'readonly', 'declare', 'typeset', 'RUN'])
 
 /** Where the words after the prefixes and their options start (`declare -rx NAME=v`, `RUN --mount=type=cache NAME=v`). */
-function afterPrefixes(words: readonly Word[]): number {
-  let i = 0
+function afterPrefixes(words: readonly Word[], from = 0): number {
+  let i = from
   while (i < words.length && (PREFIXES.has(words[i]!.text) || (i > 0 && isOption(words[i]!.text)))) i++
   return i
 }
@@ -55,7 +55,10 @@ export function eachAssignment(commands: readonly Word[][], add: (name: string, 
     const second = words[make + 1]
     const third = words[make + 2]
     if (second && MAKE_OPERATOR.test(second.text) && MAKE_NAME.test(first.text)) {
-      add(first.text, third?.value ?? [])
+      // Flags kept for a command (`HELM_FLAGS += --set …`) are the whole line; otherwise the first word, as before.
+      const rest = words.slice(make + 2)
+      const flags = rest.length > 1 && rest.some((word) => word.text.startsWith('-'))
+      add(first.text, flags ? restOfLine(rest) : (third?.value ?? []))
       continue
     }
     const dockerfile = /^(ARG|ENV)$/i.test(first.text)
@@ -63,7 +66,7 @@ export function eachAssignment(commands: readonly Word[][], add: (name: string, 
       add(second.text, third.value)
       continue
     }
-    for (const word of words.slice(dockerfile ? 1 : afterPrefixes(words))) {
+    for (const word of words.slice(dockerfile ? 1 : afterPrefixes(words, commandStart(words)))) {
       const assignment = ASSIGNMENT.exec(word.text)
       if (!assignment) break
       const name = assignment[1]!
@@ -72,29 +75,158 @@ export function eachAssignment(commands: readonly Word[][], add: (name: string, 
   }
 }
 
+/** A Make value of several words (`FLAGS += --set a=b -f x.yaml`): the text as written, from its first word to its last. */
+function restOfLine(words: readonly Word[]): Traced {
+  const first = words[0]?.value[0]
+  const lastWord = words[words.length - 1]!
+  const last = lastWord.value[lastWord.value.length - 1]
+  if (!first || !last || first.file !== last.file) return words[0]?.value ?? []
+  return [{ text: first.file.text.slice(first.offset, last.offset + last.text.length), file: first.file, offset: first.offset, exact: true }]
+}
+
 /** Reads every command that declares a version (see docs/architecture.md "Where versions are read from"). */
-export function readCommands(commands: readonly Word[][], scope: CommandScope): void {
-  for (const words of commands) {
-    for (const word of words) readUrls(word, scope)
-    let start = 0
-    let afterPrefix = false
-    while (start < words.length) {
-      const word = words[start]!
-      const assignment = ASSIGNMENT.exec(word.text)
-      if (assignment) {
-        if (assignment[1] === 'INSTALL_K3S_VERSION') {
-          declareEach(scope, sliceTraced(word.value, assignment[0].length, word.text.length), hostK3s)
-        }
-      } else if (!PREFIXES.has(word.text) && !(afterPrefix && isOption(word.text))) break
-      afterPrefix = !assignment
-      start++
-    }
-    const program = programOf(words[start], scope.variables)
-    const args = words.slice(start + 1)
-    if (program === undefined) continue
-    // Own keys only: a command named `__proto__` or `constructor` must not reach Object.prototype.
-    const handler = Object.hasOwn(PROGRAMS, program) ? PROGRAMS[program] : undefined
-    if (handler) handler(args, scope)
+export function readCommands(commands: readonly Word[][], scope: CommandScope, depth = 0): void {
+  for (const words of commands) readCommand(withoutSubshellParentheses(words), commandStart(words), scope, depth)
+}
+
+/** `(helm … v1)` written without spaces: the parentheses are the shell's, not part of the first and last words. */
+function withoutSubshellParentheses(words: readonly Word[]): readonly Word[] {
+  const first = words[0]
+  if (!first || !first.text.startsWith('(') || first.text.startsWith('((') || first.text === '(') return words
+  const last = words[words.length - 1]!
+  const trimmed = words.map((word) => word)
+  trimmed[0] = { text: first.text.slice(1), value: sliceTraced(first.value, 1, first.text.length) }
+  if (last.text.endsWith(')') && !last.text.endsWith('$()')) {
+    const end = trimmed[trimmed.length - 1]!
+    trimmed[trimmed.length - 1] = { text: end.text.slice(0, -1), value: sliceTraced(end.value, 0, end.text.length - 1) }
+  }
+  return trimmed
+}
+
+function readCommand(words: readonly Word[], from: number, scope: CommandScope, depth: number): void {
+  for (const word of words.slice(from)) readUrls(word, scope)
+  let start = from
+  let afterPrefix = false
+  while (start < words.length) {
+    const word = words[start]!
+    const assignment = ASSIGNMENT.exec(word.text)
+    if (assignment) {
+      if (assignment[1] === 'INSTALL_K3S_VERSION') {
+        declareEach(scope, sliceTraced(word.value, assignment[0].length, word.text.length), hostK3s)
+      }
+    } else if (!PREFIXES.has(word.text) && !(afterPrefix && isOption(word.text))) break
+    afterPrefix = !assignment
+    start++
+  }
+  const program = programOf(words[start], scope.variables)
+  if (program === undefined) return
+  const args = words.slice(start + 1).flatMap((word) => splitReference(word, scope.variables))
+  const wrapped = wrappedCommand(program, args)
+  if (wrapped !== undefined) {
+    // `timeout 5m helm …`, `xargs -n1 helm …`: the wrapped command is read as if written alone.
+    readCommand(args, wrapped, scope, depth)
+    return
+  }
+  const string = commandString(program, args)
+  if (string) {
+    readCommandString(string, scope, depth)
+    return
+  }
+  // Own keys only: a command named `__proto__` or `constructor` must not reach Object.prototype.
+  const handler = Object.hasOwn(PROGRAMS, program) ? PROGRAMS[program] : undefined
+  if (handler) handler(args, scope)
+}
+
+const WHOLE_REFERENCE = /^\$(?:\([A-Za-z_]\w*\)|\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)$/
+
+/**
+ * An argument that is only a variable holding several words (`helm upgrade dev . $(HELM_FLAGS)` after
+ * `HELM_FLAGS += --set …`), split into those words as the shell or Make would; the words of every value
+ * the variable is given (`:=` then `+=`) are kept, each traced to where it is written.
+ */
+function splitReference(word: Word, variables: Variables): Word[] {
+  if (!WHOLE_REFERENCE.test(word.text)) return [word]
+  const split: Word[] = []
+  for (const expanded of expand(word.value, variables)) {
+    const text = textOf(expanded.value)
+    if (!/\s/.test(text)) return [word]
+    for (const token of text.matchAll(/\S+/g)) split.push({ text: token[0], value: sliceTraced(expanded.value, token.index, token.index + token[0].length) })
+  }
+  return split.length > 0 ? split : [word]
+}
+
+/**
+ * Shell words that open a compound command or a branch of one (`if …; then helm …; fi`, `do`,
+ * `{ helm …; }`, `( helm … )`, `! helm …`), a case arm's pattern (`up) helm … ;;`, after `case X in`)
+ * and a one-line function's head (`deploy() { helm …; }`): the command itself starts after them.
+ */
+const COMPOUND_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '(', '((', 'function'])
+const CASE_PATTERN = /^\(?[^()$`'"]*\)$/
+const FUNCTION_HEAD = /^[A-Za-z_][\w:.-]*\(\)$/
+
+/** Where a command's own words start, after the compound-command words that lead it. */
+export function commandStart(words: readonly Word[]): number {
+  let i = 0
+  while (i < words.length) {
+    const text = words[i]!.text
+    if (text === 'case' && words[i + 2]?.text === 'in') i += 3
+    else if (text === 'function' && words[i + 1]) i += 2
+    else if (COMPOUND_WORDS.has(text) || FUNCTION_HEAD.test(text) || (CASE_PATTERN.test(text) && i + 1 < words.length)) i++
+    else break
+  }
+  return i
+}
+
+/** Programs that run the command given after their own options (and, for `timeout`, a duration). */
+const WRAPPERS: Record<string, { valueFlags: ReadonlySet<string>; leading: number }> = {
+  xargs: { valueFlags: new Set(['-I', '-n', '-P', '-L', '-d', '-s', '-E', '-a', '--max-args', '--max-procs', '--arg-file', '--delimiter']), leading: 0 },
+  timeout: { valueFlags: new Set(['-s', '-k', '--signal', '--kill-after']), leading: 1 },
+  nice: { valueFlags: new Set(['-n', '--adjustment']), leading: 0 },
+  stdbuf: { valueFlags: new Set(['-i', '-o', '-e']), leading: 0 },
+  /** Make's `$(shell helm …)`. */
+  shell: { valueFlags: new Set(), leading: 0 }
+}
+
+/** The index in `args` of the command a wrapper runs, or undefined when `program` is not one. */
+function wrappedCommand(program: string, args: readonly Word[]): number | undefined {
+  const wrapper = Object.hasOwn(WRAPPERS, program) ? WRAPPERS[program] : undefined
+  if (!wrapper) return undefined
+  let i = 0
+  while (i < args.length && isOption(args[i]!.text)) i += wrapper.valueFlags.has(args[i]!.text) ? 2 : 1
+  i += wrapper.leading
+  return i < args.length ? i : undefined
+}
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash'])
+
+/** The words holding a command written as a string: `bash -c "…"`, `sh -ec '…'`, `eval "…"`. */
+function commandString(program: string, args: readonly Word[]): readonly Word[] | undefined {
+  if (program === 'eval') return args.length > 0 ? args : undefined
+  if (!SHELLS.has(program)) return undefined
+  const flag = args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg.text))
+  const string = flag === -1 ? undefined : args[flag + 1]
+  return string ? [string] : undefined
+}
+
+/**
+ * Reads a command string where it is written: the text from its first character to its last, as
+ * the shell reads it once the quotes around it are gone. A string too deep in others, or pieced
+ * together from several places, is named as not read when it mentions a tool the gate reads.
+ */
+function readCommandString(string: readonly Word[], scope: CommandScope, depth: number): void {
+  const first = string[0]?.value[0]
+  const lastWord = string[string.length - 1]!
+  const last = lastWord.value[lastWord.value.length - 1]
+  if (!first || !last) return
+  const file = first.file
+  const text = string.map((word) => word.text).join(' ')
+  if (depth < MAX_NESTING && last.file === file) {
+    const commands = commandsOf(file, { lineQuotes: false, from: first.offset, to: last.offset + last.text.length, depth: depth + 1 })
+    readCommands(commands, scope, depth + 1)
+    return
+  }
+  if (/\b(?:helm|vcluster|kind|k3d|minikube|kubectl)\b/.test(text)) {
+    scope.out.diagnostics.push({ ...file.locate(first.offset), message: 'a command inside a command string is not read: versions it sets are not checked', unresolved: true, cause: 'unreadable' })
   }
 }
 
@@ -151,7 +283,14 @@ const PROGRAMS: Record<string, Handler> = {
     if (subcommand !== 'install' && subcommand !== 'upgrade' && subcommand !== 'template') return
     const generateName = args.some((arg) => arg.text === '--generate-name' || arg.text === '-g')
     const chart = positionals[generateName ? 1 : 2]
-    if (!chart || !isVclusterChart(chart, args, scope.variables)) return
+    if (!chart) return
+    if (!isVclusterChart(chart, args, scope.variables)) {
+      // A local umbrella chart (`helm upgrade dev . --set vcluster.controlPlane…`): what --set gives its
+      // vcluster dependency joins the chart's folder, where Chart.yaml pins the dependency.
+      const local = localChartFolder(chart, scope)
+      if (local !== undefined) readSetFlags(args, scope, local)
+      return
+    }
     scope.out.deploys?.push(scope.group)
     const versions = flagValues(args, ['--version'])
     if (versions.length === 0) {
@@ -229,32 +368,93 @@ function readValuesFlags(args: Word[], scope: CommandScope): void {
       for (const directory of scope.directories) scope.out.links?.push({ group: scope.group, target: { file: joinPath(directory, path) }, from })
     }
   }
+  readSetFlags(args, scope, scope.group)
+}
+
+/**
+ * `--set key=value` (and `--set-string`, `--set-literal`: one value, commas included) may set the virtual
+ * version; `--set-json key=JSON` is read leaf by leaf; a version key set from a file (`--set-file`) or by
+ * JSON the gate cannot read is named as unknown at its line, never left to the chart default.
+ */
+function readSetFlags(args: Word[], scope: CommandScope, group: string): void {
+  const read = (key: string, value: Traced): void => {
+    for (const expanded of expand(value, scope.variables)) readValuesKey(scope.out, key, expanded.value, expanded.group ?? group, scope.source)
+  }
   for (const set of flagValues(args, ['--set', '--set-string'])) {
     for (const assignment of set.text.split(',')) {
       const equals = assignment.indexOf('=')
       if (equals === -1) continue
       const offset = set.text.indexOf(assignment) + equals + 1
-      const value = sliceTraced(set.value, offset, offset + assignment.length - equals - 1)
-      for (const expanded of expand(value, scope.variables)) {
-        readValuesKey(scope.out, assignment.slice(0, equals), expanded.value, expanded.group ?? scope.group, scope.source)
-      }
+      read(assignment.slice(0, equals), sliceTraced(set.value, offset, offset + assignment.length - equals - 1))
     }
   }
+  for (const set of flagValues(args, ['--set-literal'])) {
+    const equals = set.text.indexOf('=')
+    if (equals !== -1) read(set.text.slice(0, equals), sliceTraced(set.value, equals + 1, set.text.length))
+  }
+  for (const set of flagValues(args, ['--set-json'])) readSetJson(set, scope, group, read)
+  for (const set of flagValues(args, ['--set-file'])) {
+    const key = set.text.slice(0, Math.max(0, set.text.indexOf('=')))
+    if (virtualVersionKey(key)) unknownSet(scope, set, group, `--set-file ${key}: the value is read from a file when helm runs`)
+  }
+}
+
+function readSetJson(set: Word, scope: CommandScope, group: string, read: (key: string, value: Traced) => void): void {
+  const equals = set.text.indexOf('=')
+  if (equals === -1) return
+  const key = set.text.slice(0, equals)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(set.text.slice(equals + 1))
+  } catch {
+    if (/tag|image|version|distro|controlPlane/i.test(set.text)) unknownSet(scope, set, group, `--set-json ${key}: the JSON value cannot be read`)
+    return
+  }
+  let cursor = equals + 1
+  const visit = (path: string, node: unknown): void => {
+    if (typeof node === 'string' || typeof node === 'number') {
+      const written = JSON.stringify(node)
+      const at = set.text.indexOf(written, cursor)
+      const quoted = typeof node === 'string' ? 1 : 0
+      if (at === -1 || written.length - 2 * quoted !== String(node).length) {
+        if (virtualVersionKey(path)) unknownSet(scope, set, group, `--set-json ${path}: the value cannot be placed`)
+        return
+      }
+      cursor = at + written.length
+      read(path, sliceTraced(set.value, at + quoted, at + written.length - quoted))
+    } else if (Array.isArray(node)) node.forEach((item, i) => visit(`${path}[${i}]`, item))
+    else if (node !== null && typeof node === 'object') for (const [name, value] of Object.entries(node)) visit(`${path}.${name}`, value)
+  }
+  visit(key, parsed)
+}
+
+function unknownSet(scope: CommandScope, set: Word, group: string, reason: string): void {
+  const at = set.value[0]
+  if (!at) return
+  scope.out.unknowns?.push({ ...at.file.locate(at.offset), component: 'kubernetes', role: 'virtual', raw: set.text.slice(0, 200), reason, cause: 'unreadable', group })
+}
+
+/** The folder of a chart given as a relative path (`.`, `./charts/x`, `../x`), or undefined for a chart reference. */
+function localChartFolder(chart: Word, scope: CommandScope): string | undefined {
+  const path = textOf(expand(chart.value, scope.variables)[0]?.value ?? chart.value)
+  if (!isLiteralPath(path) || !(path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../'))) return undefined
+  return joinPath(scope.directories[0] ?? '.', path)
 }
 
 /** The program a command runs: `./bin/kind` → kind; `$(KIND)` with KIND unknown → kind. */
 function programOf(word: Word | undefined, variables: Variables): string | undefined {
   if (!word) return undefined
-  const written = word.text.replace(/^[@+-]+/, '')
+  const written = word.text.replace(/^[@+(-]+/, '')
   const expanded = textOf(expand(word.value, variables)[0]?.value ?? word.value)
-  const resolved = expanded.includes('$') ? written : expanded
+  // `HELM="helm --debug"` then `${HELM} upgrade …`: the program is the value's first word.
+  const resolved = expanded.includes('$') ? written : (expanded.trim().split(/\s+/)[0] ?? '')
   const reference = /^\$[({]([A-Za-z_]\w*)[)}]$/.exec(resolved)
   const name = reference ? reference[1]!.toLowerCase() : resolved.slice(resolved.lastIndexOf('/') + 1)
   return name.replace(/^[@+-]+/, '')
 }
 
 /** Flags that take a value as the next word (so that value is not a positional argument). */
-const VALUE_FLAGS = new Set(['--version', '-f', '--values', '--set', '--set-string', '--set-file', '-n', '--namespace', '--repo', '--kube-context', '--kubeconfig', '--timeout', '--image', '-i', '--name', '--config', '--chart-version', '--kubernetes-version', '--distro', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--post-renderer', '--description'])
+const VALUE_FLAGS = new Set(['--version', '-f', '--values', '--set', '--set-string', '--set-file', '--set-literal', '--set-json', '-n', '--namespace', '--repo', '--kube-context', '--kubeconfig', '--timeout', '--image', '-i', '--name', '--config', '--chart-version', '--kubernetes-version', '--distro', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--post-renderer', '--description'])
 
 function flagValues(args: Word[], names: string[]): Word[] {
   const values: Word[] = []

@@ -10,8 +10,10 @@ export interface Word {
 /**
  * Splits shell text (a script, a workflow `run:` block, a Makefile recipe, a Dockerfile
  * `RUN`) into commands and words, the way a reader would: quotes removed, `\`-newline
- * continuations joined, `#` comments dropped, and `${{ … }}`, `${…}` and `$(…)` kept whole
- * even with spaces inside. Commands end at newlines, `;`, `&&`, `||`, `|` and `&`.
+ * continuations joined, `#` comments dropped, and `${{ … }}`, `${…}`, `$(…)` and backquotes kept
+ * whole even with spaces inside. Commands end at newlines, `;`, `&&`, `||`, `|` and `&`. The
+ * commands inside a `$(…)` or backquoted substitution (`OUT=$(helm upgrade …)`) follow the
+ * command that holds them, read the same way, up to MAX_NESTING levels deep.
  *
  * Hand-written on purpose: real shell parsers reject the `${{ matrix.x }}` expressions and
  * Make `$(VAR)` references that such text is full of, and they do not keep the offset of
@@ -19,7 +21,12 @@ export interface Word {
  */
 export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][] {
   const text = file.text
+  const from = options.from ?? 0
+  const to = Math.min(options.to ?? text.length, text.length)
+  const depth = options.depth ?? 0
   const commands: Word[][] = []
+  /** Substitutions of the current command, read once the command ends: [start, end) of their inner text. */
+  let substitutions: Array<[number, number]> = []
   let words: Word[] = []
   let chars = ''
   let offsets: number[] = []
@@ -35,6 +42,15 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
     endWord()
     if (words.length > 0) commands.push(words)
     words = []
+    if (substitutions.length === 0) return
+    const inner = substitutions
+    substitutions = []
+    if (depth >= MAX_NESTING) return
+    for (const [start, end] of inner) {
+      // `$(VAR)` in a Makefile is a reference, not a command: only text with a space can hold one with arguments.
+      if (!/\s/.test(text.slice(start, end))) continue
+      commands.push(...commandsOf(file, { lineQuotes: options.lineQuotes, from: start, to: end, depth: depth + 1 }))
+    }
   }
   const take = (from: number, to: number): void => {
     for (let j = from; j < to; j++) {
@@ -43,7 +59,7 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
     }
   }
 
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text[i]!
     if (quote !== undefined && c === '\n' && options.lineQuotes) {
       // Make and Dockerfile lines are separate commands: `MSG := don't` must not swallow the file.
@@ -63,10 +79,21 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
       continue
     }
     if (c === '$' && (text[i + 1] === '{' || text[i + 1] === '(')) {
-      const end = closingOf(text, i + 1)
+      const end = Math.min(closingOf(text, i + 1), to)
       take(i, end)
+      // `$((1 + 2))` is arithmetic, not a command.
+      if (text[i + 1] === '(' && text[i + 2] !== '(') substitutions.push([i + 2, end - 1])
       i = end - 1
       continue
+    }
+    if (c === '`') {
+      const end = closingBackquote(text, i + 1, to)
+      if (end !== -1) {
+        take(i, end + 1)
+        substitutions.push([i + 1, end])
+        i = end
+        continue
+      }
     }
     if (quote === '"') {
       if (c === '"') quote = undefined
@@ -80,7 +107,7 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
     }
     if (c === '#' && chars === '' && offsets.length === 0) {
       const newline = text.indexOf('\n', i)
-      i = newline === -1 ? text.length : newline - 1
+      i = newline === -1 || newline >= to ? to : newline - 1
       continue
     }
     if (c === '\n' || c === ';' || c === '|' || c === '&') {
@@ -101,8 +128,28 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
 export interface WordOptions {
   /** Quotes end at the end of a line (Makefiles, Dockerfiles), not at the end of the file. */
   lineQuotes?: boolean
+  /** Only this part of the file, [from, to): a command string (`bash -c "…"`) or a substitution. */
+  from?: number
+  to?: number
+  /** How many substitutions or command strings hold this text. */
+  depth?: number
   /** Called with the offset of a quote the text never closes (a shell rejects such a script). */
   unclosedQuote?: (offset: number) => void
+}
+
+/**
+ * Substitutions and command strings read inside each other at most this deep: real scripts nest two or
+ * three; a hostile `$($($(…)))` must not cost a read of the text per level.
+ */
+export const MAX_NESTING = 4
+
+/** The closing backquote of one opened before `from`, or -1 when the text never closes it. */
+function closingBackquote(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === '`') return i
+  }
+  return -1
 }
 
 /** The end (exclusive) of a `${…}`, `${{ … }}` or `$(…)` starting at `open`, nesting counted. */

@@ -12,6 +12,7 @@ import { readEventContext, type EventContext } from './github/event.js'
 import { ACTIONS_BOT, gateLogin } from './github/gate-author.js'
 import { describeWriteFailure, type Permission } from './github/write-failure.js'
 import { blockingFindings } from './evaluate/gate.js'
+import { undecidedPlaces } from './evaluate/unknown-places.js'
 import { runGate, type GateResult } from './pipeline.js'
 import { checkRunAnnotations, emitAnnotations, rankForAnnotation } from './report/github/annotations.js'
 import { nothingFoundAnnotation, unknownAnnotations } from './report/unknown.js'
@@ -133,7 +134,8 @@ export async function run(): Promise<void> {
       const { error, warning } = report.summary
       const blocking = blockingFindings(result.findings, inputs.failOn, failScope).length
       const scope = failScope === 'new' && compared ? 'new ' : ''
-      const unknown = inputs.strict && report.summary.unknown ? `; strict: ${report.summary.unknown} version(s) cannot be read` : ''
+      const undecided = inputs.strict ? undecidedPlaces(report.unknown, inputs.targets).length : 0
+      const unknown = undecided > 0 ? `; strict: ${undecided} version(s) cannot be read` : ''
       core.setFailed(
         `kube-compat-gate failed: ${plural(blocking, `${scope}finding`)} at or above fail-on "${inputs.failOn}" (${plural(error, 'error')}, ${plural(warning, 'warning')} in total)${unknown}`
       )

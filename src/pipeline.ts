@@ -10,7 +10,7 @@ import { changedLines, MAX_DIFFERING_LINES, MAX_DIFFERING_LINES_PER_RUN } from '
 import { diffFindings } from './evaluate/diff.js'
 import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, type FailOn } from './evaluate/gate.js'
-import { unknownPlaces } from './evaluate/unknown-places.js'
+import { undecidedPlaces, unknownPlaces } from './evaluate/unknown-places.js'
 import { adviseFindings, adviseUpgrade } from './evaluate/advisor.js'
 import { groupFindings } from './evaluate/group.js'
 import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
@@ -124,7 +124,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const advice = new Map(head.environments.map((environment) => [environment, adviseUpgrade(environment, database, date)]))
   const findings = groupFindings(adviseFindings(smoke?.findings ?? compared, advice), database)
   const changed = base === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(base.text, options.root, head.declarations)
-  // One list of the places whose version cannot be read: reported near the top, and `--strict` fails on any.
+  // One list of the places whose version cannot be read: reported near the top, and `--strict` fails on any that no `--target` decides.
   const unknown = unknownPlaces(head.unknowns, head.environments, head.diagnostics)
   const unread = base === undefined ? [] : unreadAtHead(base.declarations, head.declarations, head.diagnostics)
   const report = buildReport({
@@ -139,7 +139,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     filesScanned: head.filesScanned,
     passed:
       gatePasses(findings, options.failOn, options.failScope ?? (base ? 'new' : 'all')) &&
-      !(options.strict === true && unknown.length > 0) &&
+      !(options.strict === true && undecidedPlaces(unknown, options.targets ?? []).length > 0) &&
       (unread.length === 0 || options.failOn === 'never'),
     ...(smoke ? { smoke: smoke.report } : {})
   })

@@ -15,6 +15,7 @@ Usage:
       --strict                        also fail the gate on any version the repository uses but that
                                       cannot be read (listed at the top of the report: no version,
                                       \`latest\`, a variable with no value, a template, broken YAML)
+                                      unless a --target sets its slot
       --target KEY=VERSION            evaluate as if this version were deployed (repeatable); KEY is
                                       kubernetes (host and virtual), host, virtual, vcluster, kind or kubectl
       --base REF                      compare with git commit REF: findings are new, fixed

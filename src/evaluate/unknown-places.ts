@@ -1,5 +1,7 @@
 import type { Component, Diagnostic, Environment, EnvironmentSlot, KubernetesRole, UnknownCause, UnknownVersion } from '../model.js'
+import type { WhatIf } from '../config/what-if.js'
 import { slotOf } from '../resolve/releases.js'
+import { slotsSetBy } from '../resolve/what-if.js'
 
 /**
  * One place where the repository uses a version that the gate cannot read: the one `unknown`
@@ -71,4 +73,14 @@ export function unknownPlaces(
     })
   }
   return [...places.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)))
+}
+
+/**
+ * The places `--strict` fails on: all of them but those whose slot a `--target` sets. The
+ * target is the version of that slot in every environment (src/resolve/what-if.ts), so what
+ * the file holds there decides nothing; the place is still listed.
+ */
+export function undecidedPlaces(places: readonly UnknownPlace[], targets: readonly WhatIf[]): UnknownPlace[] {
+  const decided = slotsSetBy(targets)
+  return places.filter((place) => place.slot === undefined || !decided.has(place.slot))
 }

@@ -120,7 +120,7 @@ export interface Report {
     notice: number
     filesScanned: number
     passed: boolean
-    /** Places whose version cannot be read: the length of `unknown` (each fails the gate with --strict). */
+    /** Places whose version cannot be read: the length of `unknown` (each fails the gate with --strict, unless a --target sets its slot). */
     unknown: number
     /**
      * Deprecated: the diagnostics marked `unresolved` (one of the two ways the scan says a place is

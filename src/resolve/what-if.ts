@@ -12,6 +12,11 @@ const SLOTS: Record<WhatIfKey, readonly EnvironmentSlot[]> = {
   kubectl: ['kubectl']
 }
 
+/** The slots that these what-ifs set wherever they apply. */
+export function slotsSetBy(whatIfs: readonly WhatIf[]): Set<EnvironmentSlot> {
+  return new Set(whatIfs.flatMap((whatIf) => SLOTS[whatIf.key]))
+}
+
 /**
  * Evaluates the repository as if the `--target` versions were deployed (like Pluto's
  * `--target-versions`): each environment takes the version in the slots the key names, at the

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runGate, type GateResult } from '../../src/pipeline.js'
+import { parseWhatIfs } from '../../src/config/what-if.js'
 import { tempDir } from '../helpers/run-bundle.js'
 
 /** Small repositories built to match the setups of issue 19 (test/fixtures/pairing/README.md). */
@@ -47,6 +48,17 @@ describe('unknown is not a default: the seed tenant whose values cannot be read 
     expect(seed!.message).toMatch(new RegExp(`^Cannot be decided: the virtual Kubernetes version at ${where.replace('.', '\\.')} cannot be read`))
     expect(result.report.summary).toMatchObject({ unknown: 1, passed: true })
     expect((await gate(root(), true)).report.summary.passed).toBe(false)
+  })
+
+  it('--strict does not fail on a place whose slot a --target sets: the target decides it (still listed); a target of another slot does not', async () => {
+    const root = join(FIXTURES, 'seed-templated-values')
+    const strict = (targets: string[]) => runGate({ root, failOn: 'error', date: DATE, strict: true, targets: parseWhatIfs(targets, '--target') })
+    for (const decided of [['virtual=1.31'], ['kubernetes=1.31']]) {
+      const result = await strict(decided)
+      expect(result.report.unknown.map((place) => `${place.slot} ${place.file}:${place.line}`), decided[0]).toEqual(['virtual clusters/dev/values.yaml:7'])
+      expect(result.report.summary, decided[0]).toMatchObject({ unknown: 1, error: 0, passed: true })
+    }
+    for (const other of [['host=1.31'], ['vcluster=0.22.1']]) expect((await strict(other)).report.summary.passed, other[0]).toBe(false)
   })
 
   it('--strict passes a repository where every version can be read', async () => {

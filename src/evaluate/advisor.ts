@@ -516,12 +516,32 @@ export function adviseFindings(findings: readonly Finding[], advice: ReadonlyMap
     }
   }
   const slots = ['vcluster', 'virtual', 'host', 'kubectl'] as const
+  // The advice found depends on the entry and the environments' declarations the finding holds
+  // alone: looked up once per such pair. On the benchmark tree (32,000 findings before grouping,
+  // 27,000 of them about an unknown host beside one of 400 releases) this went from 0.23-0.38 s
+  // to 0.10-0.17 s of CPU (three alternating runs in one process each, load average 20).
+  const numbers = new Map<Declaration, number>()
+  const numberOf = (declaration: Declaration): number => {
+    let number = numbers.get(declaration)
+    if (number === undefined) numbers.set(declaration, (number = numbers.size))
+    return number
+  }
+  const known = new Map<string, UpgradeAdvice | undefined>()
   return findings.map((finding) => {
     if (finding.usages?.some((usage) => usage.feature !== 'featureGate')) return finding
     const own = finding.declarations.filter((d) => byDeclaration.has(d))
     if (own.length === 0) return finding
-    const holds = (environment: Environment) => own.every((d) => slots.some((slot) => environment[slot] === d))
-    const found = byDeclaration.get(own[0]!)!.find(({ environment, advised }) => advised.current.includes(finding.id) && holds(environment))
-    return found ? { ...finding, remediation: found.advised.text } : finding
+    const key = `${finding.id}|${own.map(numberOf).join(',')}`
+    let advised = known.get(key)
+    if (!known.has(key)) {
+      const holds = (environment: Environment) => own.every((d) => slots.some((slot) => environment[slot] === d))
+      // An environment that holds them all is in each one's list, and the lists keep the same
+      // order: the shortest gives the same first one (a kubectl in all 16,000 environments is not searched).
+      let shortest = byDeclaration.get(own[0]!)!
+      for (const declaration of own) if (byDeclaration.get(declaration)!.length < shortest.length) shortest = byDeclaration.get(declaration)!
+      advised = shortest.find(({ environment, advised }) => advised.current.includes(finding.id) && holds(environment))?.advised
+      known.set(key, advised)
+    }
+    return advised ? { ...finding, remediation: advised.text } : finding
   })
 }

@@ -20,25 +20,41 @@ const STATUS_RANK: Record<FindingStatus | 'none', number> = { new: 0, none: 1, u
  */
 export function groupFindings(findings: readonly Finding[], database: Pick<Database, 'entries'>): Finding[] {
   const lifecycle = new Set(database.entries.filter((entry) => entry.when.lifecycle !== undefined).map((entry) => entry.id))
-  const groups = new Map<string, { finding: Finding; locations: FindingLocation[] }>()
+  const groups = new Map<string, { finding: Finding; locations: FindingLocation[]; places: Map<string, Place> }>()
   for (const finding of findings) {
     const key = groupKey(finding, lifecycle.has(finding.id))
     const location = locationOf(finding)
+    const place = `${location.file}:${location.line}:${location.column}`
     const group = groups.get(key)
     if (group === undefined) {
-      groups.set(key, { finding, locations: [location] })
+      groups.set(key, { finding, locations: [location], places: new Map([[place, { location }]]) })
       continue
     }
     // Two findings at one place (one vcluster release on two host files) keep both sets of
-    // declarations: a second host must never disappear behind the first.
-    const same = group.locations.find((other) => sameLocation(other, location))
-    if (same === undefined) group.locations.push(location)
-    else same.declarations = unique([...same.declarations, ...location.declarations])
+    // declarations: a second host must never disappear behind the first. Places are looked up
+    // and declarations gathered in sets: an unknown host under 400 releases is 13,000 findings
+    // at 39 places, and searching and copying the lists made grouping quadratic (benchmark tree:
+    // 0.44-0.61 s to 0.23-0.29 s of CPU, alternating runs, load average 20; one run 0.62 s).
+    const same = group.places.get(place)
+    if (same === undefined) {
+      group.locations.push(location)
+      group.places.set(place, { location })
+    } else {
+      same.declarations ??= new Set(same.location.declarations)
+      for (const declaration of location.declarations) same.declarations.add(declaration)
+    }
     // A certain finding speaks for the group; confirmed at runtime wins over predicted.
     if (group.finding.certainty === 'may-be-affected' && finding.certainty === 'affected') group.finding = finding
     if (finding.confirmedAtRuntime && !group.finding.confirmedAtRuntime) group.finding = finding
   }
+  for (const group of groups.values()) for (const { location, declarations } of group.places.values()) if (declarations) location.declarations = [...declarations]
   return [...groups.values()].map(merge).sort(byReaderOrder)
+}
+
+/** A place of a group, with the declarations of every finding there once a second one joins it. */
+interface Place {
+  location: FindingLocation
+  declarations?: Set<Declaration>
 }
 
 function merge({ finding, locations }: { finding: Finding; locations: FindingLocation[] }): Finding {
@@ -82,10 +98,6 @@ function versionKey(declaration: Declaration, lifecycle: boolean): string {
   const role = declaration.component === 'kubernetes' ? `${declaration.role ?? 'host'}/${declaration.distro ?? ''}` : ''
   const version = lifecycle ? (minorOf(parsedOf(declaration)) ?? declaration.version) : declaration.version
   return `${declaration.component}/${role}@${version}`
-}
-
-function sameLocation(a: FindingLocation, b: FindingLocation): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column
 }
 
 function unique<T>(values: T[]): T[] {

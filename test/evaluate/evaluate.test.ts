@@ -231,3 +231,29 @@ describe('a virtual version nobody wrote', () => {
     )
   })
 })
+
+describe('environments that read the same versions', () => {
+  const database = only('api-removed-in-1.25', 'kubernetes-end-of-life')
+  const virtual = declare('kubernetes', '1.25.0', 'clusters/dev/values.yaml', { role: 'virtual', distro: 'k8s' })
+  const vcluster = declare('vcluster', '0.20.4', 'clusters/dev/Chart.yaml')
+  // One release on three hosts: the API entry reads only the virtual cluster and the manifests.
+  const environments: Environment[] = ['1.24.0', '1.25.0', '1.26.0'].map((host, n) => ({
+    vcluster,
+    virtual,
+    host: declare('kubernetes', host, `hosts/h${n}.yaml`, { role: 'host' })
+  }))
+
+  it('count each: a manifest of the release holds in each of them', () => {
+    const findings = evaluate(environments, database, { date: '2026-11-22', usages: [api('batch/v1beta1', 'CronJob', 'clusters/dev/apps/cron.yaml')] })
+    const removed = findings.filter((finding) => finding.id === 'api-removed-in-1.25')
+    expect(removed).toHaveLength(1)
+    expect(removed[0]!.message).toMatch(/It holds for 2 more environments this manifest may be deployed to\.$/)
+  })
+
+  it('still give each declaration its own finding, once', () => {
+    const findings = evaluate(environments, database, { date: '2026-11-22' }).filter((finding) => finding.id === 'kubernetes-end-of-life')
+    expect(findings.map((finding) => `${finding.file}:${finding.line}`).sort()).toEqual(
+      [virtual, ...environments.map((environment) => environment.host!)].map((d) => `${d.file}:${d.line}`).sort()
+    )
+  })
+})

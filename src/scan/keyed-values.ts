@@ -60,7 +60,11 @@ export function resolveKeyedUses(extractions: readonly Extraction[], listed: Rea
         else declareVersion(out, written, use.request)
       }
     }
-    if (!found) {
+    if (!found && use.absent && chosen.length > 0 && !unread) {
+      const diagnostic = { ...use.from, message: use.absent.message, unresolved: true as const, cause: use.absent.cause }
+      out.diagnostics.push(diagnostic)
+      markInferred(diagnostic, use.request.component)
+    } else if (!found) {
       const where = chosen.length === 0 ? 'no such file in this repository' : unread ? `${chosen.join(', ')} not read: over ${MAX_FILES} files or unreadable` : `not set in ${chosen.join(', ')}`
       const diagnostic = { ...use.from, message: `${use.request.what}: "${use.written}" has no value (${where}), so the version cannot be read`, unresolved: true as const }
       out.diagnostics.push(diagnostic)

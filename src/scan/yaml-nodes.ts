@@ -24,12 +24,13 @@ export function stringAt(node: unknown, path: readonly string[]): StringAt | und
   return asString(valueAt(node, path))
 }
 
-/** Whatever node sits at a path of maps (a scalar, a list, a map), or undefined. */
+/** Whatever node sits at a path of maps (a scalar, a list, a map), or undefined; a number picks a list's item (`nodes.0.image`). */
 export function valueAt(node: unknown, path: readonly string[]): unknown {
   let current: unknown = followAlias(node)
   for (const key of path) {
-    if (!isMap(current)) return undefined
-    current = valueIn(current, key)
+    if (isSeq(current) && /^\d{1,4}$/.test(key)) current = followAlias(current.items[Number(key)])
+    else if (isMap(current)) current = valueIn(current, key)
+    else return undefined
   }
   return current
 }

@@ -29,6 +29,7 @@ const PATHS = [
   'Dockerfile',
   '.tool-versions',
   'mise.toml',
+  'devbox.json',
   'docker-compose.yml',
   'kustomization.yaml',
   'helmfile.yaml',
@@ -60,6 +61,8 @@ const TOKENS = [
   '/*', '*/', '//', '=', ';', '&&', '|| ', '&', 'var.x', 'local.y', 'controlPlane', 'distro', 'k3s', 'enabled: true', 'image', 'tag',
   'version', 'chart', 'vcluster', 'kind', 'kindest/node:', 'rancher/k3s:', 'v1.32.0-k3s1', '0.22.1', 'v1.31.2', '1.32', '>=0.20.0-0',
   '99999999999999999999', 'latest', 'kind create cluster --image ', 'helm upgrade --install vc vcluster --version ', '--set ', '-f ',
+  'apt-get install -y kubectl', 'kubectl=1.30.*', 'kubectl-1.30.2', 'clusterctl generate cluster x --infrastructure vcluster ', 'CHART_VERSION=',
+  'kind create cluster --config kind.yaml', '"packages": {', '"kind": "latest"', '"kubectl@1.30.2"', 'uses: tale/kubectl-action@v1',
   'resource "helm_release" "v" {', 'kubernetes_version = ', 'uses: helm/kind-action@v1', 'matrix', 'apiVersion: v1\n', 'kind: Application\n',
   '\u0000', '\uFFFD', '\uFEFF', '\u2028', '\u202E', '😀', 'é', '__proto__', 'constructor', 'toString'
 ]

@@ -56,16 +56,36 @@ const CASES: Array<{ name: string; shape: string; declarations: string[]; diagno
     declarations: [
       'kubernetes/host 1.29.9 @ .github/workflows/installers.yml:13:49',
       'kubernetes/host 1.30.4 @ .github/workflows/installers.yml:8:57',
+      'kubernetes/host gke 1.29.8 @ terraform/gke/legacy.tf:4:24',
       'kubernetes/host gke 1.30.5 @ terraform/gke/variables.tf:7:14',
       'kubernetes/host k3s 1.31.6 @ butane/agent.bu:10:62',
       'kubernetes/host k3s 1.32.2 @ upgrade/plans.yaml:11:12',
       'kubernetes/host rke2 1.31.5 @ upgrade/plans.yaml:22:12'
     ],
     diagnostics: [/^butane\/server\.bu:10 the k3s installer without INSTALL_K3S_VERSION/]
+  },
+  {
+    name: 'tools installed without a version are named at their line; pinned installs are declared',
+    shape: 'tool-installs',
+    declarations: [
+      'kubectl 1.30 @ tools/Dockerfile.pinned:3:56',
+      'kubectl 1.30.6 @ devbox.json:5:17',
+      'kubernetes/host kind 1.30.6 @ kind/pinned.yaml:5:25',
+      'vcluster 0.21.2 @ capi/pinned.sh:3:22'
+    ],
+    diagnostics: [
+      /^\.github\/workflows\/deploy\.yml:7 tale\/kubectl-action without "kubectl-version"/,
+      /^capi\/tenants\.sh:3 clusterctl generate cluster --infrastructure vcluster without CHART_VERSION/,
+      /^devbox\.json:4 kind in devbox\.json: "latest" is not pinned/,
+      /^devbox\.json:6 helm in devbox\.json: "latest" is not pinned/,
+      /^hack\/up\.sh:3 kind create cluster --config kind\/dev\.yaml \(no node image there\): the Kubernetes version is the tool's default/,
+      /^kind\/dev\.yaml:1 kind cluster config without a node image/,
+      /^tools\/Dockerfile:4 kubectl package: installed from the package repository without a version/
+    ]
   }
 ]
 
-describe('minimums, Make names, e2e variables and node provisioning', () => {
+describe('minimums, Make names, e2e variables, node provisioning and tool installs', () => {
   it.each(CASES)('$name', async ({ shape, declarations, diagnostics }) => {
     const scan = await scanRepository(join(SHAPES, shape, 'repo'))
     expect(scan.declarations.map(declarationRow).sort()).toEqual(declarations)

@@ -1,4 +1,4 @@
-import type { Declaration, Diagnostic, Location, UnknownVersion, Usage } from '../../model.js'
+import type { Declaration, Diagnostic, Location, UnknownCause, UnknownVersion, Usage } from '../../model.js'
 import type { DeclareRequest } from '../declare.js'
 import type { SourceFile } from '../source-file.js'
 import type { Traced } from '../traced.js'
@@ -83,6 +83,8 @@ export interface KeyedUse {
   from: Location
   /** The reference as written, for messages. */
   written: string
+  /** What no value means, when that is not a missing value but a tool's default (a kind config without a node image). */
+  absent?: { message: string; cause: UnknownCause }
 }
 
 export interface Extraction {

@@ -32,6 +32,7 @@ const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWit
   'engineerd/setup-kind': { inputs: { image: KIND_IMAGE, version: KIND } },
   'loft-sh/setup-vcluster': { inputs: { version: { component: 'vcluster' }, 'kubectl-version': KUBECTL }, unpinnedWithout: 'version' },
   'azure/setup-kubectl': { inputs: { version: KUBECTL }, unpinnedWithout: 'version' },
+  'tale/kubectl-action': { inputs: { 'kubectl-version': KUBECTL }, unpinnedWithout: 'kubectl-version' },
   'medyagh/setup-minikube': { inputs: { 'kubernetes-version': { component: 'kubernetes', role: 'host', distro: 'minikube' } } },
   'nolar/setup-k3d-k3s': { inputs: { version: { component: 'kubernetes', role: 'host', distro: 'k3s' } } }
 }

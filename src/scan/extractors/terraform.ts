@@ -104,10 +104,24 @@ function readVersion(out: Extraction, file: SourceFile, attribute: Attribute | u
     return
   }
   const first = attribute.value[0]
+  // `min_master_version = 1.25.6-gke.2000` unquoted: Terraform rejects it, yet the file pins that version (read as written).
+  const unquoted = unquotedVersion(attribute.value)
+  if (unquoted !== undefined && first) {
+    declareVersion(out, traced(file, unquoted, first.offset), request)
+    return
+  }
   const location = file.locate(first?.offset ?? attribute.nameOffset)
   const reason = 'the value is an expression, not a version'
   const raw = attribute.value.map((token) => token.text).join('')
   cannotRead(out, request, { location, raw }, { message: `${request.what}: ${reason}`, reason, cause: 'template' })
+}
+
+/** Tokens written next to each other that spell a version (`1.25.6-gke.2000` lexed as numbers, dots, a minus and a name). */
+function unquotedVersion(tokens: readonly Token[]): string | undefined {
+  if (tokens.length < 2 || tokens.length > 12 || tokens.some((token) => token.kind === 'string')) return undefined
+  for (let i = 1; i < tokens.length; i++) if (tokens[i]!.offset !== tokens[i - 1]!.offset + tokens[i - 1]!.text.length) return undefined
+  const text = tokens.map((token) => token.text).join('')
+  return /^v?\d+\.\d+(\.\d+)?(-[a-z0-9.]+)?$/i.test(text) ? text : undefined
 }
 
 function addValue(out: Extraction, file: SourceFile, module: string, name: string, value: Token[], priority: number): void {

@@ -1,5 +1,5 @@
 import type { Component } from '../../model.js'
-import { declareAs, declareVersion, requestFor, toolDefault, type DeclareWhat } from '../declare.js'
+import { cannotRead, declareAs, declareVersion, requestFor, toolDefault, type DeclareWhat } from '../declare.js'
 import type { Extraction } from '../extractors/extractor.js'
 import { readValuesKey } from '../extractors/vcluster-values.js'
 import { isLiteralPath, joinPath } from '../paths.js'
@@ -245,6 +245,7 @@ const PROGRAMS: Record<string, Handler> = {
     const text = args[0]?.value[0]?.file.text ?? ''
     const configWithoutImage = configs.length > 0 && text.includes('kind.x-k8s.io') && !/^[ \t-]*image:/m.test(text)
     if (images.length === 0 && (configs.length === 0 || configWithoutImage)) sayToolDefault(scope, args, 'kind create cluster without --image', 'Kubernetes', 'pass --image kindest/node:vX.Y.Z')
+    else if (images.length === 0 && !text.includes('kind.x-k8s.io')) for (const config of configs) checkKindConfig(scope, config)
   },
   k3d(args, scope) {
     if (!hasWords(args, 'cluster', 'create')) return
@@ -304,12 +305,56 @@ const PROGRAMS: Record<string, Handler> = {
     // The generic detectors read `--version`; a `-f` config file holds its own `metadata.version`.
     if (flagValues(args, ['--version', '-f', '--config-file']).length === 0) sayToolDefault(scope, args, 'eksctl create cluster without --version', 'Kubernetes', 'pass --version')
   },
+  clusterctl(args, scope) {
+    if (!hasWords(args, 'generate', 'cluster')) return
+    // The vcluster infrastructure provider's templates install the chart version in CHART_VERSION (the provider's default without it).
+    const infrastructure = flagValues(args, ['--infrastructure', '-i'])
+    if (!infrastructure.some((value) => /^vcluster(:|$)/.test(textOf(expand(value.value, scope.variables)[0]?.value ?? value.value)))) return
+    const chartVersions = scope.variables.get('CHART_VERSION') ?? []
+    for (const version of chartVersions) declareEach(scope, version.value, { component: 'vcluster', what: 'CHART_VERSION of clusterctl --infrastructure vcluster', range: true })
+    if (chartVersions.length === 0) sayToolDefault(scope, args, 'clusterctl generate cluster --infrastructure vcluster without CHART_VERSION', 'vcluster chart', 'set CHART_VERSION')
+  },
+  'apt-get': packageInstall,
+  apt: packageInstall,
+  yum: packageInstall,
+  dnf: packageInstall,
+  microdnf: packageInstall,
+  apk: packageInstall,
   go(args, scope) {
     if (!hasWords(args, 'install')) return
     for (const arg of args) {
       const at = arg.text.indexOf('sigs.k8s.io/kind@')
       if (at !== -1) declareEach(scope, sliceTraced(arg.value, at + 'sigs.k8s.io/kind@'.length, arg.text.length), { component: 'kind', what: 'kind version (go install)' })
     }
+  }
+}
+
+/** `kubectl=1.29.3-1.1` (apt), `kubectl-1.29.3` (yum, dnf), `kubectl=~1.29` (apk): the package and its version as written. */
+const KUBECTL_PACKAGE = /^kubectl(?:=~?(\S+)|-(\d\S*))?$/
+
+/**
+ * `apt-get install -y kubectl` (a Dockerfile, a CI image script): kubectl from the distribution's
+ * package repository. A pinned package (`kubectl=1.29.3-1.1`, `kubectl=1.29.*`) declares that
+ * version; without one the repository's newest is installed, which the report names.
+ */
+function packageInstall(args: Word[], scope: CommandScope): void {
+  if (!args.some((arg) => arg.text === 'install' || arg.text === 'add')) return
+  for (const arg of args) {
+    const written = KUBECTL_PACKAGE.exec(arg.text)
+    if (!written) continue
+    const piece = arg.value[0]
+    if (!piece) continue
+    const version = written[1] ?? written[2]
+    if (version === undefined) {
+      const location = piece.file.locate(piece.offset)
+      const reason = 'installed from the package repository without a version (its newest when the image is built)'
+      cannotRead(scope.out, { component: 'kubectl', group: scope.group }, { location, raw: arg.text }, { message: `kubectl package: ${reason}; pin one (kubectl=X.Y.Z-*)`, reason, cause: 'latest' })
+      continue
+    }
+    // The package's revision (`-1.1`, `-00`) and a trailing wildcard say nothing more of kubectl's version.
+    const start = arg.text.length - version.length
+    const core = /^\d+\.\d+(?:\.\d+)?/.exec(version)?.[0] ?? version
+    declareEach(scope, sliceTraced(arg.value, start, start + core.length), { component: 'kubectl', what: 'kubectl package version' })
   }
 }
 
@@ -343,6 +388,27 @@ function readUrls(word: Word, scope: CommandScope): void {
       if (piece) scope.out.diagnostics.push({ ...piece.file.locate(piece.offset), message: `${unpinned.what} is unpinned: download a fixed version`, unresolved: true, cause: 'latest' })
     }
   }
+}
+
+/**
+ * `kind create cluster --config cluster.yaml` with a config file of the repository: its first node's image is the cluster's
+ * version (read there by kind-config.ts); a config that names none leaves it to kind, said at the command once every file is read.
+ */
+function checkKindConfig(scope: CommandScope, config: Word): void {
+  const path = config.text
+  const piece = config.value[0]
+  if (!piece || !isLiteralPath(path) || path.includes('://')) return
+  const what: DeclareWhat = { component: 'kubernetes', role: 'host', distro: 'kind', what: `kind node image of ${path}`, image: true }
+  scope.out.keyed?.push({
+    files: scope.directories.map((directory) => joinPath(directory, path)),
+    pick: 'nearest',
+    path: ['nodes', '0', 'image'],
+    request: requestFor(what, scope.source, scope.group, 'inferred'),
+    image: true,
+    from: piece.file.locate(piece.offset),
+    written: `${path} nodes[0].image`,
+    absent: { message: toolDefault(piece.file.locate(piece.offset), `kind create cluster --config ${path} (no node image there)`, 'Kubernetes', 'set nodes[].image or pass --image').message, cause: 'tool-default' }
+  })
 }
 
 const hostK3s: DeclareWhat = { component: 'kubernetes', role: 'host', distro: 'k3s', what: 'INSTALL_K3S_VERSION' }

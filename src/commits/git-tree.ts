@@ -59,7 +59,7 @@ export async function treeFromGit(top: string, sha: string, scanRoot: string): P
     if (exists) {
       // git archive honours the commit's own export-ignore and export-subst too: compared with the tree, it fails closed.
       const resolved = relative(await realpath(tree), root).split(sep).join('/')
-      const differs = await archiveDifferences(tree, await listing(top, sha, resolved), resolved || '.', new Set())
+      const differs = await archiveDifferences(tree, await gitListing(top, sha, resolved), resolved || '.', new Set())
       if (differs) throw new Error(`git archive of commit ${sha.slice(0, 12)} is not the commit as git stores it: ${differs}`)
     }
     await mkdir(root, { recursive: true }) // the path may not exist in that commit: then it declares nothing
@@ -71,7 +71,7 @@ export async function treeFromGit(top: string, sha: string, scanRoot: string): P
 }
 
 /** The commit's entries under `sub` (`git ls-tree -r`), paths relative to the repository's top. */
-async function listing(top: string, sha: string, sub: string): Promise<ListedEntry[]> {
+export async function gitListing(top: string, sha: string, sub: string): Promise<ListedEntry[]> {
   const out = await runTool('git', ['-C', top, 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', sha, ...(sub ? ['--', sub] : [])])
   return out
     .split('\0')

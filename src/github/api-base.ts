@@ -5,6 +5,7 @@ import { isControlFile, readBlobs, type Change, type RemoteChange } from '../com
 import { blobId } from '../commits/tree-listing.js'
 import { describeError } from '../errors.js'
 import type { GitHubClient } from './client.js'
+import { checkCompare, type CompareCheck } from './compare-check.js'
 import { fileAt } from './file-at.js'
 
 /**
@@ -40,15 +41,16 @@ export interface ApiBaseRequest {
 /**
  * The change between a base commit the checkout lacks and the checkout's HEAD, through the
  * REST API (`contents: read`): one compare for the touched files, their status and previous
- * names, then one contents request per touched file the base has (a renamed file whose content
+ * names, the base's tree (git trees API) to check that compare named every file that differs,
+ * then one contents request per touched file the base has (a renamed file whose content
  * did not change is the head's blob, read from git). Nothing is written to disk.
  *
  * Why the whole base is needed instead, in words for the log: the compare answer may be cut,
- * is not measured from the base, names a type change; a `.gitignore` or `.gitattributes`
+ * disagrees with the trees, is not measured from the base, names a type change; a `.gitignore` or `.gitattributes`
  * changed; the base's file is a symbolic link, a submodule or over the contents API's 1 MB;
  * too many files; any failed request.
  */
-export async function baseFromApi(client: GitHubClient, request: ApiBaseRequest): Promise<RemoteChange | { fallback: string }> {
+export async function baseFromApi(client: GitHubClient, request: ApiBaseRequest): Promise<RemoteChange | ApiFallback> {
   try {
     return await readChange(client, request)
   } catch (error) {
@@ -56,7 +58,13 @@ export async function baseFromApi(client: GitHubClient, request: ApiBaseRequest)
   }
 }
 
-async function readChange(client: GitHubClient, request: ApiBaseRequest): Promise<RemoteChange | { fallback: string }> {
+/** Why the base is read whole; `suspicious` when GitHub's answers contradict each other (a warning, not a note). */
+export interface ApiFallback {
+  fallback: string
+  suspicious?: true
+}
+
+async function readChange(client: GitHubClient, request: ApiBaseRequest): Promise<RemoteChange | ApiFallback> {
   const { repository, base, head } = request
   const prefix = relative(await realpath(request.top), await realpath(request.root)).split(sep).join('/')
   if (prefix.startsWith('..')) return { fallback: 'the scanned directory is not inside the git work tree' }
@@ -102,6 +110,17 @@ async function readChange(client: GitHubClient, request: ApiBaseRequest): Promis
     }
   }
 
+  // The compare answer may be cut or wrong without saying so: checked against both commits' trees.
+  const touched = new Set(changes.keys())
+  let checked: CompareCheck
+  try {
+    checked = await checkCompare(client, request, prefix, touched)
+  } catch (error) {
+    return { fallback: `the base's tree could not be listed to check the compare answer (${describeError(error)})` }
+  }
+  if ('mismatch' in checked) return { fallback: checked.mismatch, suspicious: true }
+  const { baseBlobs } = checked
+
   const bytes = new Map<string, Buffer>()
   const local = sameAsBlob.size === 0 ? new Map<string, Buffer>() : await readBlobs(request.top, [...sameAsBlob.values()]).catch(() => new Map<string, Buffer>())
   /** The head's blob of each modified file: its base content cannot be that blob. */
@@ -111,7 +130,7 @@ async function readChange(client: GitHubClient, request: ApiBaseRequest): Promis
     if (change.status === 'A') continue
     // GitHub counts no changes for a binary file (git's test: a NUL in its first 8000 bytes), so
     // a renamed one may have changed: its base content is asked for.
-    const blob = local.get(sameAsBlob.get(path) ?? '')
+    const blob = sameAsBlob.get(path) === baseBlobs.get(path) ? local.get(sameAsBlob.get(path) ?? '') : undefined
     if (blob && !blob.subarray(0, 8000).includes(0)) bytes.set(path, blob)
     else wanted.push(path)
   }
@@ -124,10 +143,11 @@ async function readChange(client: GitHubClient, request: ApiBaseRequest): Promis
     const file = await fileAt(client, repository, full, base)
     if (!('bytes' in file)) refused = `${file.refused} in the base`
     else if (headBlobs.get(path) === blobId(file.bytes)) refused = `the base content of ${full} is its head's, though the file is modified`
+    else if (baseBlobs.get(path) !== blobId(file.bytes)) refused = `the base content of ${full} is not the blob the base's tree lists`
     else bytes.set(path, file.bytes)
   })
   if (refused) return { fallback: refused }
-  return { changes, bytes, requests: 1 + wanted.length, fullTree: request.fullTree }
+  return { changes, bytes, requests: 1 + checked.requests + wanted.length, fullTree: request.fullTree }
 }
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

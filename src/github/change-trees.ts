@@ -73,7 +73,10 @@ async function remoteBase(top: string, baseSha: string, event: EventContext, con
     fullTree: () => commitTree('base', baseSha, event, context)
   })
   if ('changes' in remote) return remote
-  context.log.info(`base ${baseSha.slice(0, 12)}: not derived through the REST API, because ${remote.fallback}; its tarball is read instead`)
+  const line = `base ${baseSha.slice(0, 12)}: not derived through the REST API, because ${remote.fallback}; its tarball is read instead`
+  // Answers that contradict each other are GitHub's fault or an attack on the gate: said where the run's warnings are.
+  if (remote.suspicious) context.log.warning(line)
+  else context.log.info(line)
   return undefined
 }
 

@@ -123,7 +123,43 @@ describe('when the REST API cannot give the base file by file', () => {
     expect('changes' in answer && answer.bytes.get('values.yaml')?.toString()).toBe('a: 1\n')
     expect(github().calls.slice(before).map((call) => decodeURIComponent(call.path))).toEqual([
       `/repos/Codertocat/Hello-World/compare/${sha}...${tip}`,
+      `/repos/Codertocat/Hello-World/git/trees/${sha}`,
       '/repos/Codertocat/Hello-World/contents/clusters/values.yaml'
     ])
+  })
+})
+
+describe('a compare answer that does not name the files the two trees tell apart (redteam S07b)', () => {
+  const client = () => createGitHubClient('ghs_test', { warning: () => {}, debug: () => {} }, github().url)
+  const docs = Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`docs/d${index}.md`, `x${index}\n`]))
+  const cases: Array<{ name: string; answer: (files: Array<Record<string, unknown>>) => Array<Record<string, unknown>>; fallback: RegExp }> = [
+    { name: 'the declaring file left out (an answer cut short)', answer: (files) => files.filter((file) => !String(file.filename).startsWith('clusters/')), fallback: /^the compare answer leaves out "clusters\/values\.yaml", which the base's tree and the head's tell apart$/ },
+    { name: 'a file named that did not change', answer: (files) => [...files, { ...files[0]!, filename: 'clusters/same.yaml', status: 'modified' }], fallback: /^the compare answer names "clusters\/same\.yaml", which the base's tree and the head's hold alike$/ },
+    { name: 'a modified file called unchanged', answer: (files) => files.map((file) => (file.filename === 'clusters/values.yaml' ? { ...file, status: 'unchanged' } : file)), fallback: /leaves out "clusters\/values\.yaml"/ }
+  ]
+  for (const { name, answer, fallback } of cases) {
+    it(`reads the whole base instead, as a warning: ${name}`, async () => {
+      const repo = new TempRepo()
+      const sha = repo.commit({ 'clusters/values.yaml': 'a: 1\n', 'clusters/same.yaml': 's: 1\n' })
+      const tip = repo.commit({ 'clusters/values.yaml': 'a: 2\n', ...docs })
+      github().repository = repo.dir
+      github().compareFiles = answer
+      const shallow = repo.shallowCheckout(tip)
+      const result = await baseFromApi(client(), { repository: { owner: 'Codertocat', repo: 'Hello-World' }, base: sha, head: tip, top: shallow, root: shallow, fullTree: () => treeFromGit(repo.dir, sha, repo.dir) })
+      expect('fallback' in result && result.fallback).toMatch(fallback)
+      expect('fallback' in result && result.suspicious).toBe(true)
+    })
+  }
+
+  it('reads the whole base instead when the base\'s tree cannot be listed', async () => {
+    const repo = new TempRepo()
+    const sha = repo.commit({ 'clusters/values.yaml': 'a: 1\n' })
+    const tip = repo.commit({ 'clusters/values.yaml': 'a: 2\n' })
+    github().repository = repo.dir
+    github().faults = [{ operationId: 'git/get-tree', status: 404 }]
+    const shallow = repo.shallowCheckout(tip)
+    const result = await baseFromApi(client(), { repository: { owner: 'Codertocat', repo: 'Hello-World' }, base: sha, head: tip, top: shallow, root: shallow, fullTree: () => treeFromGit(repo.dir, sha, repo.dir) })
+    expect('fallback' in result && result.fallback).toMatch(/^the base's tree could not be listed to check the compare answer \(/)
+    expect('fallback' in result && result.suspicious).toBeUndefined()
   })
 })

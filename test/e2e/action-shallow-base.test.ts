@@ -131,7 +131,7 @@ describe('dist/index.js on a shallow checkout: the base through the REST API', (
     const before = github().calls.length
     const api = await prRun(repo.shallowCheckout(head), base, head, {}, { path: 'clusters' })
     const contents = github().calls.slice(before).filter((call) => call.operationId === 'repos/get-content')
-    expect(api.run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 1 changed file read through the REST API (2 requests)`)
+    expect(api.run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 1 changed file read through the REST API (3 requests)`)
     expect(contents.map((call) => decodeURIComponent(call.path))).toEqual(['/repos/Codertocat/Hello-World/contents/clusters/dev/values.yaml'])
 
     github().repository = undefined
@@ -155,7 +155,7 @@ describe('dist/index.js on a shallow checkout: the base through the REST API', (
     const before = github().calls.length
     const { run } = await prRun(workspace, base, head, { RUNNER_TEMP: missing, TMPDIR: missing }, { 'sarif-file': 'gate.sarif' })
 
-    expect(run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 5 changed files read through the REST API (3 requests)`)
+    expect(run.stdout).toContain(`base ${base.slice(0, 12)}: derived from the head's scan; 5 changed files read through the REST API (4 requests)`)
     expect(run.code).toBe(1)
     expect(run.stdout).not.toContain('::warning::could not read the base commit')
     const calls = github().calls.slice(before).filter((call) => call.operationId.startsWith('repos/'))
@@ -209,6 +209,25 @@ describe('dist/index.js: a contents answer that is not the base blob it names is
   ])('%s: the base comes from its tarball instead, and the new error is new', async (_, answer, why) => {
     const { run, base } = await lyingContents(answer)
     expect(run.stdout).toMatch(new RegExp(`^base ${base.slice(0, 12)}: not derived through the REST API, because ${why.source}`, 'm'))
+    expect(run.outputs.result).toBe('failed')
+    expect(JSON.parse(run.outputs['new-findings']!)).toContainEqual(expect.objectContaining({ id: 'vcluster-qosclass-immutable-k8s-1.32', status: 'new' }))
+  })
+})
+
+describe('dist/index.js: a compare answer cut without saying so (redteam S07b)', () => {
+  it('leaving out the declaring file: the trees tell, the base comes from its tarball with a warning, and the new error is new', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(START, 'base')
+    const docs = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`docs/d${index}.md`, `x${index}\n`]))
+    const head = repo.commit({ 'clusters/dev/values.yaml': values('v1.32.0-k3s1'), ...docs })
+    github().repository = repo.dir
+    github().tarballs.set(base, repo.tarball(base))
+    // Fewer than 300 files, so the answer does not look cut.
+    github().compareFiles = (files) => files.filter((file) => !String(file.filename).startsWith('clusters/'))
+    const { run } = await prRun(repo.shallowCheckout(head), base, head)
+
+    expect(run.stdout).toMatch(new RegExp(`^::warning::base ${base.slice(0, 12)}: not derived through the REST API, because the compare answer leaves out "clusters/dev/values.yaml", which the base's tree and the head's tell apart; its tarball is read instead$`, 'm'))
+    expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failed')
     expect(JSON.parse(run.outputs['new-findings']!)).toContainEqual(expect.objectContaining({ id: 'vcluster-qosclass-immutable-k8s-1.32', status: 'new' }))
   })

@@ -89,6 +89,7 @@ export function useGitHubStandIn(): () => GitHubStandIn {
     standIn!.tarballs.clear()
     standIn!.mergeBases.clear()
     standIn!.repository = undefined
+    standIn!.compareFiles = undefined
     standIn!.treeEntryLimit = 100_000
   })
   afterAll(async () => {

@@ -70,6 +70,11 @@ export class GitHubStandIn {
    * `mergeBases` and contents is a 404.
    */
   repository: string | undefined
+  /**
+   * Rewrites the files of a compare answer built from `repository`: a broken or hostile GitHub
+   * (an answer cut without saying so, a file left out). Unset, the answer is git's.
+   */
+  compareFiles: ((files: Json[]) => Json[]) | undefined
   faults: Fault[] = []
   /** The git trees API says `truncated` when a recursive answer would list more entries than this (GitHub: 100,000). */
   treeEntryLimit = 100_000
@@ -363,13 +368,14 @@ export class GitHubStandIn {
       })
     }
     const comparison = this.api.example('commit-comparison')
+    const answered = this.compareFiles ? this.compareFiles(files) : files
     return {
       status: 200,
       body: {
         ...comparison,
         merge_base_commit: { ...(comparison.merge_base_commit as Json), sha: mergeBase },
         base_commit: { ...(comparison.base_commit as Json), sha: base },
-        files
+        files: answered
       }
     }
   }

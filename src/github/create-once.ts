@@ -1,3 +1,4 @@
+import { CALL_DEADLINE_FACTOR, timeoutSeconds } from './fetch-timeout.js'
 import { RETRIES } from './retries.js'
 
 /** Request options that turn the retry plugin off for one request: the caller retries with care. */
@@ -16,14 +17,19 @@ export class MalformedAnswerError extends Error {
  * server error or got no whole answer may still have created it: the retry plugin sent it again
  * and a 502 after a successful POST became a second comment. Here the create is sent without the
  * plugin's retries and, before each new attempt, `findCreated` looks for what an earlier attempt
- * may have made. A 4xx answer is final, as with the plugin.
+ * may have made. A 4xx answer is final, as with the plugin. Attempts that got no answer share
+ * one waiting time (`seconds`, twice one attempt's deadline), like the plugin's retries of one
+ * request: a GitHub that stalls is not waited for four times over.
  */
-export async function createOnce<T>(create: () => Promise<T>, findCreated: () => Promise<T | undefined>, wait = sleep): Promise<T> {
+export async function createOnce<T>(create: () => Promise<T>, findCreated: () => Promise<T | undefined>, wait = sleep, seconds = CALL_DEADLINE_FACTOR * timeoutSeconds()): Promise<T> {
+  let unansweredMs = 0
   for (let attempt = 0; ; attempt++) {
+    const started = Date.now()
     try {
       return await create()
     } catch (error) {
-      if (!mayHaveCreated(error) || attempt >= RETRIES) throw withRetries(error, attempt)
+      if (unanswered(error)) unansweredMs += Date.now() - started
+      if (!mayHaveCreated(error) || attempt >= RETRIES || unansweredMs >= seconds * 1000) throw withRetries(error, attempt)
       await wait(BACKOFF_SECONDS[attempt] ?? 9)
       const found = await findCreated()
       if (found !== undefined) return found
@@ -31,11 +37,16 @@ export async function createOnce<T>(create: () => Promise<T>, findCreated: () =>
   }
 }
 
+/** No answer came (a timeout, a reset connection): Octokit's error then has no response. */
+function unanswered(error: unknown): boolean {
+  return (error as { response?: unknown }).response === undefined
+}
+
 /** A server error, an answer that never (fully) came, or a malformed success: the thing may exist. */
 function mayHaveCreated(error: unknown): boolean {
   if (error instanceof MalformedAnswerError) return true
-  const { status, response } = error as { status?: unknown; response?: unknown }
-  return response === undefined || (typeof status === 'number' && status >= 500)
+  const { status } = error as { status?: unknown }
+  return unanswered(error) || (typeof status === 'number' && status >= 500)
 }
 
 /** Says how often it was tried, as the retry plugin's errors do (describeApiFailure reads it). */

@@ -10,6 +10,12 @@ export const DEFAULT_TIMEOUT_SECONDS = 30
 export const ARCHIVE_TIMEOUT_FACTOR = 4
 
 /**
+ * A call's attempts together wait at most this many attempts' time: a GitHub that stalls every
+ * answer costs two deadlines per call, not one per attempt (four, and the back-off).
+ */
+export const CALL_DEADLINE_FACTOR = 2
+
+/**
  * No answer of the REST API the gate uses comes near this; a commit's archive may (it is capped
  * again when unpacked). Past it the answer is abandoned rather than held in memory.
  */
@@ -26,6 +32,48 @@ export function timeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
 
 type Fetch = (url: string | URL, init?: RequestInit) => Promise<Response>
 
+const ARCHIVE_URL = /\/(tarball|zipball)\//
+
+/** The seconds one attempt at `url` may take. */
+export function attemptSeconds(url: string, seconds: number): number {
+  return ARCHIVE_URL.test(url) ? seconds * ARCHIVE_TIMEOUT_FACTOR : seconds
+}
+
+/**
+ * The time one call to GitHub may spend waiting for answers that never (fully) came, all its
+ * attempts together. Answers that came, and the waits between attempts (the back-off, a rate
+ * limit's `retry-after`), are not counted: they are bounded by the number of retries.
+ */
+export class WaitBudget {
+  private spentMs = 0
+  seconds: number | undefined
+
+  /** Milliseconds the next attempt may wait, for a call whose attempts get `limit` s each. */
+  allow(limit: number): number {
+    this.seconds ??= CALL_DEADLINE_FACTOR * limit
+    return Math.max(0, Math.min(limit * 1000, this.seconds * 1000 - this.spentMs))
+  }
+
+  spend(ms: number): void {
+    this.spentMs += ms
+  }
+
+  get spent(): boolean {
+    return this.seconds !== undefined && this.spentMs >= this.seconds * 1000
+  }
+}
+
+/**
+ * The call's waiting time is used up. Named AbortError so that Octokit hands it on as it is and
+ * the retry plugin does not try again (it retries only its own request errors).
+ */
+export class WaitBudgetSpent extends Error {
+  override name = 'AbortError'
+  constructor(seconds: number) {
+    super(`GitHub did not answer in the ${seconds} s a request may wait, retries included (${TIMEOUT_VARIABLE})`)
+  }
+}
+
 /** Statuses whose answer has no body by definition (a Response cannot be built with one). */
 const NO_BODY = new Set([101, 103, 204, 205, 304])
 
@@ -35,15 +83,17 @@ const NO_BODY = new Set([101, 103, 204, 205, 304])
  * read here, under the deadline, and handed on in memory (Octokit reads it whole anyway, and
  * swallows an error while reading it, so a cut answer would pass for an empty success).
  * Failures are plain errors (not an AbortError), which Octokit turns into a request error that
- * the retry plugin retries like a server error.
+ * the retry plugin retries like a server error, until the call's `budget` is spent: then the
+ * error is final (a stalling GitHub used to cost four full deadlines and the back-off per call).
  */
-export function fetchWithTimeout(fetch: Fetch, seconds: number): Fetch {
+export function fetchWithTimeout(fetch: Fetch, seconds: number, budget = new WaitBudget()): Fetch {
   return async (url, init = {}) => {
-    const archive = /\/(tarball|zipball)\//.test(String(url))
-    const limit = archive ? seconds * ARCHIVE_TIMEOUT_FACTOR : seconds
-    const maxBytes = archive ? MAX_ARCHIVE_BYTES : MAX_ANSWER_BYTES
+    const limit = attemptSeconds(String(url), seconds)
+    const maxBytes = ARCHIVE_URL.test(String(url)) ? MAX_ARCHIVE_BYTES : MAX_ANSWER_BYTES
+    const allowed = budget.allow(limit)
+    const started = Date.now()
     const timer = new AbortController()
-    const handle = setTimeout(() => timer.abort(), limit * 1000)
+    const handle = setTimeout(() => timer.abort(), allowed)
     const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal
     try {
       const response = await fetch(url, { ...init, signal })
@@ -53,7 +103,11 @@ export function fetchWithTimeout(fetch: Fetch, seconds: number): Fetch {
       Object.defineProperty(whole, 'url', { value: response.url })
       return whole
     } catch (error) {
-      if (timer.signal.aborted && !init.signal?.aborted) throw new Error(`GitHub did not answer within ${limit} s (${TIMEOUT_VARIABLE})`)
+      if (timer.signal.aborted && !init.signal?.aborted) {
+        budget.spend(Date.now() - started)
+        if (budget.spent || allowed === 0) throw new WaitBudgetSpent(budget.seconds!)
+        throw new Error(`GitHub did not answer within ${limit} s (${TIMEOUT_VARIABLE})`)
+      }
       throw error
     } finally {
       clearTimeout(handle)

@@ -44,6 +44,20 @@ describe('the GitHub client under faults', () => {
     )
   })
 
+  it('gives a request and its retries one deadline: an attempt that timed out is not tried again at full length', async () => {
+    standIn.faults = [{ operationId: 'issues/list-comments', holdMs: 60_000 }]
+    const before = standIn.callsTo('issues/list-comments').length
+    const client = createGitHubClient('ghs_test', { warning: () => undefined, debug: () => undefined }, standIn.url, 0.2)
+    const failure = await client.rest.issues.listComments({ owner: 'Codertocat', repo: 'Hello-World', issue_number: 2 }).catch((error: unknown) => error)
+    // Two attempts of 0.2 s each spend the call's waiting time; there is no third.
+    expect(failure).toMatchObject({ message: 'GitHub did not answer in the 0.4 s a request may wait, retries included (KUBE_COMPAT_GATE_GITHUB_TIMEOUT_SECONDS)' })
+    expect(describeWriteFailure('write the pull request comment', 'pull-requests: write', failure)).toBe(
+      'kube-compat-gate could not write the pull request comment: GitHub did not answer in the 0.4 s a request may wait, retries included (KUBE_COMPAT_GATE_GITHUB_TIMEOUT_SECONDS). The gate result does not depend on this.'
+    )
+    expect(standIn.callsTo('issues/list-comments').length - before).toBe(2)
+    standIn.faults = []
+  })
+
   it("passes the caller's own abort through unchanged", async () => {
     const caller = new AbortController()
     const pending = fetchWithTimeout(silent, 60)('https://api.github.com/x', { signal: caller.signal })

@@ -91,7 +91,6 @@ export function fetchWithTimeout(fetch: Fetch, seconds: number, budget = new Wai
     const limit = attemptSeconds(String(url), seconds)
     const maxBytes = ARCHIVE_URL.test(String(url)) ? MAX_ARCHIVE_BYTES : MAX_ANSWER_BYTES
     const allowed = budget.allow(limit)
-    const started = Date.now()
     const timer = new AbortController()
     const handle = setTimeout(() => timer.abort(), allowed)
     const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal
@@ -104,7 +103,7 @@ export function fetchWithTimeout(fetch: Fetch, seconds: number, budget = new Wai
       return whole
     } catch (error) {
       if (timer.signal.aborted && !init.signal?.aborted) {
-        budget.spend(Date.now() - started)
+        budget.spend(allowed)
         if (budget.spent || allowed === 0) throw new WaitBudgetSpent(budget.seconds!)
         throw new Error(`GitHub did not answer within ${limit} s (${TIMEOUT_VARIABLE})`)
       }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { describeNewest, newestKnown, type NewestKnown } from '../db/freshness.js'
+import { compareVersions, describeNewest, newestKnown, newestWithEntries, type NewestKnown, type NewestSource } from '../db/freshness.js'
+import kindTable from '../smoke/data/kind-node-images.json' with { type: 'json' }
 import { bundledDatabase, loadDatabase } from '../db/load.js'
 import type { Database, Entry, Lifecycle, Skew } from '../db/schema.js'
 import { freeTextCommentWarnings } from '../db/free-text.js'
@@ -17,9 +18,31 @@ import { HELP } from './help.js'
 export interface DatabaseListing {
   version: string
   date: string
-  /** The newest Kubernetes minor, vcluster minor and kind release the tables know. */
+  /** The newest Kubernetes minor, vcluster minor and kind release the tables know (judge). */
   newest: NewestKnown
+  /** Where each `newest` release comes from: the entry whose table holds it, and when that entry was verified. */
+  newestFrom: Partial<Record<keyof NewestKnown, NewestSource>>
+  /**
+   * kind releases whose default node image is known (read from kind's own source at the release
+   * tag; a smoke run picks its image with it) but whose full image list was not checked, so the
+   * database does not judge their node images. Some are newer than `newest.kind`.
+   */
+  kindDefaultImageOnly: KindDefaultImage[]
   entries: Array<Pick<Entry, 'id' | 'severity' | 'category' | 'title' | 'confidence' | 'references' | 'verified'>>
+}
+
+export interface KindDefaultImage {
+  kind: string
+  image: string
+  source: { repository: string; commit: string; path: string }
+}
+
+/** The node-image table shared with the smoke runner: its releases without a checked image list. */
+function kindDefaultImageOnly(): KindDefaultImage[] {
+  return kindTable.releases
+    .filter((release) => release.complete === false)
+    .map((release) => ({ kind: release.kind, image: release.default, source: release.source }))
+    .sort((a, b) => compareVersions(a.kind, b.kind))
 }
 
 /** `kube-compat-gate db list|explain|validate`: returns the exit code. */
@@ -59,6 +82,8 @@ export function listing(database: Database): DatabaseListing {
     version: database.version,
     date: database.date,
     newest: newestKnown(database),
+    newestFrom: Object.fromEntries(Object.entries(newestWithEntries(database)).map(([key, { entry, verified }]) => [key, { entry, verified }])),
+    kindDefaultImageOnly: kindDefaultImageOnly(),
     entries: database.entries.map(({ id, severity, category, title, confidence, references, verified }) => ({
       id,
       severity,
@@ -73,15 +98,30 @@ export function listing(database: Database): DatabaseListing {
 
 function listText(database: Database): string {
   const width = Math.max(...database.entries.map((entry) => entry.id.length))
+  const newest = newestWithEntries(database)
+  const names: Record<keyof NewestKnown, string> = { kubernetes: 'Kubernetes', vcluster: 'vcluster', kind: 'kind' }
   const lines = [
     `database ${database.version} (${database.date}), ${database.entries.length} entries`,
-    `newest releases it knows: ${describeNewest(newestKnown(database))}`,
+    `newest releases it judges: ${describeNewest(newestKnown(database))}`,
+    ...Object.entries(newest).map(([key, { version, entry, verified }]) => `  ${names[key as keyof NewestKnown]} ${version}: from the entry ${entry} (verified ${verified})`),
+    ...defaultOnlyLines(kindDefaultImageOnly(), newest.kind?.version),
     ''
   ]
   for (const entry of database.entries) {
     lines.push(`${entry.id.padEnd(width)}  ${entry.severity.padEnd(7)}  ${entry.title}`)
   }
   return `${lines.join('\n')}\n`
+}
+
+/** The kind releases whose default node image is known but not judged, newest first, with where the newest one was read. */
+function defaultOnlyLines(releases: readonly KindDefaultImage[], judged: string | undefined): string[] {
+  const newest = releases.at(-1)
+  if (newest === undefined) return []
+  const { repository, commit, path } = newest.source
+  return [
+    `  kind ${newest.kind}: newest release whose default node image is known, from ${repository} ${path} at v${newest.kind} (commit ${commit.slice(0, 12)}); smoke runs pick their image with it`,
+    `    not judged${judged ? ` (node images are judged up to kind ${judged})` : ''}, as for every kind release whose full image list was not checked: ${releases.map((release) => release.kind).join(', ')}`
+  ]
 }
 
 async function explainCommand(args: string[]): Promise<number> {

@@ -20,15 +20,26 @@ export interface Freshness {
 
 /** Newest minor (Kubernetes, vcluster) and kind release among the database's tables. */
 export function newestKnown(database: Pick<Database, 'entries'>): NewestKnown {
-  const newest: NewestKnown = {}
-  const consider = (key: keyof NewestKnown, version: string): void => {
+  return Object.fromEntries(Object.entries(newestWithEntries(database)).map(([key, { version }]) => [key, version]))
+}
+
+/** The entry whose table holds a `NewestKnown` release (the first, in database order, when several do). */
+export interface NewestSource {
+  entry: string
+  verified: string
+}
+
+/** `newestKnown`, each with the entry whose table holds it: where the figure comes from. */
+export function newestWithEntries(database: Pick<Database, 'entries'>): Partial<Record<keyof NewestKnown, NewestSource & { version: string }>> {
+  const newest: Partial<Record<keyof NewestKnown, NewestSource & { version: string }>> = {}
+  const consider = (key: keyof NewestKnown, version: string, entry: Database['entries'][number]): void => {
     const current = newest[key]
-    if (current === undefined || compareVersions(version, current) > 0) newest[key] = version
+    if (current === undefined || compareVersions(version, current.version) > 0) newest[key] = { version, entry: entry.id, verified: entry.verified }
   }
   for (const entry of database.entries) {
     const lifecycle = entry.when.lifecycle
-    if (lifecycle) for (const minor of Object.keys(lifecycle.dates)) consider(lifecycle.of, minor)
-    for (const kind of Object.keys(entry.when.kindNodeImages ?? {})) consider('kind', kind)
+    if (lifecycle) for (const minor of Object.keys(lifecycle.dates)) consider(lifecycle.of, minor, entry)
+    for (const kind of Object.keys(entry.when.kindNodeImages ?? {})) consider('kind', kind, entry)
   }
   return newest
 }
@@ -54,7 +65,7 @@ export function describeNewest(newest: NewestKnown): string {
   return parts.length > 0 ? parts.join(', ') : 'no release tables'
 }
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const left = a.split('.').map(Number)
   const right = b.split('.').map(Number)
   for (let index = 0; index < Math.max(left.length, right.length); index++) {

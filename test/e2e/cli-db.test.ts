@@ -29,6 +29,15 @@ describe('kube-compat-gate db', () => {
     expect(listing.version).toMatch(/\S/)
     expect(listing.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(listing.newest).toEqual({ kubernetes: expect.stringMatching(/^1\.\d+$/), vcluster: expect.stringMatching(/^0\.\d+$/), kind: expect.stringMatching(/^0\.\d+\.\d+$/) })
+    // Each newest release says which entry's table holds it; kind releases known only by their default image are listed apart.
+    expect(listing.newestFrom.kind).toEqual({ entry: 'kind-node-image-not-built-for-release', verified: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
+    expect(listing.newestFrom.kubernetes?.entry).toMatch(/\S/)
+    expect(listing.kindDefaultImageOnly).toContainEqual({
+      kind: '0.32.0',
+      image: expect.stringMatching(/^kindest\/node:v1\.\d+\.\d+@sha256:[0-9a-f]{64}$/),
+      source: { repository: 'kubernetes-sigs/kind', commit: expect.stringMatching(/^[0-9a-f]{40}$/), path: 'pkg/apis/config/defaults/image.go' }
+    })
+    expect(listing.kindDefaultImageOnly.map((release) => release.kind)).not.toContain(listing.newest.kind)
     expect(listing.entries.length).toBeGreaterThanOrEqual(30)
     expect(listing.entries).toContainEqual(
       expect.objectContaining({
@@ -42,7 +51,9 @@ describe('kube-compat-gate db', () => {
   it('db list in text names the database and one line per entry', () => {
     const run = runBundle('cli', ['db', 'list'])
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^database \S+ \(\d{4}-\d{2}-\d{2}\), \d+ entries\nnewest releases it knows: Kubernetes 1\.\d+, vcluster 0\.\d+, kind 0\.\d+\.\d+\n/)
+    expect(run.stdout).toMatch(/^database \S+ \(\d{4}-\d{2}-\d{2}\), \d+ entries\nnewest releases it judges: Kubernetes 1\.\d+, vcluster 0\.\d+, kind 0\.\d+\.\d+\n/)
+    expect(run.stdout).toMatch(/^ {2}kind 0\.\d+\.\d+: from the entry kind-node-image-not-built-for-release \(verified \d{4}-\d{2}-\d{2}\)$/m)
+    expect(run.stdout).toMatch(/^ {2}kind 0\.32\.0: newest release whose default node image is known, from kubernetes-sigs\/kind pkg\/apis\/config\/defaults\/image\.go at v0\.32\.0 \(commit [0-9a-f]{12}\)/m)
     expect(run.stdout).toMatch(/^runc-cgroup-v1-unable-to-freeze +warning +runc 1\.1\.8/m)
   })
 

@@ -125,6 +125,12 @@ export function buildCorpus(base: string): Corpus {
     declares: { version: '0.22.1', line: 3, column: 14 }
   })
 
+  // Expressions that never close, one every few bytes of a 1.5 MB line (held-out attacks H12, H13: each was read to
+  // the end of the line, minutes of CPU per file).
+  write('unclosed/image.yaml', `x: ${'kindest/node:{{'.repeat(100_000)}\n`, { attack: '100,000 image tags opening a template that never closes' })
+  write('unclosed/image.sh', `echo ${'rancher/k3s:${'.repeat(100_000)}\n`, { attack: '100,000 image tags opening a variable that never closes' })
+  write('unclosed/default.sh', `kind create cluster --image "kindest/node:${'${A:-'.repeat(300_000)}"\n`, { attack: '300,000 variable defaults that never close' })
+
   // Encodings: binary content behind a YAML name, UTF-16, invalid UTF-8, a BOM, CRLF.
   const binary = Buffer.alloc(4096)
   for (let i = 0; i < binary.length; i++) binary[i] = (i * 131 + 7) % 256

@@ -36,7 +36,9 @@ const PATHS = [
   'fleet.yaml',
   'package.json',
   '.github/kind_versions.json',
-  'ci/k8s-versions.yaml'
+  'ci/k8s-versions.yaml',
+  '.gitlab-ci.yml',
+  'Jenkinsfile'
 ]
 
 /** Real files, so mutations start from text each reader understands. */

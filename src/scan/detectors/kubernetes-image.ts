@@ -13,10 +13,12 @@ import type { Mapping } from './mappings.js'
  * `k0sproject/k0s`, the control-plane images of upstream Kubernetes and EKS Distro, the
  * vcluster syncer and distro images, kubectl images. Written as one reference anywhere outside a
  * comment (a manifest, a Dockerfile `FROM`, a script, a Terraform string), or split over
- * `registry` / `repository` / `tag` keys of one mapping.
+ * `registry` / `repository` / `tag` keys of one mapping. An expression inside a tag is read up to 256
+ * characters: unbounded, every `{{` that never closes read to the end of its line, and a line of them
+ * cost minutes (held-out attacks H12, H13).
  */
 const REFERENCE =
-  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9._-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)(?:-(?:amd64|arm64|arm|ppc64le|s390x))?|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|labring\/kubernetes(?:-docker)?|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl|alpine\/k8s))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]*\}\}|\$\{[^}\s]*\}|\$\([^)\s]*\)|\$[A-Za-z_]\w*|\{\{[^}\n]*\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
+  /(?<![\w./:@-])((?:[a-z0-9][a-z0-9._-]*(?::\d+)?\/)*(?:kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)(?:-(?:amd64|arm64|arm|ppc64le|s390x))?|loft-sh\/vcluster(?:-pro|-oss)?|loftsh\/vcluster|loft-sh\/kubernetes|labring\/kubernetes(?:-docker)?|[a-z0-9][a-z0-9_.-]*\/(?:k8s-)?kubectl|alpine\/k8s))(?![\w/-])(?::((?:[\w.+-]|\$\{\{[^}\n]{0,256}\}\}|\$\{[^}\s]{0,256}\}|\$\([^)\s]{0,256}\)|\$[A-Za-z_]\w*|\{\{[^}\n]{0,256}\}\})+))?(?:@sha256:[0-9a-f]{64})?/y
 
 const CONTROL_PLANE = /(^|\/)kube-(apiserver|controller-manager|scheduler|proxy)(-(amd64|arm64|arm|ppc64le|s390x))?$/
 

@@ -2,6 +2,7 @@ import { genericLayer } from '../detectors/index.js'
 import { versionList } from '../detectors/version-list.js'
 import { argocdApplication } from './argocd-application.js'
 import { clusterApiVcluster } from './cluster-api-vcluster.js'
+import { ciScripts, jenkinsfile } from './ci-scripts.js'
 import { clusterManifests } from './cluster-manifests.js'
 import { compose } from './compose.js'
 import type { Extractor } from './extractor.js'
@@ -41,6 +42,8 @@ export function extractorsFor(apiVersions?: ReadonlySet<string>): readonly Extra
     clusterApiVcluster,
     githubWorkflow,
     shellScript,
+    ciScripts,
+    jenkinsfile,
     terraform,
     toolVersions,
     compose,

@@ -9,8 +9,11 @@ import { emptyExtraction, type Extraction, type Extractor } from './extractor.js
 const SOURCE = 'shell'
 
 /** Scripts, Makefiles, justfiles and Dockerfiles (`Dockerfile`, `app.Dockerfile`, `Dockerfile.dev`) by name, in any case; `Containerfile` as written. */
-const SCRIPT_NAME = /\.(sh|bash|mk)$|(^|\/)((GNU)?makefile|justfile|([^/]*\.)?Dockerfile(\.[^/]+)?)$/i
+const SCRIPT_NAME = /\.(sh|bash|zsh|ksh|mk)$|(^|\/)((GNU)?makefile|justfile|([^/]*\.)?Dockerfile(\.[^/]+)?)$/i
 const CONTAINERFILE = /(^|\/)Containerfile$/
+/** `ci/deploy`, `bin/up`: a file without an extension is a script when its first line says so (`#!/usr/bin/env bash`). */
+const EXTENSIONLESS = /(^|\/)[^/.]+$/
+const SHELL_SHEBANG = /^#![^\n]*\b(?:ba|z|k|da|a)?sh\b/
 
 /**
  * Shell scripts, Makefiles and Dockerfiles: `kind create cluster --image`, `vcluster create
@@ -20,11 +23,12 @@ const CONTAINERFILE = /(^|\/)Containerfile$/
  */
 export const shellScript: Extractor = {
   id: SOURCE,
-  accepts: (path) => SCRIPT_NAME.test(path) || CONTAINERFILE.test(path),
+  accepts: (path) => SCRIPT_NAME.test(path) || CONTAINERFILE.test(path) || EXTENSIONLESS.test(path),
   mightDeclare: (text) =>
     text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl') || text.includes('eksctl'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
+    if (EXTENSIONLESS.test(file.path) && !SCRIPT_NAME.test(file.path) && !CONTAINERFILE.test(file.path) && !SHELL_SHEBANG.test(file.text)) return out
     const { commands, unclosedQuote } = sharedCommandsOf(file, lineQuotesIn(file.path))
     if (unclosedQuote !== undefined) {
       out.diagnostics.push({ ...file.locate(unclosedQuote), message: 'this quote is never closed: a shell rejects the script and versions after it may be missed' })

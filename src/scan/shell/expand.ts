@@ -53,10 +53,11 @@ function valueKey(text: string, group: string | undefined): string {
 /**
  * `${{ matrix.k8s }}`, `${{ env.X }}`, `${{ inputs.x }}`, `${X}`, `${X:-default}`, `$(X)`, `$X`,
  * and Argo CD ApplicationSet parameters `{{ .x }}`/`{{x}}` (looked up as `template.x`).
- * Compiled once; applied to short values only.
+ * Compiled once. A default is read up to 256 characters, so a value full of `${X:-` that never close
+ * costs a bounded read at each (unbounded, each read to the end of the value: quadratic).
  */
 const REFERENCE =
-  /\$\{\{\s*((?:matrix|env|inputs|vars)\.[\w.-]+)\s*\}\}|\$\{([A-Za-z_]\w*)(?::?[-=]([^}]*))?\}|\$\(([A-Za-z_][\w.]*)\)|\$([A-Za-z_]\w*)|\{\{\s*\.?([A-Za-z_][\w.-]*)\s*\}\}/g
+  /\$\{\{\s*((?:matrix|env|inputs|vars)\.[\w.-]+)\s*\}\}|\$\{([A-Za-z_]\w*)(?::?[-=]([^}]{0,256}))?\}|\$\(([A-Za-z_][\w.]*)\)|\$([A-Za-z_]\w*)|\{\{\s*\.?([A-Za-z_][\w.-]*)\s*\}\}/g
 
 /** Nested references deeper than this are left as written (and reported as unresolved). */
 const MAX_DEPTH = 4

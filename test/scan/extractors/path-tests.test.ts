@@ -12,15 +12,19 @@ describe('which extractors a path goes to', () => {
     ['a/app.Dockerfile', ['shell']],
     ['a/Dockerfile.dev', ['shell']],
     ['a/dockerfile', ['shell']],
-    ['Dockerfilex', []],
-    ['aDockerfile', []],
+    ['Dockerfilex', ['shell']], // no extension: read only when its first line is a shell's #!
+    ['aDockerfile', ['shell']], // no extension: read only when its first line is a shell's #!
     ['Containerfile', ['shell']],
-    ['a/containerfile', []],
+    ['a/containerfile', ['shell']], // no extension: read only when its first line is a shell's #!
     ['GNUmakefile', ['shell']],
     ['a/Makefile', ['shell', 'script-commands']],
     ['makefile', ['shell']],
-    ['xmakefile', []],
+    ['xmakefile', ['shell']], // no extension: read only when its first line is a shell's #!
     ['a/justfile', ['shell']],
+    ['ci/deploy.py', []],
+    ['.gitlab-ci.yml', ['ci-script']],
+    ['a/Taskfile.yml', ['ci-script']],
+    ['Jenkinsfile', ['shell', 'jenkinsfile']], // no extension: the shell reader needs a #! first line too
     ['run.SH', ['shell', 'script-commands']],
     ['m.mk', ['shell', 'script-commands']],
     ['a/.tool-versions', ['tool-versions']],

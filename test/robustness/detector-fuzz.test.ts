@@ -26,7 +26,7 @@ const WORDS = [
   '{{ .Values.cluster.version }}', '{{ $.Values.a.b | quote }}', 'locals {\n', 'yamldecode(file(find_in_parent_folders("env.yaml")))', 'local.env.a.b', 'inputs = {', 'uses: ./', 'uses: ./.github/actions/setup\n', 'with:\n', 'default: latest\n', 'description: kind CLI release\n', 'orchestrator_version', 'kubernetes_version_min', 'initial_k3s_channel', 'kube_tag', 'k8s_release', 'declare -rx ', 'readonly ', 'RUN ', 'RUN --mount=type=cache ', ' && ',
   'curl -sfL https://get.k3s.io | sh -', 'INSTALL_K3S_CHANNEL=', 'https://dl.k8s.io/release/stable.txt', 'github.com/loft-sh/vcluster/releases/latest/download/vcluster', 'istio/kubectl:1.23.2', 'registry.k8s.io/kube-proxy:v1.31.1',
   'MINIMAL_K8S: ', 'minKubeVersion: ', 'min_kubernetes_version=', 'KINDEST_NODE_VERSION_v1.31 ?= ', 'export ', ' ?= ', 'override ', 'ENVTEST_VERSION=1.30.x!', '$(A_$(B))', 'variables:\n  ', 'KUBERNETES_VERSION_UPGRADE_TO: ', 'KUBERNETES_VERSION_ACME: ',
-  'apiVersion: upgrade.cattle.io/v1\nkind: Plan\nspec:\n  version: ', 'rancher/rke2-upgrade', 'gke_version', '1.30.5-gke.1014001', 'https://dl.k8s.io/release/v1.31.0/bin/$$(go env GOOS)/', 'kubectl', './kk create cluster --with-kubernetes v1.30.4', 'sealos run labring/kubernetes:v1.29.9', 'apt-get install -y kubectl', 'kubectl=1.30.*', 'clusterctl generate cluster x --infrastructure vcluster', 'kind create cluster --config kind.yaml',
+  'apiVersion: upgrade.cattle.io/v1\nkind: Plan\nspec:\n  version: ', 'rancher/rke2-upgrade', 'gke_version', '1.30.5-gke.1014001', 'https://dl.k8s.io/release/v1.31.0/bin/$$(go env GOOS)/', 'kubectl', './kk create cluster --with-kubernetes v1.30.4', 'sealos run labring/kubernetes:v1.29.9', 'apt-get install -y kubectl', 'kubectl=1.30.*', 'clusterctl generate cluster x --infrastructure vcluster', 'kind create cluster --config kind.yaml', 'preKubeadmCommands:\n', '  - export KUBERNETES_VERSION=1.31.0\n',
   '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))
@@ -87,6 +87,7 @@ describe('every generic detector on random and hostile text (fuzz)', () => {
     ['5,000 names nested 5,000 deep in an object', `inputs = {\n${'a = {\n'.repeat(5_000)}v = local.e.${'x.'.repeat(5_000)}y\n}\n`],
     ['a Make name computed 5,000 levels deep', `X ?= ${'$(A_'.repeat(5_000)}B${')'.repeat(5_000)}\nKINDEST_NODE_VERSION_v1.31 ?= v1.31.0\n`],
     ['a kubectl download path of 20,000 commands', `https://dl.k8s.io/release/v1.31.0/bin/${'$$(go env GOOS)/'.repeat(20_000)}\n`],
+    ['20,000 assignments in bootstrap commands', `spec:\n  preKubeadmCommands:\n${'    - export KUBERNETES_VERSION=1.31.0 && kubeadm init --kubernetes-version $KUBERNETES_VERSION\n'.repeat(20_000)}`],
     ['20,000 minimums and e2e variables', `variables:\n${'  KUBERNETES_VERSION_X: v1.31.0\n  MINIMAL_K8S: "1.29"\n'.repeat(10_000)}`],
     ['5,000 name/value pairs', `apiVersion: v1\nkind: vcluster\nenv:\n${'  - { name: KUBERNETES_VERSION, value: v1.31.0 }\n'.repeat(5_000)}`]
   ]

@@ -95,7 +95,7 @@ export const namedValue: Detector = {
     }
     for (const assignment of view.assignments) {
       const meaning = givenToVcluster(namedMeaning(assignment.name), view, assignment.value)
-      if (meaning) declareInferred(view, out, namedValue.id, assignment.value, meaning)
+      if (meaning && !inBootstrapCommands(view, assignment.value[0]?.offset)) declareInferred(view, out, namedValue.id, assignment.value, meaning)
     }
     if (view.file.text.includes('--')) readFlags(view, out)
     if (view.format === 'hcl') readVariables(view, out)
@@ -113,6 +113,29 @@ export function inRendererSettings(view: FileView, offset: number): boolean {
   if (view.format !== 'yaml' && view.format !== 'lenient') return false
   const line = view.file.locate(offset).line
   return view.mappings.some((mapping) => mapping.path[0] === RENDERER_SETTINGS && [...mapping.entries.values()].some((entry) => view.file.locate(entry.offset).line === line))
+}
+
+/** Lines read back from an assignment to the key of the list it is an item of, at most. */
+const MAX_LINES_BACK = 64
+
+/**
+ * `preKubeadmCommands: [export KUBERNETES_VERSION=1.36.0, ...]` in a Cluster API bootstrap template (and its flags,
+ * `kubeadm ... --kubernetes-version`): the node's packages follow the version the Cluster sets (its `version` or
+ * `topology.version`, read there); the template only repeats it.
+ */
+function inBootstrapCommands(view: FileView, offset: number | undefined): boolean {
+  if (offset === undefined || (view.format !== 'yaml' && view.format !== 'lenient') || !view.file.text.includes('KubeadmCommands')) return false
+  const text = view.file.text
+  let lineStart = offset - view.file.locate(offset).column + 1
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 256))![0].length
+  for (let lines = 0; lines < MAX_LINES_BACK && lineStart > 0; lines++) {
+    lineStart = lineStart - 1 - view.file.locate(lineStart - 1).column + 1
+    const line = text.slice(lineStart, Math.min(text.indexOf('\n', lineStart) >>> 0, lineStart + 256))
+    const lineIndent = /^[ \t]*/.exec(line)![0].length
+    if (line.trim() === '' || lineIndent > indent || (lineIndent === indent && line.trimStart().startsWith('-'))) continue
+    return /^[ \t]*(pre|post)KubeadmCommands:/.test(line)
+  }
+  return false
 }
 
 /** `vcluster create ... --set-parameters 'k8sVersion=v1.33.3'`: a Kubernetes version given to the vcluster CLI is the virtual cluster's. */
@@ -238,7 +261,7 @@ const VERSION_WORD = /(?<![A-Za-z])version/i
 function readFlags(view: FileView, out: Extraction): void {
   const text = view.file.text
   for (const match of text.matchAll(FLAG)) {
-    if (view.inComment(match.index)) continue
+    if (view.inComment(match.index) || inBootstrapCommands(view, match.index)) continue
     const [whole, flag, written] = match as unknown as [string, string, string]
     // The command's words before the flag, the last few thousand characters at most (a line of many flags stays linear).
     const before = text.slice(Math.max(commandStart(view.file, match.index), match.index - MAX_COMMAND_BEFORE), match.index)

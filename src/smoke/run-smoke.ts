@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Database } from '../db/schema.js'
 import { UsageError } from '../errors.js'
 import type { Declaration } from '../model.js'
@@ -127,7 +127,8 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
   let evidence: NamespaceEvidence = { pods: [], events: [], logs: {} }
   const extra: Record<string, string> = {}
   let client: ClusterClient | undefined
-  let hostKubeconfig = options.kubeconfig
+  // Tools run in an empty folder (tools.ts): a relative path would no longer mean the caller's.
+  let hostKubeconfig = options.kubeconfig === undefined ? undefined : resolve(options.kubeconfig)
   let vclusterNamespace: string | undefined
   try {
     // 1. The host cluster.
@@ -167,7 +168,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
         log(warning)
       }
       const valuesFiles = await chartValuesFiles(
-        options.refuseRepositoryConfig ? [] : declaredValues.map((file) => join(options.root, file)),
+        options.refuseRepositoryConfig ? [] : declaredValues.map((file) => resolve(options.root, file)),
         // A Chart.yaml dependency means an umbrella chart: its values nest under the dependency name.
         vcluster.source === 'helm-chart' ? 'vcluster' : undefined,
         plan

@@ -4,6 +4,9 @@
  * The runner is an interface so tests can swap in fake executables or a recorder.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface ToolResult {
   stdout: string
@@ -48,13 +51,29 @@ function track(child: ChildProcess): ChildProcess {
   return child
 }
 
+let emptyFolder: string | undefined
+
+/**
+ * The folder every tool runs in: new, empty, outside the workspace. In the workspace (a pull
+ * request's checkout), a folder named like the chart (`vcluster/`) was installed by helm before
+ * `--repo` (helm/helm#9244), and kubectl and kind read files named after their arguments too.
+ */
+function toolFolder(): string {
+  if (emptyFolder === undefined) {
+    const folder = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'kcg-tools-'))
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }))
+    emptyFolder = folder
+  }
+  return emptyFolder
+}
+
 export const execTools: ToolRunner = {
   run(tool, args, options = {}) {
     return new Promise((resolve, reject) => {
       const child = execFile(
         tool,
         [...args],
-        { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, killSignal: 'SIGTERM', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+        { cwd: toolFolder(), timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, killSignal: 'SIGTERM', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
         (error, stdout, stderr) => {
           if (!error) return resolve({ stdout, stderr })
           const code = (error as NodeJS.ErrnoException).code
@@ -70,7 +89,7 @@ export const execTools: ToolRunner = {
     })
   },
   start(tool, args) {
-    return track(spawn(tool, [...args], { stdio: ['ignore', 'pipe', 'pipe'] }))
+    return track(spawn(tool, [...args], { cwd: toolFolder(), stdio: ['ignore', 'pipe', 'pipe'] }))
   }
 }
 

@@ -27,9 +27,12 @@ describe("the repository's own configuration", () => {
   it.each([
     ['an absolute path', '/etc/passwd', 'it is outside the repository'],
     ['a path out of the repository', '../elsewhere.yaml', 'it is outside the repository'],
-    ['a device that never ends', '/dev/zero', 'it is outside the repository']
+    ['a device that never ends', '/dev/zero', 'it is outside the repository'],
+    // actions/checkout keeps the token in .git/config (redteam L01).
+    ["git's own configuration", '.git/config', "it is inside \\.git, git's own folder"]
   ])('may not list %s as a database file', async (_name, path, reason) => {
-    const message = await gateError({ '.kube-compat-gate.yml': `database:\n  - ${path}\n` })
+    const message = await gateError({ '.kube-compat-gate.yml': `database:\n  - ${path}\n`, '.git/config': '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n' })
+    expect(message).not.toContain('c2VjcmV0')
     expect(message).toMatch(new RegExp(`^cannot read database file \\S+ that \\.kube-compat-gate\\.yml lists: ${reason}$`))
   })
 
@@ -39,6 +42,13 @@ describe("the repository's own configuration", () => {
     )
     expect(message).toMatch(/^cannot read database file \S+\/db\/extra\.yaml that \.kube-compat-gate\.yml lists: it is not a regular file$/)
   }, 10_000)
+
+  it('may not be a link into .git', async () => {
+    const message = await gateError({ '.kube-compat-gate.yml': 'database:\n  - db/extra.yaml\n', '.git/config': '[core]\n', 'db/README': 'x\n' }, (root) =>
+      symlinkSync(join(root, '.git', 'config'), join(root, 'db', 'extra.yaml'))
+    )
+    expect(message).toMatch(/^cannot read database file \S+\/db\/extra\.yaml that \.kube-compat-gate\.yml lists: it is inside \.git, git's own folder$/)
+  })
 
   it('may not be a link to a file outside the repository', async () => {
     const outside = tempDir()

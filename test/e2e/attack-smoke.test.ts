@@ -55,7 +55,7 @@ async function helmValues(before: number, copies: string): Promise<string[]> {
   return given.map((_, n) => readFileSync(join(copies, `values-${n + 1}.yaml`), 'utf8'))
 }
 
-async function smokeRun(eventName: string, payload: Record<string, unknown>, workspace: string, sha: string, inputs: Record<string, string> = {}): Promise<{ run: ActionRun; values: string[] }> {
+async function smokeRun(eventName: string, payload: Record<string, unknown>, workspace: string, sha: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<{ run: ActionRun; values: string[] }> {
   const before = (await fakes.calls()).length
   // The run's own temporary directory: whatever it made there (kubeconfigs, values files) must be gone at the end.
   const temp = tempDir('kcg-smoke-tmp-')
@@ -67,7 +67,7 @@ async function smokeRun(eventName: string, payload: Record<string, unknown>, wor
     apiUrl: github().url,
     sha,
     inputs: { smoke: 'true', kubeconfig: server.kubeconfig, 'smoke-timeout': '5', 'smoke-image': 'kcg.local/busybox:1', comment: 'never', ...inputs },
-    env: { PATH: `${fakes.bin}:${process.env.PATH}`, FAKE_LOG: fakes.log, TMPDIR: temp, FAKE_VALUES_COPY: copies }
+    env: { PATH: `${fakes.bin}:${process.env.PATH}`, FAKE_LOG: fakes.log, TMPDIR: temp, FAKE_VALUES_COPY: copies, ...env }
   })
   const values = await helmValues(before, copies)
   expect(readdirSync(temp)).toEqual([])
@@ -109,5 +109,23 @@ describe('dist/index.js smoke on a pull request it does not vouch for', () => {
     const { run, values } = await smokeRun('pull_request', pullRequestPayload(base, head, 404), repo.dir, head)
     expect(values).toEqual([expect.stringContaining('hostPath')])
     expect(run.stdout).not.toMatch(NOT_APPLIED)
+  }, 120_000)
+
+  it('pull_request from a fork: helm and kubectl run in an empty folder, so a `vcluster/` chart folder in the checkout is not the chart (redteam X01)', async () => {
+    const repo = new TempRepo()
+    const files = chart('0.22.1', 'v1.31.4-k3s1')
+    const base = repo.commit(files, 'base')
+    // Helm resolves a local folder named like the chart before --repo (helm/helm#9244).
+    const head = repo.commit({ 'vcluster/Chart.yaml': 'apiVersion: v2\nname: vcluster\nversion: 0.22.1\n', 'vcluster/templates/pwn.yaml': HOSTILE_VALUES }, 'a chart named vcluster')
+    const payload = pullRequestPayload(base, head, 405)
+    ;((payload.pull_request as { head: { repo: { full_name: string } } }).head.repo).full_name = 'mallory/Hello-World'
+    const cwdLog = join(tempDir('kcg-cwd-'), 'cwd.log')
+    await smokeRun('pull_request', payload, repo.dir, head, {}, { FAKE_CWD_LOG: cwdLog })
+    const folders = readFileSync(cwdLog, 'utf8').trim().split('\n').map((line) => line.split('\t'))
+    expect(folders.map(([tool]) => tool)).toContain('helm')
+    for (const [tool, folder, entries] of folders) {
+      expect(`${tool} in ${folder}`).not.toContain(repo.dir)
+      expect(`${tool}: ${entries!.trim()} entries`).toBe(`${tool}: 0 entries`)
+    }
   }, 120_000)
 })

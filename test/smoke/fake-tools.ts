@@ -8,6 +8,7 @@
  *   FAKE_VCLUSTER_KUBECONFIG_B64  what `kubectl get secret vc-…` prints
  *   FAKE_VALUES_COPY    a folder where helm copies each `--values` file (values-1.yaml, …), since
  *                       the run removes its temporary files before a test can read them
+ *   FAKE_CWD_LOG        a file where each call appends its tool, working folder and how many entries that folder holds
  */
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,7 +21,9 @@ export interface FakeTools {
   calls: () => Promise<string[][]>
 }
 
-const record = (tool: string): string => `printf '%s' ${tool} >> "$FAKE_LOG"; for a in "$@"; do printf '\\t%s' "$a" >> "$FAKE_LOG"; done; printf '\\n' >> "$FAKE_LOG"`
+const record = (tool: string): string =>
+  `printf '%s' ${tool} >> "$FAKE_LOG"; for a in "$@"; do printf '\\t%s' "$a" >> "$FAKE_LOG"; done; printf '\\n' >> "$FAKE_LOG"
+[ -n "$FAKE_CWD_LOG" ] && printf '%s\\t%s\\t%s\\n' ${tool} "$PWD" "$(ls -A | wc -l)" >> "$FAKE_CWD_LOG"`
 
 const SCRIPTS: Record<string, string> = {
   kind: `${record('kind')}

@@ -11,6 +11,8 @@
  * made a git repository whose head commit changed four files, and the action on a shallow
  * checkout of that head (actions/checkout's default), its base derived through the REST API of
  * the tests' GitHub stand-in on loopback, against the same action in audit mode (head only).
+ * A second `scan --base` takes a base from which the head changes a declared version (one file):
+ * the common pull request, whose base is resolved and evaluated rather than taken from the head.
  *
  * With --reference COMMIT, the scan of that commit (built into .tmp/) runs in the same rounds,
  * and the scan is judged against it too (issue 18: within 15% of the scan before the generic
@@ -181,6 +183,7 @@ function judge(results) {
   const add = (metric, value, budget) => verdicts.push({ metric, value, limit: budget.limit, result: verdict(value, budget.limit) })
   add('scanVsBaseline', scan.scan.median / scan.baseline.median, BUDGETS.scanVsBaseline)
   add('pullRequestVsScan', scan.pullRequest.median / scan.scan.median, BUDGETS.pullRequestVsScan)
+  add('versionPullRequestVsScan', scan.versionPullRequest.median / scan.scan.median, BUDGETS.pullRequestVsScan)
   add('shallowPullRequestVsAudit', shallowPullRequest.pullRequest.median / shallowPullRequest.audit.median, BUDGETS.pullRequestVsScan)
   if (scan.reference) add('scanVsReference', scan.scanVsBaselineByRound.median / scan.referenceVsBaselineByRound.median, BUDGETS.scanVsReference)
   add('cliVersionVsBareNode', coldStart.cliVersion.median / coldStart.bareNode.median, BUDGETS.coldStartVsBareNode)
@@ -216,6 +219,8 @@ function renderRuntime(runtime, results) {
     [`scan ÷ baseline, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.scanVsBaselineByRound.median, 'median')} (${scan.scanVsBaselineByRound.min.toFixed(2)}–${scan.scanVsBaselineByRound.max.toFixed(2)})`, '', ''],
     [`pull request: scan --base, 4 files changed (${n(scan.files)} files)`, formatMs(scan.pullRequest.median), formatRatio(scan.pullRequest.median / scan.scan.median, 'scan'), BUDGETS.pullRequestVsScan.text, verdictOf('pullRequestVsScan')],
     [`pull request ÷ scan, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.pullRequestVsScanByRound.median, 'median')} (${scan.pullRequestVsScanByRound.min.toFixed(2)}–${scan.pullRequestVsScanByRound.max.toFixed(2)})`, '', ''],
+    [`pull request that changes a version: scan --base, 1 file changed (${n(scan.files)} files)`, formatMs(scan.versionPullRequest.median), formatRatio(scan.versionPullRequest.median / scan.scan.median, 'scan'), BUDGETS.pullRequestVsScan.text, verdictOf('versionPullRequestVsScan')],
+    [`version pull request ÷ scan, round by round (${n(scan.files)} files)`, '', `${formatRatio(scan.versionPullRequestVsScanByRound.median, 'median')} (${scan.versionPullRequestVsScanByRound.min.toFixed(2)}–${scan.versionPullRequestVsScanByRound.max.toFixed(2)})`, '', ''],
     [`action, shallow checkout, audit mode: head only (${n(scan.files)} files)`, formatMs(shallow.audit.median), '1.00×', '', ''],
     [`action, shallow checkout, pull request: base through the REST API`, formatMs(shallow.pullRequest.median), formatRatio(shallow.pullRequest.median / shallow.audit.median, 'audit'), BUDGETS.pullRequestVsScan.text, verdictOf('shallowPullRequestVsAudit')],
     ['shallow pull request ÷ audit, round by round', '', `${formatRatio(shallow.pullRequestVsAuditByRound.median, 'median')} (${shallow.pullRequestVsAuditByRound.min.toFixed(2)}–${shallow.pullRequestVsAuditByRound.max.toFixed(2)})`, '', ''],
@@ -227,7 +232,8 @@ function renderRuntime(runtime, results) {
     [`peak RSS: baseline (${n(scan.files)} files)`, formatMB(scan.baselineRssKiB.max), '', '', ''],
     [`CPU time (user+sys): baseline (${n(scan.files)} files)`, formatMs(scan.baselineCpuMs.median), '1.00×', '', ''],
     [`CPU time (user+sys): scan (${n(scan.files)} files)`, formatMs(scan.scanCpuMs.median), formatRatio(scan.scanCpuMs.median / scan.baselineCpuMs.median, 'baseline'), '', ''],
-    [`CPU time (user+sys): pull request (${n(scan.files)} files)`, formatMs(scan.pullRequestCpuMs.median), formatRatio(scan.pullRequestCpuMs.median / scan.scanCpuMs.median, 'scan'), '', '']
+    [`CPU time (user+sys): pull request (${n(scan.files)} files)`, formatMs(scan.pullRequestCpuMs.median), formatRatio(scan.pullRequestCpuMs.median / scan.scanCpuMs.median, 'scan'), '', ''],
+    [`CPU time (user+sys): pull request that changes a version (${n(scan.files)} files)`, formatMs(scan.versionPullRequestCpuMs.median), formatRatio(scan.versionPullRequestCpuMs.median / scan.scanCpuMs.median, 'scan'), '', '']
   ]
   if (scan.reference) {
     const reference = `reference ${results.reference.slice(0, 7)}`

@@ -12,7 +12,7 @@ import { fuzzParameters } from '../helpers/fuzz.js'
  * detectors give meaning to: it returns (never throws), places what it finds inside the file,
  * and hostile shapes (long paths, endless anchors, unclosed quotes and braces) finish.
  */
-const PATHS = ['node.bu', '.envrc.sample', 'make/kind.mk', 'values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy', 'airgap/images.txt', 'stack/main.tf.tpl']
+const PATHS = ['node.bu', '.envrc.sample', 'make/kind.mk', 'values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy', 'airgap/images.txt', 'stack/main.tf.tpl', 'kcl/main.k']
 
 const WORDS = [
   '\n', ' ', '  ', '- ', ': ', ' = ', '"', "'", '#', '//', '/*', '*/', '{', '}', '[', ']', ',', '${', '}', '$(', ')', '{{ ', ' }}', '{{- if .X }}', ':-', '=',
@@ -27,7 +27,7 @@ const WORDS = [
   'curl -sfL https://get.k3s.io | sh -', 'INSTALL_K3S_CHANNEL=', 'https://dl.k8s.io/release/stable.txt', 'github.com/loft-sh/vcluster/releases/latest/download/vcluster', 'istio/kubectl:1.23.2', 'registry.k8s.io/kube-proxy:v1.31.1',
   'MINIMAL_K8S: ', 'minKubeVersion: ', 'min_kubernetes_version=', 'KINDEST_NODE_VERSION_v1.31 ?= ', 'export ', ' ?= ', 'override ', 'ENVTEST_VERSION=1.30.x!', '$(A_$(B))', 'variables:\n  ', 'KUBERNETES_VERSION_UPGRADE_TO: ', 'KUBERNETES_VERSION_ACME: ',
   'apiVersion: upgrade.cattle.io/v1\nkind: Plan\nspec:\n  version: ', 'rancher/rke2-upgrade', 'gke_version', '1.30.5-gke.1014001', 'https://dl.k8s.io/release/v1.31.0/bin/$$(go env GOOS)/', 'kubectl', './kk create cluster --with-kubernetes v1.30.4', 'sealos run labring/kubernetes:v1.29.9', 'apt-get install -y kubectl', 'kubectl=1.30.*', 'clusterctl generate cluster x --infrastructure vcluster', 'kind create cluster --config kind.yaml', 'preKubeadmCommands:\n', '  - export KUBERNETES_VERSION=1.31.0\n',
-  '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
+  'properties:\n', 'default: vcluster\n', 'default = {', 'option("x") or ', 'min_master_version = 1.25.6-gke.2000', '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))
 

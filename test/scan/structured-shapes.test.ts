@@ -94,6 +94,37 @@ const CASES: Case[] = [
       '.github/workflows/test.yaml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        with:\n          version: v0.23.0\n'
     },
     declares: ['.github/workflows/test.yaml:8 kind 0.23.0 action-input inferred', 'action.yml:5 kind 0.24.0 action-input inferred']
+  },
+  {
+    name: 'KCL configuration: an option default image and Ansible vars; a test assertion and a generated schema are not declarations',
+    files: {
+      'kind/main.k': '_nodeImage = option("nodeImage") or "kindest/node:v1.33.1"\n',
+      'catalog/kind.k': 'kind = s.D {\n    vars = {\n        kind_version = "0.27.0"\n        # kubectl_version = "1.20.0"\n    }\n}\n',
+      'catalog/kind_test.k': 'assert _v["kubectl_version"] == "1.33.0"\n',
+      'values.schema.k': 'schema V:\n    r\"\"\"\n    img : str, default is "alpine/k8s:1.29.2"\n    \"\"\"\n'
+    },
+    declares: ['catalog/kind.k:3 kind 0.27.0 named-value inferred', 'kind/main.k:1 kubernetes/host 1.33.1 image inferred']
+  },
+  {
+    name: "a schema's property defaults that make a vcluster chart reference; another chart's defaults stay out",
+    files: {
+      'xrd.yaml':
+        'kind: CompositeResourceDefinition\nspec:\n  versions:\n    - schema:\n        openAPIV3Schema:\n          properties:\n            chartName:\n              default: vcluster\n            version:\n              type: string\n              default: "0.28.2"\n            other:\n              properties:\n                chart:\n                  default: ingress-nginx\n                version:\n                  default: 4.11.3\n'
+    },
+    declares: ['xrd.yaml:11 vcluster 0.28.2 chart-reference inferred']
+  },
+  {
+    name: 'a field of a Terraform object-variable default, per-cluster locals, and a version written without quotes',
+    files: {
+      'kind/variables.tf': 'variable "cluster" {\n  type = object({ kubernetes_version = optional(string) })\n  default = {\n    kubernetes_version = "1.31.4"\n  }\n}\n',
+      'stack/locals.tf': 'locals {\n  clusters = {\n    blue = { k8s_version = "1.30.2" }\n  }\n}\n',
+      'gke/main.tf': 'resource "google_container_cluster" "c" {\n  min_master_version = 1.30.5-gke.1014000\n  node_version = 1.30.5 - local.x\n}\n'
+    },
+    declares: [
+      'gke/main.tf:2 kubernetes/host 1.30.5 terraform exact',
+      'kind/variables.tf:4 kubernetes/host 1.31.4 named-value inferred',
+      'stack/locals.tf:3 kubernetes/host 1.30.2 named-value inferred'
+    ]
   }
 ]
 

@@ -13,14 +13,14 @@ const FOREIGN_FOLDER = /(^|\/)(vendor|vendored|third_party|third-party|node_modu
 
 /**
  * Lock files of any ecosystem and change logs: versions there are history or other packages'. JSON
- * schemas (`values.schema.json`, `vcluster.schema.json`) describe values, their `default`s and
+ * schemas (`values.schema.json`, `vcluster.schema.json`, KCL `values.schema.k`) describe values, their `default`s and
  * `examples` set nothing (Helm does not apply them). Terraform's plan and state files (`tfplan.json`,
  * `prod.tfplan.json`, `terraform.tfstate`) are its output, repeating what the `.tf` files declare.
  */
 const NOT_DECLARATIONS =
-  /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*schema\.json|([^/]*[-_.])?tfplan(\.json)?|[^/]*\.tfstate(\.[^/]*)?|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
+  /(^|\/)((changelog|changes|history|news|release[-_]?notes)([-_.][^/]*)?|[^/]*schema\.(json|k)|([^/]*[-_.])?tfplan(\.json)?|[^/]*\.tfstate(\.[^/]*)?|[^/]*\.lock|[^/]*[-.]lock\.(json|ya?ml|hcl)|go\.sum|npm-shrinkwrap\.json|[^/]*\.min\.js|[^/]*\.snap)$/i
 
-const TEMPLATE = /\.(tmpl|gotmpl|tpl|j2|jinja2?|jsonnet|libsonnet|toml|cue)$/i
+const TEMPLATE = /\.(tmpl|gotmpl|tpl|j2|jinja2?|jsonnet|libsonnet|toml|cue|k)$/i
 /** Butane (`.bu`) is YAML and Ignition (`.ign`) is JSON: a node's provisioning config, whose inline scripts may install a cluster. */
 const YAML_OR_JSON = /\.(ya?ml|json|bu|ign)$/i
 const HCL = /\.(tf|tfvars|hcl)$/i

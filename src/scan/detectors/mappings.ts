@@ -3,7 +3,7 @@ import type { DocumentFilter, SourceFile } from '../source-file.js'
 import { blockDocument } from '../yaml-block.js'
 import { parseSpan } from '../yaml-documents.js'
 import { tooDeepAt } from '../yaml-depth.js'
-import { dottedReference, hclBody, type Block, type Token } from '../terraform/hcl.js'
+import { dottedReference, hclBody, literalString, type Block, type Token } from '../terraform/hcl.js'
 import { traced, type Traced } from '../traced.js'
 import { asString, tracedOf } from '../yaml-nodes.js'
 
@@ -110,9 +110,30 @@ export function yamlMappings(file: SourceFile, roots: readonly unknown[], wanted
         walk(value, [...path, name], depth + 1, document, embedded)
       }
     }
+    if (path[path.length - 1] === 'properties') {
+      const defaults = schemaDefaults(file, node, path)
+      if (defaults) out.push({ ...defaults, document })
+    }
   }
   for (const root of roots) walk(root, [], 0, undefined, 0)
   return out
+}
+
+/**
+ * An OpenAPI schema's `properties` (a Crossplane XRD, a CRD) read as the object its defaults make:
+ * `version: { type: string, default: 0.29.0 }` beside `chartName: { default: vcluster }` is a vcluster
+ * chart reference with its version, as if written `{ version: 0.29.0, chartName: vcluster }`.
+ */
+function schemaDefaults(file: SourceFile, properties: YAMLMap, path: string[]): Mapping | undefined {
+  let mapping: Mapping | undefined
+  for (const pair of properties.items) {
+    const key = isScalar(pair.key) ? pair.key : undefined
+    const fallback = isMap(pair.value) ? asString(pair.value.get('default', true)) : undefined
+    if (!key || typeof key.value !== 'string' || !fallback) continue
+    mapping ??= newMapping(path, properties.range?.[0] ?? 0)
+    addEntry(mapping, key.value, tracedOf(file, fallback), key.range?.[0] ?? 0)
+  }
+  return mapping
 }
 
 /**
@@ -160,7 +181,8 @@ const VCLUSTER_WORD = /vcluster/i
 /**
  * The mappings of an HCL file: each block (its attributes holding one literal) and each object
  * written as an attribute's value (`vcluster = { chart = "vcluster", version = "0.21.0" }`).
- * Variables are not entries: their value may come from a `.tfvars` file (named-value.ts).
+ * Variables are not entries: their value may come from a `.tfvars` file (named-value.ts); the fields of an
+ * object default are (a `.tfvars` value of the variable is read there as well).
  */
 export function hclMappings(file: SourceFile): Mapping[] {
   const out: Mapping[] = []
@@ -181,7 +203,12 @@ export function hclMappings(file: SourceFile): Mapping[] {
       if (!literal && attribute.value[0]?.text === '{') objectMappings(file, attribute.value, [...path, attribute.name], out)
     }
     for (const child of block.blocks) {
-      if (child.type === 'variable') continue
+      if (child.type === 'variable') {
+        // `default = { kubernetes_version = "1.30" }`: the object's fields are named values of their own (a scalar default is read by its variable's name).
+        const fallback = child.attributes.get('default')?.value
+        if (fallback?.[0]?.text === '{') objectMappings(file, fallback, [...path, child.type, ...child.labels, 'default'], out)
+        continue
+      }
       visit(child, [...path, child.type, ...child.labels], depth + 1)
     }
   }
@@ -190,8 +217,8 @@ export function hclMappings(file: SourceFile): Mapping[] {
 }
 
 function literalOf(file: SourceFile, value: readonly Token[]): Traced | undefined {
-  const token = value.length === 1 ? value[0] : undefined
-  if (!token || (token.kind !== 'string' && token.kind !== 'number')) return undefined
+  const token = literalString(value)
+  if (!token) return undefined
   return traced(file, token.text, token.offset, !token.text.includes('\\'))
 }
 

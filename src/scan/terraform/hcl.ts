@@ -201,8 +201,28 @@ function expressionEnd(tokens: readonly Token[], start: number): number {
 
 /** The one string literal an attribute holds (`"1.30"`), if that is all it holds. */
 export function literalString(value: readonly Token[]): Token | undefined {
-  return value.length === 1 && (value[0]!.kind === 'string' || value[0]!.kind === 'number') ? value[0] : undefined
+  if (value.length !== 1) return bareVersion(value)
+  return value[0]!.kind === 'string' || value[0]!.kind === 'number' ? value[0] : undefined
 }
+
+/**
+ * A version written without quotes (`min_master_version = 1.25.6-gke.2000`): not valid HCL (Terraform
+ * rejects it), still what the file pins, read as the string it was meant to be. Its tokens touch.
+ */
+function bareVersion(value: readonly Token[]): Token | undefined {
+  const first = value[0]
+  if (first?.kind !== 'number' || value.length > MAX_BARE_VERSION_TOKENS) return undefined
+  let text = first.text
+  for (let i = 1; i < value.length; i++) {
+    const token = value[i]!
+    if (token.offset !== first.offset + text.length || token.kind === 'string' || token.kind === 'newline') return undefined
+    text += token.text
+  }
+  return BARE_VERSION.test(text) ? { kind: 'string', text, offset: first.offset } : undefined
+}
+
+const MAX_BARE_VERSION_TOKENS = 9
+const BARE_VERSION = /^\d+\.\d+\.\d+(?:-[A-Za-z][\w.]*)?$/
 
 /** A reference like `var.k8s_version` or `local.version`, if that is all the attribute holds. */
 export function reference(value: readonly Token[]): { root: string; name: string; offset: number } | undefined {

@@ -11,12 +11,16 @@ describe('super-linear regular expression shapes', () => {
     ['^(([a-z])+.)+[A-Z]([a-z])+$', /^nested quantifier: \(\(\[a-z\]\)\+\.\)\+/],
     ['((ab)*c)+', /^nested quantifier/],
     ['(?:x+y?)*', /^nested quantifier/],
-    ['(a{2,})+', /^nested quantifier/]
+    ['(a{2,})+', /^nested quantifier/],
+    // Redteam G01/G02: bounded inside bounded makes copies of the part, each a state even for RE2.
+    ['(a{1,30}){1,30}$', /^nested counted repetition: \(a\{1,30\}\)\{1,30\} makes 900 copies of its part \(at most 100\)/],
+    ['^(\\w{1,20}\\s?){1,20}$', /^nested counted repetition: .* makes 400 copies/],
+    ['((x{5}){5}){5}', /^nested counted repetition: .* makes 125 copies/]
   ])('refuses %s', (source, reason) => {
     expect(superLinearShape(source)).toMatch(reason)
   })
 
-  it.each(['a+b*c', '(ab)+', '[(]+(x)', '(?:foo|bar)', 'x{2,5}', '(a{2})+', '\\(a+\\)+', '[a+]+', 'status\\.qosClass: \\\\?"(Burstable|BestEffort)\\\\?"'])('accepts %s', (source) => {
+  it.each(['a+b*c', '(ab)+', '[(]+(x)', '(?:foo|bar)', 'x{2,5}', '(a{2})+', '(a{1,10}){1,10}', 'x{1,500}', '\\(a+\\)+', '[a+]+', 'status\\.qosClass: \\\\?"(Burstable|BestEffort)\\\\?"'])('accepts %s', (source) => {
     expect(superLinearShape(source)).toBeUndefined()
   })
 

@@ -6,7 +6,7 @@ import type { CommitTree } from './commits/commit-tree.js'
 import { inputInside, writableInside } from './config/contained-path.js'
 import { readInputs, type ActionInputs } from './config/inputs.js'
 import { describeError } from './errors.js'
-import { changeTrees } from './github/change-trees.js'
+import type { changeTrees as ChangeTrees } from './github/change-trees.js'
 import type { GitHubClient } from './github/client.js'
 import { readEventContext, type EventContext } from './github/event.js'
 import { ACTIONS_BOT, gateLogin } from './github/gate-author.js'
@@ -30,6 +30,9 @@ import { renderMarkdown } from './report/markdown.js'
 import { sarifChunks } from './report/sarif.js'
 import { readSmokeInputs } from './smoke/action-smoke.js'
 import { capYoungGeneration } from './young-generation.js'
+
+/** What `changeTrees` gives in audit mode: the workspace's `path`, no base. */
+const auditTree: typeof ChangeTrees = async (_event, context) => ({ headRoot: context.root })
 
 /** Set once the `result` output holds the verdict. */
 let resultWritten = false
@@ -68,6 +71,8 @@ export async function run(): Promise<void> {
         : undefined
     core.info(`kube-compat-gate: ${event.mode === 'pr' ? 'pull request (base/head diff)' : 'audit'} mode on the "${event.eventName || 'unknown'}" event`)
 
+    // The git reader (and child_process) is loaded only for a change: an audit scans the workspace alone.
+    const { changeTrees } = event.mode === 'pr' ? await import('./github/change-trees.js') : { changeTrees: auditTree }
     const { headRoot, headNotes, baseRoot, baseCommit } = await changeTrees(event, { workspace, root, pathPrefix, ...(writtenPrefix !== pathPrefix ? { linkedPrefix: writtenPrefix } : {}), client, trees, log: { info: core.info, warning: core.warning } })
     const compared = baseRoot !== undefined || baseCommit !== undefined
     const failScope = inputs.failScope ?? (compared ? 'new' : 'all')

@@ -55,12 +55,16 @@ export function resolveKeyedUses(extractions: readonly Extraction[], listed: Rea
         const value = stringAt(doc.contents, use.path)
         if (!value) continue
         found = true
+        // A presence check: the file's own reader (kind-config.ts) declares what the key holds.
+        if (use.absent) continue
         const written = tracedOf(file, value)
         if (use.image) declareImageTag(out, written, use.request)
         else declareVersion(out, written, use.request)
       }
     }
-    if (!found && use.absent && chosen.length > 0 && !unread) {
+    // A file that is not in the repository (written at run time) says nothing either way.
+    if (use.absent && (chosen.length === 0 || unread)) continue
+    if (!found && use.absent) {
       const diagnostic = { ...use.from, message: use.absent.message, unresolved: true as const, cause: use.absent.cause }
       out.diagnostics.push(diagnostic)
       markInferred(diagnostic, use.request.component)

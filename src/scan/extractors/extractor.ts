@@ -83,7 +83,10 @@ export interface KeyedUse {
   from: Location
   /** The reference as written, for messages. */
   written: string
-  /** What no value means, when that is not a missing value but a tool's default (a kind config without a node image). */
+  /**
+   * A presence check: what no value means when that is a tool's default (a kind config without a node image). A
+   * value found is left to the file's own reader; a file not in the repository says nothing.
+   */
   absent?: { message: string; cause: UnknownCause }
 }
 

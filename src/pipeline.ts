@@ -17,6 +17,7 @@ import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { BaseCommit } from './commits/derived-base.js'
 import { unreadAtHead } from './commits/unread-at-head.js'
+import { droppedDatabases } from './commits/dropped-databases.js'
 import { sameResolveInputs } from './commits/same-inputs.js'
 import { suggestion } from './config/did-you-mean.js'
 import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
@@ -127,6 +128,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   // One list of the places whose version cannot be read: reported near the top, and `--strict` fails on any that no `--target` decides.
   const unknown = unknownPlaces(head.unknowns, head.environments, head.diagnostics)
   const unread = base === undefined ? [] : unreadAtHead(base.declarations, head.declarations, head.diagnostics)
+  const configPath = options.configFile === undefined ? CONFIG_FILE_NAME : reportPath(options.root, options.configFile)
+  const dropped = base === undefined ? [] : await droppedDatabases(options.root, configPath, config?.database ?? [], base.text)
   const report = buildReport({
     database,
     date,
@@ -134,7 +137,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     environments: head.environments,
     advice,
     findings,
-    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...head.diagnostics, ...changed.diagnostics, ...unread],
+    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...dropped, ...head.diagnostics, ...changed.diagnostics, ...unread],
     unknown,
     filesScanned: head.filesScanned,
     passed:

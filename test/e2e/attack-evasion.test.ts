@@ -53,6 +53,17 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
     expect(run.summary).toContain(`replaces the bundled entry`)
   })
 
+  it('a change that stops loading the repository\'s own database names the file under "Could change the verdict" (redteam C10)', async () => {
+    const repo = new TempRepo()
+    const team = { '.kube-compat-gate.yml': 'database: [compat/team.yaml]\n', 'compat/team.yaml': replacingFile(false).replace(`id: ${SEED_ID}`, 'id: team-rule') }
+    const base = repo.commit({ ...chart('0.22.1', 'v1.31.4-k3s1'), ...team }, 'base')
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), '.kube-compat-gate.yml': '# no team database\n' }, 'drop the team database')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 604), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    const dropped = "the base's configuration loaded the database file compat/team.yaml, and this change's does not: its entries are not checked"
+    expect(run.stdout).toContain(`file=.kube-compat-gate.yml::${dropped}`)
+    expect(run.summary).toContain(dropped)
+  })
+
   it('an unrelated key nested 201 levels deep in the values file costs that key, not the versions beside it', async () => {
     const repo = new TempRepo()
     const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')

@@ -17,7 +17,6 @@ import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { BaseCommit } from './commits/derived-base.js'
 import { unreadAtHead } from './commits/unread-at-head.js'
-import { droppedDatabases } from './commits/dropped-databases.js'
 import { sameResolveInputs } from './commits/same-inputs.js'
 import { suggestion } from './config/did-you-mean.js'
 import type { Declaration, Diagnostic, Environment, Finding } from './model.js'
@@ -129,7 +128,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const unknown = unknownPlaces(head.unknowns, head.environments, head.diagnostics)
   const unread = base === undefined ? [] : unreadAtHead(base.declarations, head.declarations, head.diagnostics)
   const configPath = options.configFile === undefined ? CONFIG_FILE_NAME : reportPath(options.root, options.configFile)
-  const dropped = base === undefined ? [] : await droppedDatabases(options.root, configPath, config?.database ?? [], base.text)
+  // Loaded with a base only: it parses the base's configuration, and the configuration schema (zod) stays out of a run without one.
+  const dropped = base === undefined ? [] : await (await import('./commits/dropped-databases.js')).droppedDatabases(options.root, configPath, config?.database ?? [], base.text)
   const report = buildReport({
     database,
     date,

@@ -39,6 +39,9 @@ export function declareVersion(
   token: { start: number; end: number } = { start: 0, end: textOf(value).length }
 ): Declaration | undefined {
   if (value.length === 0) return undefined
+  // `tag: v1.32.0-k3s1@sha256:…` is a tag pinned by digest (rendered `image:tag@digest`): the version is the tag.
+  const digest = DIGEST.exec(textOf(value).slice(token.start, token.end))
+  if (digest) token = { start: token.start, end: token.start + digest.index }
   const text = textOf(value).slice(token.start, token.end)
   const { location, raw } = locateToken(value, token.start, token.end)
   if (UNPINNED_RANGES.has(text.trim())) {
@@ -97,6 +100,9 @@ export function declareImageTag(out: Extraction, value: Traced, request: Declare
   }
   return declareVersion(out, value, request, { start: image.tagStart, end: image.tagStart + image.tag.length })
 }
+
+/** A digest written after a tag. */
+const DIGEST = /@sha256:[0-9a-f]{64}$/
 
 /** A value that a template fills in (`{{ .Values.x }}`, `{% … %}`, `${{ inputs.k8s }}`, `$(cmd)`). */
 const TEMPLATE = /\{\{|\{%|\$\(/

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { shellScript } from '../../src/scan/extractors/shell-script.js'
+import { vclusterValues } from '../../src/scan/extractors/vcluster-values.js'
 import { commandsOf } from '../../src/scan/shell/words.js'
 import { SourceFile } from '../../src/scan/source-file.js'
 import { extractFrom } from '../helpers/source.js'
@@ -110,5 +111,19 @@ describe('values given to a chart on the command line', () => {
   ])('names %s as unknown at its line', (_name, text) => {
     const result = extractFrom(shellScript, 'x.sh', `#!/bin/sh\n${text}\n`) as { unknowns?: Array<{ line: number; cause: string; role?: string }> }
     expect(result.unknowns?.map((u) => [u.line, u.cause, u.role])).toEqual([[2, 'unreadable', 'virtual']])
+  })
+})
+
+describe('a tag pinned by digest', () => {
+  const digest = `@sha256:${'ab'.repeat(32)}`
+
+  it('is read as its tag on the command line (redteam E01)', () => {
+    expect(versionsIn('x.sh', `${HELM}${digest}\n`)).toEqual(SEED)
+  })
+
+  it('is read as its tag in a values file (redteam E01)', () => {
+    const values = `controlPlane:\n  distro:\n    k3s:\n      enabled: true\n      image:\n        tag: v1.32.0-k3s1${digest}\n`
+    const found = extractFrom(vclusterValues, 'vcluster.yaml', values).declarations
+    expect(found.map((d) => [d.version, d.line, d.column])).toEqual([['1.32.0', 6, 14]])
   })
 })

@@ -7,6 +7,7 @@ import { commandsOf } from '../shell/words.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
 import { tracedOf } from '../yaml-nodes.js'
 import { emptyExtraction, type Extraction, type Extractor } from './extractor.js'
+import { shellScript } from './shell-script.js'
 import { yamlExtractor } from './yaml-extractor.js'
 
 const SOURCE = 'ci-script'
@@ -25,15 +26,11 @@ const SCRIPT_KEYS = new Set(['script', 'before_script', 'after_script', 'cmds', 
 /** Keys holding a job's or the file's variables. */
 const VARIABLE_KEYS = new Set(['variables', 'vars', 'env', 'environment'])
 
-/** Readers of the commands these files run look for the same tools the shell reader does. */
-function mightRun(text: string): boolean {
-  return text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl') || text.includes('eksctl') || text.includes('helm')
-}
-
 export const ciScripts: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: (path) => CI_FILE.test(path),
-  mightDeclare: mightRun,
+  // The commands are read by the shell reader: the same tools, the same pre-filter.
+  mightDeclare: shellScript.mightDeclare,
   readDocument(out: Extraction, file: SourceFile, root: unknown): void {
     if (!isMap(root)) return
     const variables: Variables = new Map()
@@ -107,7 +104,8 @@ const SH_STEP = /\bsh\b\s*\(?\s*(?:(?:label|returnStdout|returnStatus|encoding)\
 export const jenkinsfile: Extractor = {
   id: 'jenkinsfile',
   accepts: (path) => JENKINS_FILE.test(path),
-  mightDeclare: mightRun,
+  // The commands are read by the shell reader: the same tools, the same pre-filter.
+  mightDeclare: shellScript.mightDeclare,
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const variables: Variables = new Map()

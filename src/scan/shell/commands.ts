@@ -1,6 +1,7 @@
 import type { Component } from '../../model.js'
 import { cannotRead, declareAs, declareVersion, requestFor, toolDefault, type DeclareWhat } from '../declare.js'
 import type { Extraction } from '../extractors/extractor.js'
+import type { SourceFile } from '../source-file.js'
 import { readValuesKey } from '../extractors/vcluster-values.js'
 import { isLiteralPath, joinPath } from '../paths.js'
 import { sliceTraced, textOf, type Traced } from '../traced.js'
@@ -75,13 +76,20 @@ export function eachAssignment(commands: readonly Word[][], add: (name: string, 
   }
 }
 
+/** Where words are written, from the first character of the first to the last of the last, when that is one file's text. */
+function spanOf(words: readonly Word[]): { file: SourceFile; from: number; to: number } | undefined {
+  const first = words[0]?.value[0]
+  const lastWord = words[words.length - 1]
+  const last = lastWord?.value[lastWord.value.length - 1]
+  if (!first || !last || first.file !== last.file) return undefined
+  return { file: first.file, from: first.offset, to: last.offset + last.text.length }
+}
+
 /** A Make value of several words (`FLAGS += --set a=b -f x.yaml`): the text as written, from its first word to its last. */
 function restOfLine(words: readonly Word[]): Traced {
-  const first = words[0]?.value[0]
-  const lastWord = words[words.length - 1]!
-  const last = lastWord.value[lastWord.value.length - 1]
-  if (!first || !last || first.file !== last.file) return words[0]?.value ?? []
-  return [{ text: first.file.text.slice(first.offset, last.offset + last.text.length), file: first.file, offset: first.offset, exact: true }]
+  const span = spanOf(words)
+  if (!span) return words[0]?.value ?? []
+  return [{ text: span.file.text.slice(span.from, span.to), file: span.file, offset: span.from, exact: true }]
 }
 
 /** Reads every command that declares a version (see docs/architecture.md "Where versions are read from"). */
@@ -94,7 +102,7 @@ function withoutSubshellParentheses(words: readonly Word[]): readonly Word[] {
   const first = words[0]
   if (!first || !first.text.startsWith('(') || first.text.startsWith('((') || first.text === '(') return words
   const last = words[words.length - 1]!
-  const trimmed = words.map((word) => word)
+  const trimmed = [...words]
   trimmed[0] = { text: first.text.slice(1), value: sliceTraced(first.value, 1, first.text.length) }
   if (last.text.endsWith(')') && !last.text.endsWith('$()')) {
     const end = trimmed[trimmed.length - 1]!
@@ -214,19 +222,14 @@ function commandString(program: string, args: readonly Word[]): readonly Word[] 
  * together from several places, is named as not read when it mentions a tool the gate reads.
  */
 function readCommandString(string: readonly Word[], scope: CommandScope, depth: number): void {
-  const first = string[0]?.value[0]
-  const lastWord = string[string.length - 1]!
-  const last = lastWord.value[lastWord.value.length - 1]
-  if (!first || !last) return
-  const file = first.file
-  const text = string.map((word) => word.text).join(' ')
-  if (depth < MAX_NESTING && last.file === file) {
-    const commands = commandsOf(file, { lineQuotes: false, from: first.offset, to: last.offset + last.text.length, depth: depth + 1 })
-    readCommands(commands, scope, depth + 1)
+  const span = spanOf(string)
+  if (span && depth < MAX_NESTING) {
+    readCommands(commandsOf(span.file, { lineQuotes: false, from: span.from, to: span.to, depth: depth + 1 }), scope, depth + 1)
     return
   }
-  if (/\b(?:helm|vcluster|kind|k3d|minikube|kubectl)\b/.test(text)) {
-    scope.out.diagnostics.push({ ...file.locate(first.offset), message: 'a command inside a command string is not read: versions it sets are not checked', unresolved: true, cause: 'unreadable' })
+  const first = string[0]?.value[0]
+  if (first && /\b(?:helm|vcluster|kind|k3d|minikube|kubectl)\b/.test(string.map((word) => word.text).join(' '))) {
+    scope.out.diagnostics.push({ ...first.file.locate(first.offset), message: 'a command inside a command string is not read: versions it sets are not checked', unresolved: true, cause: 'unreadable' })
   }
 }
 

@@ -51,9 +51,23 @@ export function readText(path: string, read: FileBytes, tooLarge: (size: number)
   }
   const decoded = decode(read.bytes)
   if (!decoded) return unread('skipped: binary content (a NUL byte in the first 8000 bytes)')
+  if (isLfsPointer(decoded.text)) return { declarations: [], diagnostics: [{ file: path, message: LFS_POINTER, warning: true }], usages: [] }
   // YAML allows a lone CR as a line break and Go's YAML reader (kubectl, helm) takes it so; the
   // `yaml` package does not, so a CR-only file hid its versions. One character for one: offsets stay.
   return isYamlPath(path) && decoded.text.includes('\r') ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, '\n') } : decoded
+}
+
+/**
+ * A Git LFS pointer stands in for the file when the checkout did not fetch LFS content
+ * (actions/checkout without `lfs: true`, a `git archive` of the store): the versions the real
+ * file declares are not there. Said as a warning, and worded "skipped" so that a pull request
+ * moving a declaring file into LFS fails as any change that makes a declaring file unreadable.
+ */
+const LFS_POINTER = 'skipped: a Git LFS pointer, not the file (check out with `lfs: true` to read the versions it may declare)'
+
+/** The pointer format's first line (git-lfs spec v1): the only line a pointer may start with. */
+function isLfsPointer(text: string): boolean {
+  return text.length < 1024 && text.startsWith('version https://git-lfs.github.com/spec/v1\n') && /^oid sha256:[0-9a-f]{64}$/m.test(text)
 }
 
 export function overLimit(size: number, maxFileBytes: number): string {

@@ -242,6 +242,16 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
       expect(run.stdout).toMatch(UNJUDGED)
     })
 
+    it('pull_request: the declaring file replaced by a Git LFS pointer fails the same way (its versions are not in the checkout)', async () => {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+      const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${'0'.repeat(64)}\nsize ${values.length}\n`
+      const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), 'clusters/dev/values.yaml': pointer }, 'bump, stored in LFS')
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 620), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+      expect(run.outputs.result).toBe('failed')
+      expect(run.stdout).toMatch(/^::warning title=kube-compat-gate%3A not read as written,file=clusters\/dev\/values\.yaml::declared versions at the base, and the change made it unreadable \(skipped: a Git LFS pointer, not the file/m)
+    })
+
     it('pull_request_target: padded past 8 MiB, left out of the unpacked archive, the same', async () => {
       const repo = new TempRepo()
       const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')

@@ -27,7 +27,7 @@ export function scanFile(path: string, bytes: FileBytes, accepting: readonly Ext
 
 /** Extraction of text read from a file; bytes that were not UTF-8 are said first, as values may be garbled. */
 export function extractText(path: string, read: ReadText, extractors: readonly Extractor[]): Extraction {
-  const file = new SourceFile(path, read.text)
+  const file = new SourceFile(path, read.text, read.shownText)
   const extraction = extractAll(file, extractors)
   if (read.invalidUtf8) {
     const at = read.text.indexOf('\uFFFD')
@@ -39,6 +39,8 @@ export function extractText(path: string, read: ReadText, extractors: readonly E
 export interface ReadText {
   text: string
   invalidUtf8: boolean
+  /** The text as GitHub shows it, when `text` reads some characters as line breaks that GitHub does not (lines are counted in it). */
+  shownText?: string
 }
 
 /** The file's text, or an extraction holding why it could not be read (`tooLarge` words the size limit). */
@@ -52,9 +54,23 @@ export function readText(path: string, read: FileBytes, tooLarge: (size: number)
   const decoded = decode(read.bytes)
   if (!decoded) return unread('skipped: binary content (a NUL byte in the first 8000 bytes)')
   if (isLfsPointer(decoded.text)) return { declarations: [], diagnostics: [{ file: path, message: LFS_POINTER, warning: true }], usages: [] }
-  // YAML allows a lone CR as a line break and Go's YAML reader (kubectl, helm) takes it so; the
-  // `yaml` package does not, so a CR-only file hid its versions. One character for one: offsets stay.
-  return isYamlPath(path) && decoded.text.includes('\r') ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, '\n') } : decoded
+  return isYamlPath(path) ? withGoYamlLineBreaks(decoded) : decoded
+}
+
+/**
+ * Go's YAML reader (gopkg.in/yaml.v2 and v3, which kubectl, helm and sigs.k8s.io/yaml use) breaks
+ * lines at a lone CR, NEL (U+0085), U+2028 and U+2029 (`is_break` in its scanner); the `yaml`
+ * package, a YAML 1.2 reader, only at LF and CR LF, so a file written with those hid its
+ * versions. They become LF, one character for one so offsets stay, and lines are still counted
+ * at LF only (`shownText`), as git and GitHub number them.
+ */
+const GO_YAML_ONLY_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]/g
+
+function withGoYamlLineBreaks(decoded: ReadText): ReadText {
+  const { text } = decoded
+  if (!text.includes('\r') && !text.includes('\u0085') && !text.includes('\u2028') && !text.includes('\u2029')) return decoded
+  const read = text.replace(GO_YAML_ONLY_BREAKS, '\n')
+  return read === text ? decoded : { ...decoded, text: read, shownText: text }
 }
 
 /**

@@ -34,7 +34,7 @@ export function resolveKeyedUses(extractions: readonly Extraction[], listed: Rea
     if (files.size < MAX_FILES && listed.has(path)) {
       const resolved = source.resolve(path)
       const read = resolved.ok ? readText(path, source.readResolved(path, resolved.absolute, maxFileBytes), () => '') : undefined
-      if (read && 'text' in read) file = new SourceFile(path, read.text)
+      if (read && 'text' in read) file = new SourceFile(path, read.text, read.shownText)
     }
     files.set(path, file)
     return file

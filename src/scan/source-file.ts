@@ -51,7 +51,9 @@ export class SourceFile {
   constructor(
     /** Repository-relative, `/`-separated. */
     readonly path: string,
-    readonly text: string
+    readonly text: string,
+    /** The same text as GitHub shows it, when `text` turned characters it does not break lines at into LF (`file-scan.ts`); lines are counted in it. */
+    private readonly shownText: string = text
   ) {}
 
   /**
@@ -205,7 +207,8 @@ export class SourceFile {
     if (!this.lines) {
       this.lines = new LineCounter()
       this.lines.addNewLine(0)
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1)
+      const shown = this.shownText
+      for (let i = shown.indexOf('\n'); i !== -1; i = shown.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1)
     }
     return this.lines.linePos(offset)
   }

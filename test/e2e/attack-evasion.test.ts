@@ -75,6 +75,21 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
     expect(run.stdout).toMatch(/^::warning title=kube-compat-gate%3A not read as written,file=clusters\/dev\/values\.yaml,line=110::YAML a part nested more than 200 levels deep/m)
   })
 
+  describe('line breaks that Go\'s YAML reader (helm, kubectl) takes and a YAML 1.2 reader does not (redteam E02, E03)', () => {
+    for (const [name, separator] of [['NEL (U+0085)', '\u0085'], ['U+2028', '\u2028'], ['U+2029', '\u2029']] as const) {
+      it(`a values file written with ${name} instead of LF is read as helm reads it: the seed bump fails`, async () => {
+        const repo = new TempRepo()
+        const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+        const values = chart('0.22.1', 'v1.32.0-k3s1')['clusters/dev/values.yaml']!.replace(/\n/g, separator)
+        const head = repo.commit({ 'clusters/dev/values.yaml': values }, 'bump on one line as git sees it')
+        const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 605), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+        failedOnSeed(run)
+        // git and GitHub see one line: the tag is cited there.
+        expect(run.outputs.findings).toContain('clusters/dev/values.yaml:1')
+      })
+    }
+  })
+
   describe('a .gitignore that names the tracked declaring files', () => {
     /** The seed bump, and in the same change a nested .gitignore that names every file beside it (the files stay tracked). */
     function hidingRepository() {

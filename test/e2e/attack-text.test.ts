@@ -36,6 +36,27 @@ describe('dist/index.js with hostile names', () => {
     expect(github().reviewComments.get(601)).toHaveLength(suggestions.length)
   }, 120_000)
 
+  it('cites lines as GitHub numbers them (at LF only) when a comment holds a lone CR, and suggests on that line (redteam R03, R05)', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const seed = chart('0.22.0', 'v1.32.0-k3s1')
+    const head = repo.commit({
+      'clusters/dev/Chart.yaml': seed['clusters/dev/Chart.yaml']!.replace('    version: 0.22.0\n', '    # pinned\r    # for now\n    version: 0.22.0\n'),
+      'clusters/dev/values.yaml': seed['clusters/dev/values.yaml']!.replace('        image:\n', '        # note\r        # more\n        image:\n')
+    }, 'bump, with lone CRs in comments')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 607), apiUrl: github().url, sha: head, inputs: { comment: 'never', 'suggest-fixes': 'true' } })
+    expect(run.outputs.result).toBe('failed')
+    // Chart.yaml: the version is on LF line 7 (a YAML reader sees 8 lines before it); values.yaml: the tag on LF line 9.
+    expect(run.stdout).toMatch(/^::error [^\n]*file=clusters\/dev\/Chart\.yaml,line=7,/m)
+    expect(run.outputs.findings).toContain('clusters/dev/values.yaml:9')
+    const suggestions = (github().reviewComments.get(607) ?? []).filter((comment) => String(comment.path).endsWith('Chart.yaml'))
+    expect(suggestions.length).toBeGreaterThan(0)
+    for (const suggestion of suggestions) {
+      expect(suggestion.line).toBe(7)
+      expect(String(suggestion.body)).toMatch(/```suggestion\n {4}version: 0\.23/)
+    }
+  }, 120_000)
+
   it('writes no raw ESC or U+2028 from a file name into a workflow command', async () => {
     const dir = 'dev\u001b[8m\u2028::error::forged'
     const repo = new TempRepo()

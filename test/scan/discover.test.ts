@@ -107,11 +107,19 @@ describe('which files the scan reads', () => {
     expect(scan.diagnostics).toEqual([])
   })
 
-  it('reads a YAML file with CR-only line ends as kubectl and helm do', async () => {
+  // Go's YAML reader breaks lines at each of them (gopkg.in/yaml.v2 `is_break`); git and GitHub number lines at LF only.
+  it.each([
+    ['CR-only', '\r'],
+    ['NEL', '\u0085'],
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029']
+  ])('reads a YAML file with %s line ends as kubectl and helm do, citing the line GitHub shows', async (_name, separator) => {
     const root = tempDir()
-    writeFileSync(join(root, 'kind.yaml'), KIND('v1.31.0').replace(/\n/g, '\r'))
+    writeFileSync(join(root, 'kind.yaml'), KIND('v1.31.0').replace(/\n/g, separator))
+    writeFileSync(join(root, 'kind-lf.yaml'), `# a${separator}# b\n${KIND('v1.30.0')}`)
     const scan = await scanRepository(root)
-    expect(scan.declarations.map((d) => `${d.file}:${d.line} ${d.raw}`)).toEqual([expect.stringMatching(/^kind\.yaml:\d+ v1\.31\.0$/)])
+    const lfLine = `# a\n${KIND('v1.30.0')}`.split('\n').findIndex((line) => line.includes('v1.30.0')) + 1
+    expect(scan.declarations.map((d) => `${d.file}:${d.line} ${d.raw}`).sort()).toEqual([`kind-lf.yaml:${lfLine} v1.30.0`, 'kind.yaml:1 v1.31.0'])
   })
 
   it.each([

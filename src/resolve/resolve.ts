@@ -1,14 +1,15 @@
 import type { WhatIf } from '../config/what-if.js'
-import type { Declaration, Diagnostic, Environment } from '../model.js'
+import { ENVIRONMENT_SLOTS, type Declaration, type Diagnostic, type Environment } from '../model.js'
 import { byPosition, type ScanResult } from '../scan/scan.js'
 import { applyConfiguredEnvironments, type ConfiguredEnvironment } from './configured.js'
 import { resolveEnvironments } from './environments.js'
 import { impliedVirtualVersions } from './implied.js'
+import { joinOverlays } from './overlays.js'
 import { ReleaseIndex } from './releases.js'
 import { applyWhatIfs } from './what-if.js'
 
 /** What the resolve stage (and after it, evaluation) reads of a scan: two scans equal in these resolve and evaluate alike. */
-export const RESOLVE_INPUTS = ['declarations', 'links', 'unknowns', 'usages', 'distros', 'deploys'] as const
+export const RESOLVE_INPUTS = ['declarations', 'links', 'unknowns', 'usages', 'distros', 'deploys', 'objects', 'overlays'] as const
 export type ResolveInput = Pick<ScanResult, (typeof RESOLVE_INPUTS)[number]>
 
 export interface ResolveOptions {
@@ -36,14 +37,19 @@ export function resolveRepository(
   scan: ResolveInput,
   options: ResolveOptions = {}
 ): Resolved {
-  const index = new ReleaseIndex(scan.declarations, scan.links, scan.unknowns, scan.usages)
-  const implied = impliedVirtualVersions(index.membership, scan.links, scan.distros, new Set(scan.deploys), (group) => index.settled(group))
-  const declarations = [...scan.declarations, ...implied].sort(byPosition)
-  const inferred = resolveEnvironments(declarations, { links: scan.links, unknowns: scan.unknowns, usages: scan.usages })
-  const configured = applyConfiguredEnvironments(inferred, declarations, scan.unknowns, options.configured ?? [])
+  // A kustomize overlay that patches a release deploys a release of its own (overlays.ts).
+  const joined = joinOverlays(scan)
+  const index = new ReleaseIndex(joined.declarations, joined.links, joined.unknowns, scan.usages)
+  const implied = impliedVirtualVersions(index.membership, joined.links, joined.distros, new Set(joined.deploys), (group) => index.settled(group))
+  const declarations = [...joined.declarations, ...implied].sort(byPosition)
+  const inferred = resolveEnvironments(declarations, { links: joined.links, unknowns: joined.unknowns, usages: scan.usages })
+  const configured = applyConfiguredEnvironments(inferred, declarations, joined.unknowns, options.configured ?? [])
   const planned = applyWhatIfs(configured.environments, options.whatIfs ?? [])
+  // A patched release's copies of its base's declarations are the base's lines: the report shows each once.
+  const original = (d: Declaration): Declaration => joined.copyOf.get(d) ?? d
+  if (joined.copyOf.size > 0) for (const environment of planned.environments) for (const slot of ENVIRONMENT_SLOTS) if (environment[slot]) environment[slot] = original(environment[slot])
   return {
-    declarations: [...declarations, ...planned.declarations].sort(byPosition),
+    declarations: [...declarations.filter((d) => !joined.copyOf.has(d)), ...planned.declarations].sort(byPosition),
     environments: planned.environments,
     diagnostics: [...configured.diagnostics, ...planned.diagnostics]
   }

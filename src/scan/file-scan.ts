@@ -91,7 +91,7 @@ export function overLimit(size: number, maxFileBytes: number): string {
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [] }
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [], objects: [], overlays: [] }
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of extractors) {
     try {
@@ -108,6 +108,8 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
       append(out.values, result.values)
       append(out.keyed, result.keyed)
       append(out.unknowns, result.unknowns)
+      append(out.objects, result.objects)
+      append(out.overlays, result.overlays)
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(diagnosticKey(diagnostic), diagnostic)
     } catch (error) {

@@ -1,7 +1,8 @@
 import ignore from 'ignore'
 import type { Declaration, Diagnostic, GroupLink, Location, UnknownVersion, Usage } from '../model.js'
 import type { Discovery } from './discover.js'
-import type { DistroChoice, Extractor } from './extractors/extractor.js'
+import type { DistroChoice, Extractor, KustomizeOverlay, PatchableObject, PatchFragment } from './extractors/extractor.js'
+import { readPatchFiles } from './kustomize-patch-files.js'
 import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
 import { keptUnknowns, preferExact } from './detectors/prefer-exact.js'
@@ -48,6 +49,10 @@ export interface ScanResult {
   deploys: string[]
   /** Versions that files set but that cannot be read. */
   unknowns: UnknownVersion[]
+  /** Objects a kustomize patch can select (set when there are some). */
+  objects?: PatchableObject[]
+  /** Kustomizations with their patches read (set when there are some). */
+  overlays?: KustomizeOverlay<PatchFragment>[]
 }
 
 /** A scan with the walk and what each listed file gave: what a base derived from it reuses. */
@@ -125,6 +130,8 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   const distros: LocatedDistroChoice[] = all.flatMap((scan) =>
     (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
   )
+  const objects = all.flatMap((scan) => scan.extraction.objects ?? [])
+  const overlays = readPatchFiles(source, all.flatMap((scan) => scan.extraction.overlays ?? []), { maxFileBytes, excluded: filter.excluded })
   const result: ScanResult = {
     declarations: declarations.sort(byPosition),
     diagnostics: unique([...discovery.diagnostics, ...preferred.diagnostics, ...linked.diagnostics]),
@@ -136,7 +143,9 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     unknowns: uniqueUnknowns(
       [...keptUnknowns(all.flatMap((scan) => scan.extraction.unknowns ?? []), preferred.diagnostics), ...linked.unknowns, ...unreadableValues(scans)],
       declarations
-    )
+    ),
+    ...(objects.length > 0 ? { objects } : {}),
+    ...(overlays.length > 0 ? { overlays } : {})
   }
   return { result, discovery, fileScans: new Map(scans.map((scan) => [scan.path, scan])) }
 }

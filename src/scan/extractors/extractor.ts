@@ -90,6 +90,54 @@ export interface KeyedUse {
   absent?: { message: string; cause: UnknownCause }
 }
 
+/**
+ * A Kubernetes object that a kustomize patch can select (a Flux HelmRelease), by kind, name and
+ * namespace: `group` is what the object deploys (scan/group-key.ts).
+ */
+export interface PatchableObject {
+  kind: string
+  name: string
+  namespace?: string
+  group: string
+  file: string
+}
+
+/** Which objects a kustomize patch applies to: its `target` (a name may be a regular expression) or the patch's own kind and name. */
+export interface PatchTarget {
+  kind?: string
+  name?: string
+  namespace?: string
+}
+
+/**
+ * What one kustomize patch sets on the objects it selects (a chart, its version, values). Its
+ * declarations have no group: they count only for a release the resolve stage joins them to.
+ */
+export interface PatchFragment {
+  target: PatchTarget
+  /** The chart the patch names, when it sets one. */
+  chart?: string
+  declarations: Declaration[]
+  unknowns: UnknownVersion[]
+}
+
+/** A patch a kustomization names by its file (`patches: - path: pin.yaml`), read once every file is read. */
+export interface PatchFile {
+  path: string
+  target?: PatchTarget
+  from: Location
+}
+
+/**
+ * A kustomization: what it builds (its `resources`, `components` and `bases`, files and
+ * directories, repository-relative) and the patches it applies to them, in order.
+ */
+export interface KustomizeOverlay<Patch = PatchFragment | PatchFile> {
+  file: string
+  resources: string[]
+  patches: Patch[]
+}
+
 export interface Extraction {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
@@ -108,6 +156,10 @@ export interface Extraction {
   usages?: Usage[]
   /** Versions written where they cannot be read (a template, a variable with no value, a YAML error). */
   unknowns?: UnknownVersion[]
+  /** Objects a kustomize patch can select. */
+  objects?: PatchableObject[]
+  /** Kustomizations, with their resources and patches. */
+  overlays?: KustomizeOverlay[]
 }
 
 /**
@@ -131,5 +183,5 @@ export interface Extractor {
 }
 
 export function emptyExtraction(): Extraction {
-  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [] }
+  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [], objects: [], overlays: [] }
 }

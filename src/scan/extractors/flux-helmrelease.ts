@@ -30,6 +30,11 @@ export const fluxHelmRelease: Extractor = yamlExtractor({
     const name = stringAt(root, ['metadata', 'name'])?.value
     if (!spec || !apiVersion.includes('fluxcd.io/')) return
     const group = fileGroup(file.path, index)
+    if (kind === 'HelmRelease' && name !== undefined) {
+      // A kustomize overlay can patch it by kind and name (resolve/overlays.ts).
+      const namespace = stringAt(root, ['metadata', 'namespace'])?.value
+      out.objects?.push({ kind, name, ...(namespace !== undefined ? { namespace } : {}), group, file: file.path })
+    }
     if (kind === 'HelmRelease') readHelmRelease(out, file, spec, group)
     else if (kind === 'HelmChart') readChartSource(out, file, stringIn(spec, 'chart'), stringIn(spec, 'version'), group, `HelmChart/${name}`)
     else if (kind === 'OCIRepository') {

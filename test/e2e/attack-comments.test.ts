@@ -98,6 +98,32 @@ describe.concurrent('dist/index.js keeps one comment, its own', () => {
     })
   }, SLOW_TEST_MS)
 
+  it('finds its ✅ comment past 5,100 comments posted after it, reading at most 50 pages, and turns it to ❌ (redteam R11)', async () => {
+    await withStandIn([], async (github) => {
+      const example = github.api.example('issue-comment')
+      const gates = { ...example, id: 1, body: `${MARKER}\n### kube-compat-gate: ✅ this change introduces no known incompatibilities`, user: { ...(example.user as object), login: 'github-actions[bot]', type: 'Bot' } }
+      github.comments.set(11, [gates, ...Array.from({ length: 5_100 }, (_, i) => personsComment(github, 100 + i, `lgtm ${i}`))])
+      const run = await pullRequestRun(github, 11, seedRepository())
+      expect(run.outputs.result).toBe('failed')
+      const ours = github.comments.get(11)!.filter((comment) => String(comment.body).startsWith(MARKER))
+      expect(ours).toHaveLength(1)
+      expect(ours[0]!.body).toContain('### kube-compat-gate: ❌ failed')
+      expect(github.callsTo('issues/list-comments').length).toBeLessThanOrEqual(50)
+    })
+  }, SLOW_TEST_MS)
+
+  it('says which pages it did not read when its comment is in none it read, and posts a new one', async () => {
+    await withStandIn([], async (github) => {
+      const flood = (from: number) => Array.from({ length: 2_600 }, (_, i) => personsComment(github, from + i, `lgtm ${i}`))
+      const example = github.api.example('issue-comment')
+      const gates = { ...example, id: 5_000, body: `${MARKER}\n### kube-compat-gate: ✅ (lost in the middle)`, user: { ...(example.user as object), login: 'github-actions[bot]', type: 'Bot' } }
+      github.comments.set(12, [...flood(1), gates, ...flood(10_000)])
+      const run = await pullRequestRun(github, 12, seedRepository())
+      expect(warnings(run)).toContainEqual(expect.stringMatching(/not pages 26 to 28 of 100 comments each; an earlier comment of the gate among those is left as it was, and a new one is posted$/))
+      expect(github.comments.get(12)!.at(-1)!.body).toContain('### kube-compat-gate: ❌ failed')
+    })
+  }, SLOW_TEST_MS)
+
   it('leaves one comment when two runs publish at once', async () => {
     await withStandIn([], async (github) => {
       const repository = seedRepository()

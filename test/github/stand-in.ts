@@ -217,7 +217,7 @@ export class GitHubStandIn {
     const now = new Date().toISOString()
     switch (operation.id) {
       case 'issues/list-comments':
-        return { status: 200, body: this.comments.get(number) ?? [] }
+        return paged(this.comments.get(number) ?? [], query, `${this.url}/repos/${params.owner}/${params.repo}/issues/${number}/comments`)
       case 'issues/create-comment': {
         const comment = { ...this.api.example('issue-comment'), id: this.id(), body: body.body, user: this.author(), created_at: now, updated_at: now }
         this.comments.set(number, [...(this.comments.get(number) ?? []), comment])
@@ -471,6 +471,17 @@ export class GitHubStandIn {
   private id(): number {
     return this.nextId++
   }
+}
+
+/** One page of a list as GitHub answers it: `per_page` (30, at most 100) from `page`, with a Link header naming the next and last pages. */
+function paged(items: Json[], query: URLSearchParams, url: string): { status: number; body: Json[]; headers?: Record<string, string> } {
+  const perPage = Math.min(100, Number(query.get('per_page') ?? 30))
+  const page = Number(query.get('page') ?? 1)
+  const last = Math.max(1, Math.ceil(items.length / perPage))
+  const body = items.slice((page - 1) * perPage, page * perPage)
+  if (page >= last) return { status: 200, body }
+  const at = (n: number) => `<${url}?per_page=${perPage}&page=${n}>`
+  return { status: 200, body, headers: { link: `${at(page + 1)}; rel="next", ${at(last)}; rel="last"` } }
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

@@ -1,8 +1,8 @@
 import type { CommentMode } from '../../config/inputs.js'
 import type { GitHubClient } from '../../github/client.js'
-import { listAll, pageCounter } from '../../github/bounded-list.js'
 import { createdId, createOnce, NO_BLIND_RETRY } from '../../github/create-once.js'
 import { gateItems } from '../../github/gate-author.js'
+import { listEnds } from '../../github/list-ends.js'
 import { describeApiFailure } from '../../github/write-failure.js'
 
 export interface StickyCommentInput {
@@ -24,7 +24,8 @@ export interface StickyCommentInput {
 export type StickyOutcome = 'created' | 'updated' | 'replaced' | 'skipped'
 
 /**
- * One comment per pull request, found again by its marker and its author (the gate) and edited in
+ * One comment per pull request, found again by its marker and its author (the gate) among the
+ * first and the newest comments (`listEnds`: a flood of comments cannot push it out of reach) and edited in
  * place on every run, so reruns and new pushes never pile up comments. Two runs at once may each
  * create one: the oldest stays and the others are deleted. An edit GitHub refuses leads to a new
  * comment, with a warning that says why. With `on-findings`, a pull request that never had findings
@@ -33,11 +34,20 @@ export type StickyOutcome = 'created' | 'updated' | 'replaced' | 'skipped'
 export async function publishStickyComment(client: GitHubClient, input: StickyCommentInput): Promise<StickyOutcome> {
   if (input.mode === 'never') return 'skipped'
   const repository = { owner: input.owner, repo: input.repo }
-  const list = async () =>
-    gateItems(await listAll((stop) => client.paginate(client.rest.issues.listComments, { ...repository, issue_number: input.number, per_page: 100 }, pageCounter(stop)), 'comment list'), input.marker, input.login)
+  let skipped: { from: number; to: number } | undefined
+  const list = async () => {
+    const read = await listEnds((page) => client.rest.issues.listComments({ ...repository, issue_number: input.number, per_page: 100, page }), 'comment list')
+    skipped = read.skipped
+    return gateItems(read.items, input.marker, input.login)
+  }
   const [existing, ...duplicates] = await list()
   await deleteAll(client, repository, duplicates)
   if (!existing && input.mode === 'on-findings' && !input.hasFindings) return 'skipped'
+  if (!existing && skipped) {
+    input.warning(
+      `kube-compat-gate read the first and the newest comments of this pull request, not pages ${skipped.from} to ${skipped.to} of 100 comments each; an earlier comment of the gate among those is left as it was, and a new one is posted`
+    )
+  }
 
   const body = input.render(existing !== undefined)
   if (existing) {

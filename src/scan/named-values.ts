@@ -3,7 +3,8 @@ import { emptyExtraction, type Extraction, type NamedUse, type NamedValue } from
 
 /**
  * Declares each use of a name with the values it may take in its scope: values written in
- * the scope's directory or below (`environments/prod.tfvars`), the highest priority only.
+ * the scope's directory or below (`environments/prod.tfvars`), the highest priority only, and the values
+ * some runs are given beside it (a `-var-file` file beside the variable's default).
  * A name with no value anywhere becomes a diagnostic at the use.
  */
 export function resolveNamedUses(extractions: readonly Extraction[]): Extraction {
@@ -14,8 +15,9 @@ export function resolveNamedUses(extractions: readonly Extraction[]): Extraction
     const candidates = values.filter(
       (value) => value.name === use.name && (value.scope === use.scope || (value.priority > 1 && within(value.scope, use.scope)))
     )
-    const best = Math.max(...candidates.map((value) => value.priority))
-    const chosen = candidates.filter((value) => value.priority === best)
+    const ranked = candidates.filter((value) => value.beside !== true)
+    const best = Math.max(...ranked.map((value) => value.priority))
+    const chosen = [...ranked.filter((value) => value.priority === best), ...candidates.filter((value) => value.beside === true)]
     if (chosen.length === 0) {
       const reason = `"${use.name}" has no default or value in this repository`
       cannotRead(out, use.request, { location: use.from, raw: use.name }, { message: `${use.request.what}: ${reason}, so the version cannot be read`, reason, cause: 'no-value' })

@@ -12,7 +12,7 @@ import { fuzzParameters } from '../helpers/fuzz.js'
  * detectors give meaning to: it returns (never throws), places what it finds inside the file,
  * and hostile shapes (long paths, endless anchors, unclosed quotes and braces) finish.
  */
-const PATHS = ['node.bu', '.envrc.sample', 'make/kind.mk', 'values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy', 'airgap/images.txt', 'stack/main.tf.tpl', 'kcl/main.k']
+const PATHS = ['node.bu', '.envrc.sample', 'make/kind.mk', 'values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy', 'airgap/images.txt', 'stack/main.tf.tpl', 'kcl/main.k', 'stack/prod.tfvars.example']
 
 const WORDS = [
   '\n', ' ', '  ', '- ', ': ', ' = ', '"', "'", '#', '//', '/*', '*/', '{', '}', '[', ']', ',', '${', '}', '$(', ')', '{{ ', ' }}', '{{- if .X }}', ':-', '=',

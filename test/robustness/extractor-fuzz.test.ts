@@ -24,6 +24,8 @@ const PATHS = [
   '.github/workflows/e2e.yml',
   'infra/main.tf',
   'infra/prod.tfvars',
+  'infra/prod.tfvars.example',
+  'templates/variables.tf.tpl',
   'hack/up.sh',
   'Makefile',
   'Dockerfile',
@@ -65,7 +67,7 @@ const TOKENS = [
   '99999999999999999999', 'latest', 'kind create cluster --image ', 'helm upgrade --install vc vcluster --version ', '--set ', '-f ',
   'apt-get install -y kubectl', 'kubectl=1.30.*', 'kubectl-1.30.2', 'clusterctl generate cluster x --infrastructure vcluster ', 'CHART_VERSION=',
   'kind create cluster --config kind.yaml', '"packages": {', '"kind": "latest"', '"kubectl@1.30.2"', 'uses: tale/kubectl-action@v1',
-  'resource "helm_release" "v" {', 'kubernetes_version = ', 'uses: helm/kind-action@v1', 'matrix', 'apiVersion: v1\n', 'kind: Application\n',
+  'resource "helm_release" "v" {', 'resource "digitalocean_kubernetes_cluster" "c" {', 'kubernetes_version = ', 'uses: helm/kind-action@v1', 'matrix', 'apiVersion: v1\n', 'kind: Application\n',
   '\u0000', '\uFFFD', '\uFEFF', '\u2028', '\u202E', '😀', 'é', '__proto__', 'constructor', 'toString'
 ]
 const token = fc.constantFrom(...TOKENS)

@@ -114,6 +114,27 @@ const CASES: Case[] = [
     declares: ['xrd.yaml:11 vcluster 0.28.2 chart-reference inferred']
   },
   {
+    name: 'a variable default beside a -var-file value; an auto-loaded terraform.tfvars replaces the default; managed clusters of other providers; Terraform files kept as a template or an example',
+    files: {
+      'stack/variables.tf': 'variable "cluster_version" {\n  default = "1.30.4"\n}\n',
+      'stack/envs/prod.tfvars': 'cluster_version = "1.31.1"\n',
+      'auto/variables.tf': 'variable "cluster_version" {\n  default = "1.28.0"\n}\n',
+      'auto/terraform.tfvars': 'cluster_version = "1.29.6"\n',
+      'do/main.tf': 'resource "digitalocean_kubernetes_cluster" "c" {\n  version = "1.31.2"\n}\nresource "kubernetes_namespace" "n" {\n  version = "1.0.0"\n}\n',
+      'vultr/main.tf': 'resource "vultr_kubernetes" "c" {\n  region = "ams"\n}\n',
+      'tpl/variables.tf.tpl': 'variable "kubernetes_version" {\n  default = "{{ k8s }}"\n}\nvariable "kube_version" {\n  default = "1.32.1"\n}\n',
+      'tpl/dev.tfvars.example': 'kube_version = "1.33.0"\n'
+    },
+    declares: [
+      'auto/terraform.tfvars:1 kubernetes/host 1.29.6 named-value inferred',
+      'do/main.tf:2 kubernetes/host 1.31.2 terraform exact',
+      'stack/envs/prod.tfvars:1 kubernetes/host 1.31.1 named-value inferred',
+      'stack/variables.tf:2 kubernetes/host 1.30.4 named-value inferred',
+      'tpl/dev.tfvars.example:1 kubernetes/host 1.33.0 named-value inferred',
+      'tpl/variables.tf.tpl:5 kubernetes/host 1.32.1 named-value inferred'
+    ]
+  },
+  {
     name: 'a field of a Terraform object-variable default, per-cluster locals, and a version written without quotes',
     files: {
       'kind/variables.tf': 'variable "cluster" {\n  type = object({ kubernetes_version = optional(string) })\n  default = {\n    kubernetes_version = "1.31.4"\n  }\n}\n',
@@ -131,6 +152,11 @@ const CASES: Case[] = [
 describe('structured-file shapes read by meaning', () => {
   it.each(CASES)('$name', async ({ files, declares }) => {
     expect(found(await scanFiles(files))).toEqual([...declares].sort())
+  })
+
+  it('says a managed cluster resource without a version (the provider picks one at apply time)', async () => {
+    const result = await scanFiles({ 'main.tf': 'resource "vultr_kubernetes" "c" {\n  region = "ams"\n}\n' })
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([expect.stringMatching(/^main\.tf:1 vultr_kubernetes without a version/)])
   })
 
   it('says a `latest` item of a version list (never a silent skip)', async () => {

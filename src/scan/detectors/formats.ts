@@ -1,4 +1,5 @@
 import { basenameOf } from '../paths.js'
+import { terraformFileOf } from '../terraform/files.js'
 
 /**
  * How the generic detectors read a file: as parsed YAML (JSON is YAML too), as HCL, as
@@ -34,7 +35,8 @@ export function formatOf(path: string): Format | undefined {
   // Helm templates are YAML with template actions: literal versions count, actions do not hide the rest.
   if (/(^|\/)templates\/[^/]+\.(ya?ml|json)$/i.test(path)) return 'lenient'
   if (YAML_OR_JSON.test(path)) return 'yaml'
-  if (HCL.test(path)) return 'hcl'
+  // `variables.tf.tpl`, `prod.tfvars.example`: Terraform files kept as templates or examples (see terraform/files.ts).
+  if (HCL.test(path) || terraformFileOf(path) !== undefined) return 'hcl'
   if (TEMPLATE.test(path)) return 'lenient'
   if (SHELL_NAME.test(path)) return 'shell'
   if (LIST.test(path)) return 'list'

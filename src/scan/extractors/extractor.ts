@@ -61,6 +61,8 @@ export interface NamedValue {
   name: string
   value: Traced
   priority: number
+  /** Given only to some runs (a `-var-file` file): counted beside the values chosen by priority, hiding none of them. */
+  beside?: true
 }
 
 /**

@@ -3,6 +3,7 @@ import { cannotRead, declareImageTag, declareVersion, toolDefault, type DeclareR
 import { fileGroup } from '../group-key.js'
 import { dirnameOf, isLiteralPath, joinPath } from '../paths.js'
 import type { SourceFile } from '../source-file.js'
+import { isAutoLoaded, terraformFileOf } from '../terraform/files.js'
 import { hclBody, hclTokens, literalString, reference, type Attribute, type Block, type Token } from '../terraform/hcl.js'
 import { traced, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
@@ -27,6 +28,20 @@ const RESOURCES: Record<string, ClusterVersion> = {
 const MODULE_ATTRIBUTES = ['cluster_version', 'kubernetes_version']
 
 /**
+ * Managed Kubernetes of the other providers, known by the words of the resource type
+ * (`digitalocean_kubernetes_cluster`, `scaleway_k8s_cluster`, `vultr_kubernetes`, `ovh_cloud_project_kube`,
+ * `exoscale_sks_cluster`, `linode_lke_cluster`): the attribute that pins the cluster's Kubernetes version.
+ */
+const MANAGED_CLUSTER = /^[a-z0-9]+_(?:[a-z0-9]+_)*(kubernetes|k8s|kube|lke|sks|ske|doks)(_cluster)?$/
+const MANAGED_ATTRIBUTES = ['version', 'kubernetes_version', 'k8s_version', 'kube_version', 'cluster_version']
+
+function clusterResource(kind: string): ClusterVersion | undefined {
+  if (Object.hasOwn(RESOURCES, kind)) return RESOURCES[kind]
+  const provider = kind.slice(0, kind.indexOf('_'))
+  return MANAGED_CLUSTER.test(kind) && provider !== 'kubernetes' && provider !== 'helm' ? { attributes: MANAGED_ATTRIBUTES, distro: provider === 'digitalocean' ? 'doks' : 'k8s' } : undefined
+}
+
+/**
  * Terraform: `helm_release` of the vcluster chart (version, `values` files, `set` blocks),
  * cluster versions of EKS, AKS, GKE and kind resources and of modules (`cluster_version`,
  * `kubernetes_version`). A value written as `var.x` or `local.x` is followed to the
@@ -34,10 +49,10 @@ const MODULE_ATTRIBUTES = ['cluster_version', 'kubernetes_version']
  */
 export const terraform: Extractor = {
   id: SOURCE,
-  accepts: (path) => /\.tf(vars)?$/.test(path) || path.endsWith('.auto.tfvars'),
+  accepts: (path) => terraformFileOf(path) !== undefined,
   // A cluster resource without a version is said too; `_channel`, `kube_tag`: variables the generic detectors read by name (`initial_k3s_channel`).
   mightDeclare: (text) =>
-    text.includes('version') || text.includes('node_image') || text.includes('vcluster') || text.includes('_cluster') || text.includes('_channel') || text.includes('kube_tag'),
+    text.includes('version') || text.includes('node_image') || text.includes('vcluster') || text.includes('_cluster') || text.includes('_kube') || text.includes('_k8s') || text.includes('_channel') || text.includes('kube_tag'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     const module = dirnameOf(file.path)
@@ -48,8 +63,10 @@ export const terraform: Extractor = {
       out.diagnostics.push({ ...file.locate(open.offset), message: `HCL does not parse: ${what}; Terraform rejects this file and versions after it may be missed` })
     }
     const body = hclBody(file)
-    if (file.path.endsWith('.tfvars')) {
-      for (const attribute of body.attributes.values()) addValue(out, file, module, attribute.name, attribute.value, 2)
+    if (terraformFileOf(file.path) === 'variables') {
+      // A file Terraform loads by itself replaces the defaults; one given with `-var-file` is one more value beside them.
+      const given = isAutoLoaded(file.path) ? {} : { beside: true as const }
+      for (const attribute of body.attributes.values()) addValue(out, file, module, attribute.name, attribute.value, 2, given)
       return out
     }
     for (const block of body.blocks) {
@@ -61,12 +78,12 @@ export const terraform: Extractor = {
         for (const attribute of block.attributes.values()) addValue(out, file, module, `local.${attribute.name}`, attribute.value, 1)
       } else if (block.type === 'resource' && kind === 'helm_release') {
         readHelmRelease(out, file, block, fileGroup(file.path, `helm_release.${name ?? ''}`), module)
-      } else if (block.type === 'resource' && kind !== undefined && Object.hasOwn(RESOURCES, kind)) {
-        const cluster = RESOURCES[kind]!
+      } else if (block.type === 'resource' && kind !== undefined && clusterResource(kind)) {
+        const cluster = clusterResource(kind)!
         for (const attribute of cluster.attributes) readVersion(out, file, block.attributes.get(attribute), module, host(cluster.distro, `${kind}.${attribute}`, module), cluster.image)
         // Without the attribute the provider picks the version at apply time: nothing here says which.
         if (!cluster.attributes.some((attribute) => block.attributes.has(attribute))) {
-          out.diagnostics.push(toolDefault(file.locate(block.offset), `${kind} without ${cluster.attributes.join(' or ')}`, 'Kubernetes', `set ${cluster.attributes[0]}`))
+          out.diagnostics.push(toolDefault(file.locate(block.offset), `${kind} without ${cluster.attributes.length > 2 ? 'a version' : cluster.attributes.join(' or ')}`, 'Kubernetes', `set ${cluster.attributes[0]}`))
         }
       } else if (block.type === 'module') {
         const distro = moduleDistro(literalString(block.attributes.get('source')?.value ?? [])?.text ?? '')
@@ -124,9 +141,9 @@ function unquotedVersion(tokens: readonly Token[]): string | undefined {
   return /^v?\d+\.\d+(\.\d+)?(-[a-z0-9.]+)?$/i.test(text) ? text : undefined
 }
 
-function addValue(out: Extraction, file: SourceFile, module: string, name: string, value: Token[], priority: number): void {
+function addValue(out: Extraction, file: SourceFile, module: string, name: string, value: Token[], priority: number, given: { beside?: true } = {}): void {
   const literal = literalString(value)
-  if (literal) out.values?.push({ scope: module, name, value: tracedToken(file, literal), priority })
+  if (literal) out.values?.push({ scope: module, name, value: tracedToken(file, literal), priority, ...given })
 }
 
 function readHelmRelease(out: Extraction, file: SourceFile, block: Block, group: string, module: string): void {

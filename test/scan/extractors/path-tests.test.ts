@@ -48,6 +48,8 @@ describe('which extractors a path goes to', () => {
     ['.github/workflows/x.json', []],
     ['a/x.tfvars', ['terraform']],
     ['prod.auto.tfvars', ['terraform']],
+    ['prod.tfvars.example', ['terraform']],
+    ['templates/variables.tf.tpl', ['terraform']],
     ['x.yaml.bak', []],
     ['src/index.ts', []]
   ])('%s', (path, expected) => {

@@ -86,7 +86,8 @@ export function renderText(report: Report, options: { color: boolean }): string 
       `${plural(report.declarations.length, 'declared version')} in ${plural(filesScanned, 'file')} · ` +
       `database ${report.database.version} (${plural(report.database.entries, 'entry', 'entries')})`
   )
-  if (report.database.newest) lines.push(paint('dim', `database knows up to ${describeNewest(report.database.newest)}`))
+  // The newest release of each table the rules judge (a newer kind release, known only by its default image, is not judged): the same words as `db list`.
+  if (report.database.newest) lines.push(paint('dim', `newest releases the database judges: ${describeNewest(report.database.newest)} (more in \`kube-compat-gate db list\`)`))
   if (report.database.warning) lines.push(paint('yellow', `warning: ${report.database.warning}`))
   return `${lines.join('\n')}\n`
 }

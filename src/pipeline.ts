@@ -16,6 +16,7 @@ import { groupFindings } from './evaluate/group.js'
 import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
 import type { BaseCommit } from './commits/derived-base.js'
+import { movedOutOfSight } from './commits/out-of-sight.js'
 import { unreadAtHead } from './commits/unread-at-head.js'
 import { sameResolveInputs } from './commits/same-inputs.js'
 import { suggestion } from './config/did-you-mean.js'
@@ -126,7 +127,10 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const changed = base === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(base.text, options.root, head.declarations)
   // One list of the places whose version cannot be read: reported near the top, and `--strict` fails on any that no `--target` decides.
   const unknown = unknownPlaces(head.unknowns, head.environments, head.diagnostics)
-  const unread = base === undefined ? [] : unreadAtHead(base.declarations, head.declarations, head.diagnostics)
+  const unread =
+    base === undefined
+      ? []
+      : [...unreadAtHead(base.declarations, head.declarations, head.diagnostics), ...movedOutOfSight(base.declarations, head.declarations, options.root, head.tree.discovery.skippedFolders)]
   const configPath = options.configFile === undefined ? CONFIG_FILE_NAME : reportPath(options.root, options.configFile)
   // Loaded with a base only: it parses the base's configuration, and the configuration schema (zod) stays out of a run without one.
   const dropped = base === undefined ? [] : await (await import('./commits/dropped-databases.js')).droppedDatabases(options.root, configPath, config?.database ?? [], base.text)

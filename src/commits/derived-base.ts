@@ -98,6 +98,7 @@ export async function deriveBase(headRoot: string, head: TreeScan, commit: BaseC
         filesSeen: seen.length,
         seen,
         linked: head.discovery.linked,
+        skippedFolders: head.discovery.skippedFolders,
         diagnostics: head.discovery.diagnostics.filter((diagnostic) => !goneFromBase(diagnostic.file))
       }
       return discovery

@@ -1,3 +1,4 @@
+import { SUBMODULE_NOT_READ } from '../scan/discover.js'
 import type { Declaration, Diagnostic } from '../model.js'
 
 /**
@@ -12,14 +13,18 @@ export function unreadAtHead(base: readonly Declaration[], head: readonly Declar
   const unread: Diagnostic[] = []
   const seen = new Set<string>()
   for (const diagnostic of headDiagnostics) {
-    const { file } = diagnostic
-    if (!declaredAtBase.has(file) || declaredAtHead.has(file) || seen.has(file) || !/^(skipped|cannot read)/.test(diagnostic.message)) continue
-    seen.add(file)
-    unread.push({
-      file,
-      message: `declared versions at the base, and the change made it unreadable (${diagnostic.message}): the change cannot be judged, so the gate fails`,
-      warning: true
-    })
+    if (!/^(skipped|cannot read)/.test(diagnostic.message)) continue
+    // A folder not read (a submodule the checkout does not hold) stands for every file under it.
+    const files = declaredAtBase.has(diagnostic.file) ? [diagnostic.file] : diagnostic.message === SUBMODULE_NOT_READ ? [...declaredAtBase].filter((file) => file.startsWith(`${diagnostic.file}/`)) : []
+    for (const file of files) {
+      if (declaredAtHead.has(file) || seen.has(file)) continue
+      seen.add(file)
+      unread.push({
+        file,
+        message: `declared versions at the base, and the change made it unreadable (${file === diagnostic.file ? '' : `${diagnostic.file}: `}${diagnostic.message}): the change cannot be judged, so the gate fails`,
+        warning: true
+      })
+    }
   }
   return unread
 }

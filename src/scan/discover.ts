@@ -39,6 +39,8 @@ export interface Discovery {
   seen: string[]
   linked: Map<string, string>
   diagnostics: Diagnostic[]
+  /** Folders never entered because of their name (`vendor`, `.terraform`, `node_modules`), relative to the root. */
+  skippedFolders: string[]
 }
 
 /** Never worth reading, whatever .gitignore says. */
@@ -52,7 +54,7 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', 'vendor', '.terraform'])
  */
 export function discover(root: string, options: DiscoverOptions): Discovery {
   const realRoot = realpathSync.native(root)
-  const result: Discovery = { files: [], filesSeen: 0, seen: [], linked: new Map(), diagnostics: [] }
+  const result: Discovery = { files: [], filesSeen: 0, seen: [], linked: new Map(), diagnostics: [], skippedFolders: [] }
   let tracked: Tracked | undefined | null = null
   const walk: Walk = { options, realRoot, tracked: () => (tracked === null ? (tracked = trackedFiles(realRoot)) : tracked) }
   // Depth first, as a recursion would go, but with an explicit stack: a deep tree cannot exhaust the call stack.
@@ -61,7 +63,42 @@ export function discover(root: string, options: DiscoverOptions): Discovery {
     pending.push(...listDirectory(next, result, walk).reverse())
   }
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const path of submodulesNotCheckedOut(realRoot, options)) result.diagnostics.push({ file: path, message: SUBMODULE_NOT_READ, warning: true })
   return result
+}
+
+export const SUBMODULE_NOT_READ = 'skipped: a git submodule whose files are not in the checkout (submodule not read; check out with `submodules: true` to read it)'
+
+/**
+ * The submodules `.gitmodules` names under the root whose folder is missing or empty: a checkout
+ * without `submodules: true`, or an archive, holds nothing there, yet a deployment that clones
+ * recursively deploys what they hold. A pull request turned its declaring folder into a submodule
+ * and its versions read as "fixed" (redteam G04, G05). A gitlink that `.gitmodules` does not
+ * name cannot be cloned, so it deploys nothing. Git reads only the top-level `.gitmodules`.
+ */
+function submodulesNotCheckedOut(realRoot: string, options: DiscoverOptions): string[] {
+  const file = join(realRoot, '.gitmodules')
+  const stats = lstatOrUndefined(file)
+  if (!stats?.isFile()) return []
+  const read = readFileBytes(file, MAX_GITMODULES_BYTES)
+  if (!read.ok) return []
+  const paths: string[] = []
+  for (const match of read.bytes.toString('utf8').matchAll(/^[ \t]*path[ \t]*=[ \t]*(.*?)[ \t]*$/gm)) {
+    const path = posix.normalize(match[1]!.replace(/^"(.*)"$/, '$1')).replace(/\/+$/, '')
+    if (path === '.' || path.startsWith('../') || posix.isAbsolute(path) || options.skip?.(path, true) || paths.includes(path)) continue
+    if (!hasEntries(join(realRoot, ...path.split('/')))) paths.push(path)
+  }
+  return paths.sort()
+}
+
+const MAX_GITMODULES_BYTES = 64 * 1024
+
+function hasEntries(absolute: string): boolean {
+  try {
+    return readdirSync(absolute).length > 0
+  } catch {
+    return false
+  }
 }
 
 interface ScopedIgnore {
@@ -149,7 +186,11 @@ function listDirectory(directory: PendingDirectory, result: Discovery, walk: Wal
   for (const entry of entries) {
     const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
     if (entry.isDirectory()) {
-      if (ALWAYS_SKIPPED.has(entry.name) || ignored(path, true) || options.skip?.(path, true)) continue
+      if (ALWAYS_SKIPPED.has(entry.name)) {
+        if (entry.name !== '.git' && !options.skip?.(path, true)) result.skippedFolders.push(path)
+        continue
+      }
+      if (ignored(path, true) || options.skip?.(path, true)) continue
       if (hasUndecodableName(entry.name)) {
         result.diagnostics.push({ file: path, message: UNDECODABLE_NAME })
         continue

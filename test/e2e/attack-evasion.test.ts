@@ -206,6 +206,58 @@ describe('dist/index.js: a pull request cannot quietly turn its failure into a p
     })
   })
 
+  describe('a pull request that moves its declaring folder where the walk does not go (redteam G04-G07)', () => {
+    /** The seed bump, with clusters/dev turned into a submodule (a gitlink and .gitmodules; a recursive clone deploys what it holds). */
+    function submodule() {
+      const repo = new TempRepo()
+      const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+      repo.git('rm', '-r', '-q', 'clusters/dev')
+      repo.git('update-index', '--add', '--cacheinfo', `160000,${base},clusters/dev`)
+      const head = repo.commit({ '.gitmodules': '[submodule "clusters/dev"]\n\tpath = clusters/dev\n\turl = https://github.com/mallory/dev-cluster.git\n' }, 'a submodule')
+      return { repo, base, head }
+    }
+
+    function failsNaming(run: ActionRun, place: RegExp): void {
+      expect(run.outputs.result).toBe('failed')
+      expect(run.stdout).toMatch(place)
+    }
+
+    it('a submodule, full history: the folder is named as not read and the versions it held do not read as fixed', async () => {
+      const { repo, base, head } = submodule()
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 621), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+      failsNaming(run, /file=clusters\/dev::skipped: a git submodule whose files are not in the checkout \(submodule not read/)
+      expect(run.stdout).toMatch(/^::warning title=kube-compat-gate%3A not read as written,file=clusters\/dev\/values\.yaml::declared versions at the base, and the change made it unreadable \(clusters\/dev: skipped: a git submodule/m)
+    })
+
+    it('a submodule, shallow checkout (base through the REST API): the same', async () => {
+      const { repo, base, head } = submodule()
+      github().repository = repo.dir
+      github().tarballs.set(base, repo.tarball(base))
+      const run = await runAction({ workspace: repo.shallowCheckout(head), eventName: 'pull_request', payload: pullRequestPayload(base, head, 622), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+      failsNaming(run, /file=clusters\/dev::skipped: a git submodule[^\n]*submodule not read/)
+    })
+
+    for (const folder of ['vendor', '.terraform']) {
+      it(`moved under ${folder}/ (which the walk skips) with the seed bump: the moved files are named as not read, and the gate fails`, async () => {
+        const repo = new TempRepo()
+        const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+        repo.git('mv', 'clusters', folder)
+        const head = repo.commit({ [`${folder}/dev/values.yaml`]: chart('0.22.1', 'v1.32.0-k3s1')['clusters/dev/values.yaml']! }, `move under ${folder}/`)
+        const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 623), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+        failsNaming(run, new RegExp(`file=${folder.replace('.', '\\.')}/dev/values\\.yaml::skipped: under ${folder.replace('.', '\\.')}/, which the scan does not read \\(not read\\); clusters/dev/values\\.yaml declared versions at the base`))
+      })
+    }
+
+    it('an ordinary vendor/ folder that the change does not feed from a declaring file costs nothing', async () => {
+      const repo = new TempRepo()
+      const base = repo.commit({ ...chart('0.23.0', 'v1.31.4-k3s1'), 'vendor/lib/values.yaml': 'a: 1\n' }, 'base')
+      const head = repo.commit({ ...chart('0.23.0', 'v1.32.0-k3s1'), 'vendor/lib/values.yaml': 'a: 2\n' }, 'bump')
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 624), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+      expect(run.outputs.result).toBe('passed')
+      expect(run.stdout).not.toMatch(/not read/)
+    })
+  })
+
   describe('a pull request that points a symbolic link on the way to `path` elsewhere (redteam S02)', () => {
     /** Base: `clusters -> deploy-a` (healthy), and `deploy-b` already holding the seed incident, unscanned. Head: `clusters -> deploy-b`. */
     function repointed() {

@@ -107,6 +107,16 @@ describe('which files the scan reads', () => {
     expect(scan.diagnostics).toEqual([])
   })
 
+  it('names a submodule of .gitmodules whose folder the checkout left empty or missing, and reads one that is checked out', async () => {
+    const root = tempDir()
+    const modules = ['empty', 'missing', 'present', '../outside'].map((path) => `[submodule "${path}"]\n\tpath = ${path}\n\turl = https://example.org/${path}.git\n`)
+    writeTree(root, { '.gitmodules': modules.join(''), 'present/kind.yaml': KIND('v1.31.0') })
+    mkdirSync(join(root, 'empty'))
+    const scan = await scanRepository(root)
+    expect(scan.declarations.map((d) => d.file)).toEqual(['present/kind.yaml'])
+    expect(scan.diagnostics.filter((d) => /submodule/.test(d.message)).map((d) => d.file)).toEqual(['empty', 'missing'])
+  })
+
   // Go's YAML reader breaks lines at each of them (gopkg.in/yaml.v2 `is_break`); git and GitHub number lines at LF only.
   it.each([
     ['CR-only', '\r'],

@@ -15,6 +15,10 @@ export function resolveNamedUses(extractions: readonly Extraction[]): Extraction
     const candidates = values.filter(
       (value) => value.name === use.name && (value.scope === use.scope || (value.priority > 1 && within(value.scope, use.scope)))
     )
+    if (use.whenDefined) {
+      if (candidates.length > 0) out.diagnostics.push({ ...use.from, message: use.whenDefined.message, unresolved: true, cause: use.whenDefined.cause })
+      continue
+    }
     const ranked = candidates.filter((value) => value.beside !== true)
     const best = Math.max(...ranked.map((value) => value.priority))
     const chosen = [...ranked.filter((value) => value.priority === best), ...candidates.filter((value) => value.beside === true)]

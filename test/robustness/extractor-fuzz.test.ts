@@ -22,6 +22,7 @@ const PATHS = [
   'charts/tenant/Chart.yaml',
   'hack/kind.yaml',
   '.github/workflows/e2e.yml',
+  'actions/setup/action.yaml',
   'infra/main.tf',
   'infra/prod.tfvars',
   'infra/prod.tfvars.example',
@@ -68,6 +69,8 @@ const TOKENS = [
   'apt-get install -y kubectl', 'kubectl=1.30.*', 'kubectl-1.30.2', 'clusterctl generate cluster x --infrastructure vcluster ', 'CHART_VERSION=',
   'kind create cluster --config kind.yaml', '"packages": {', '"kind": "latest"', '"kubectl@1.30.2"', 'uses: tale/kubectl-action@v1',
   'resource "helm_release" "v" {', 'resource "digitalocean_kubernetes_cluster" "c" {', 'kubernetes_version = ', 'uses: helm/kind-action@v1', 'matrix', 'apiVersion: v1\n', 'kind: Application\n',
+  'uses: ./setup-kind\n', 'with:\n', 'k8s-version: ', '1.31.x', 'inputs:\n', 'runs:\n', 'default: ', 'description: The version of Hakn\n', 'k3s-image: ',
+  'name: Create a vCluster\n', 'uses: loft-sh/create-vcluster@v1', 'minikube start', 'uses: medyagh/setup-minikube@v0.0.18',
   '\u0000', '\uFFFD', '\uFEFF', '\u2028', '\u202E', '😀', 'é', '__proto__', 'constructor', 'toString'
 ]
 const token = fc.constantFrom(...TOKENS)

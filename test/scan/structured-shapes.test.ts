@@ -3,27 +3,11 @@
  * for this test, scanned by the real scanner; the declarations it must give (file:line component
  * version, source, confidence) and the lookalikes it must not.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { scanRepository } from '../../src/scan/scan.js'
+import { describe, expect, it } from 'vitest'
 import { listEngine } from '../../src/scan/detectors/version-list.js'
+import { fileScanner } from '../helpers/scan-files.js'
 
-const roots: string[] = []
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
-})
-
-async function scanFiles(files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'kcg-structured-'))
-  roots.push(root)
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true })
-    writeFileSync(join(root, path), text)
-  }
-  return scanRepository(root)
-}
+const scanFiles = fileScanner('kcg-structured-')
 
 function found(result: Awaited<ReturnType<typeof scanFiles>>): string[] {
   return result.declarations.map((d) => `${d.file}:${d.line} ${d.component}${d.role ? `/${d.role}` : ''} ${d.version} ${d.source} ${d.confidence ?? 'exact'}`).sort()

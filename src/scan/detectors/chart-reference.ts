@@ -5,6 +5,7 @@ import { expand, mayReference } from '../shell/expand.js'
 import { locateToken, textOf, traced, type Traced } from '../traced.js'
 import { vclusterChartDistro } from '../vcluster-config.js'
 import { declareInferred, declareNamedUse } from './declare-inferred.js'
+import { FEATURE_DEFINITION } from './devcontainer-feature.js'
 import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 import type { Entry, Mapping } from './mappings.js'
@@ -30,7 +31,8 @@ export const chartReference: Detector = {
   mightDetect: TRIGGERS,
   detect(view: FileView, out: Extraction): void {
     // A Chart.yaml's own name and version describe the chart itself (a wrapper chart may be called vcluster); its dependencies are read exactly.
-    const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path)
+    // So do a dev container feature's (`devcontainer-feature.json` of a feature named vcluster, version 1.0.1).
+    const chartFile = /(^|\/)Chart\.ya?ml$/.test(view.file.path) || FEATURE_DEFINITION.test(view.file.path)
     for (const mapping of view.mappings) {
       if (chartFile && mapping.path.length === 0) continue
       const chart = vclusterChartIn(mapping, view)

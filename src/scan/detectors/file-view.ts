@@ -118,10 +118,13 @@ export class FileView {
     for (const { name, value } of this.assignments) add(name, value)
     if (this.format !== 'shell') {
       for (const mapping of this.mappings) {
+        // A workflow's `strategy.matrix` (and its `include` entries): what `${{ matrix.k8s-version }}` takes.
+        const matrix = mapping.path.some((key, at) => key === 'matrix' && mapping.path[at - 1] === 'strategy')
         for (const entry of mapping.entries.values()) {
           for (const value of entry.values) {
             add(entry.key, value)
             add(`env.${entry.key}`, value)
+            if (matrix) add(`matrix.${entry.key}`, value)
           }
         }
       }

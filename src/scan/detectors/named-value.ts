@@ -19,10 +19,11 @@ const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }>
   // A floor the cluster must satisfy (`min_kubernetes_version`, OLM `minKubeVersion`, `MINIMAL_K8S`): a constraint, never a deployed version.
   { ending: /^(supported)?min(imum|imal)?(supported)?(kubernetes|k8s|kube)(version)?$/, what: { component: 'kubernetes', role: 'host', atLeast: true } },
   // Cluster API e2e configs name each cluster of a test: `KUBERNETES_VERSION_MANAGEMENT`, `KUBERNETES_VERSION_UPGRADE_FROM`.
-  { ending: /(kubernetes|k8s)version(management|mgmt|upgradefrom|upgradeto|from|to|workload)$/, what: { component: 'kubernetes', role: 'host' } },
+  { ending: /(kubernetes|k8s)version(management|mgmt|upgradefrom|upgradeto|from|to|workload)$/, what: { component: 'kubernetes', role: 'host', wildcardPatch: true } },
   // `kubernetes_version_min` (a floor the provider resolves to a version), `kube_tag` (Magnum), `K8S_RELEASE`.
-  { ending: /(kubernetes|k8s|kube|clusterk8s)(min|max|minimum|maximum)?(version|release|tag)(min|max|minimum|maximum)?$/, what: { component: 'kubernetes', role: 'host' } },
-  { ending: /^(eks|gke|aks)?(cluster|minmaster|master|controlplane)version$|^(eks|gke|aks)version$/, what: { component: 'kubernetes', role: 'host' } },
+  // `k8s-version: 1.34.x` (a setup action's input, a test matrix): the newest patch of 1.34, read as the minor.
+  { ending: /(kubernetes|k8s|kube|clusterk8s)(min|max|minimum|maximum)?(version|release|tag)(min|max|minimum|maximum)?$/, what: { component: 'kubernetes', role: 'host', wildcardPatch: true } },
+  { ending: /^(eks|gke|aks)?(cluster|minmaster|master|controlplane)version$|^(eks|gke|aks)version$/, what: { component: 'kubernetes', role: 'host', wildcardPatch: true } },
   // envtest's API server (`ENVTEST_VERSION=1.29.x!`: the newest patch of that minor); kind node image tags (`KINDEST_NODE_VERSION`).
   { ending: /envtest(kubernetes|k8s|kube)?version$/, what: { component: 'kubernetes', role: 'host', wildcardPatch: true } },
   { ending: /kind(est)?node(image)?(version|tag)$/, what: { component: 'kubernetes', role: 'host', distro: 'kind' } },

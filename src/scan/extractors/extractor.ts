@@ -53,6 +53,11 @@ export interface NamedUse {
   /** The value is an image reference whose tag is the version. */
   image?: boolean
   from: Location
+  /**
+   * A use that says something only when its scope defines the name (a step of the repository's own action that
+   * creates a vcluster with no version input): this diagnostic at the use; nothing when the name is not defined.
+   */
+  whenDefined?: { message: string; cause: UnknownCause }
 }
 
 /** A value for a name; values of a higher priority (tfvars over defaults) hide lower ones. */

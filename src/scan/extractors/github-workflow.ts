@@ -27,13 +27,15 @@ const KUBECTL: ActionInput = { component: 'kubectl' }
 
 /** Inputs of setup actions that pin a version, by action (owner/name, lower case). */
 /** `defaultWithout`: the input without which the action uses a version of its own choosing (a default node image). */
-const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWithout?: string; defaultWithout?: { input: string; component: string } }> = {
+/** `versionless`: the action creates the component with no input for its version (the Platform or a template picks it). */
+const ACTIONS: Record<string, { inputs: Record<string, ActionInput>; unpinnedWithout?: string; defaultWithout?: { input: string; component: string }; versionless?: string }> = {
+  'loft-sh/create-vcluster': { inputs: {}, versionless: 'vcluster' },
   'helm/kind-action': { inputs: { node_image: KIND_IMAGE, version: KIND, kubectl_version: KUBECTL }, defaultWithout: { input: 'node_image', component: 'Kubernetes' } },
   'engineerd/setup-kind': { inputs: { image: KIND_IMAGE, version: KIND } },
   'loft-sh/setup-vcluster': { inputs: { version: { component: 'vcluster' }, 'kubectl-version': KUBECTL }, unpinnedWithout: 'version' },
   'azure/setup-kubectl': { inputs: { version: KUBECTL }, unpinnedWithout: 'version' },
   'tale/kubectl-action': { inputs: { 'kubectl-version': KUBECTL }, unpinnedWithout: 'kubectl-version' },
-  'medyagh/setup-minikube': { inputs: { 'kubernetes-version': { component: 'kubernetes', role: 'host', distro: 'minikube' } } },
+  'medyagh/setup-minikube': { inputs: { 'kubernetes-version': { component: 'kubernetes', role: 'host', distro: 'minikube' } }, defaultWithout: { input: 'kubernetes-version', component: 'Kubernetes' } },
   'nolar/setup-k3d-k3s': { inputs: { version: { component: 'kubernetes', role: 'host', distro: 'k3s' } } }
 }
 
@@ -48,8 +50,10 @@ export const githubWorkflow: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /(^|\/)action\.ya?ml$/.test(path),
   // `uses: ./`: a step of the repository's own action, whose inputs its action.yml describes.
+  // `k8s`/`ubernetes`: an action's input for the Kubernetes version, whatever tool it runs; `vCluster`: an action that creates one.
   mightDeclare: (text) =>
-    text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s') || text.includes('uses: ./'),
+    text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s') || text.includes('uses: ./') ||
+    text.includes('k8s') || text.includes('ubernetes') || text.includes('vCluster'),
   readDocument: (out: Extraction, file: SourceFile, root: unknown) => readWorkflow(out, file, root)
 })
 
@@ -102,6 +106,7 @@ function readActionInputs(out: Extraction, file: SourceFile, step: YAMLMap, uses
       cause: 'no-version'
     })
   }
+  if (action.versionless) out.diagnostics.push(toolDefault(file.locate(step.range?.[0] ?? 0), `${uses.replace(/@.*$/, '')} (no version input)`, action.versionless, 'set the version in the vCluster Platform template it uses'))
   const fallback = action.defaultWithout
   if (fallback && !stringIn(inputs, fallback.input)) {
     const what = `${uses.replace(/@.*$/, '')} without "${fallback.input}"`

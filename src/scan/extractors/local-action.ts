@@ -1,5 +1,5 @@
 import type { YAMLMap } from 'yaml'
-import { requestFor, type DeclareWhat } from '../declare.js'
+import { requestFor, toolDefault, type DeclareWhat } from '../declare.js'
 import { namedMeaning } from '../detectors/named-value.js'
 import { dirnameOf, joinPath } from '../paths.js'
 import { expand, type Variables } from '../shell/expand.js'
@@ -23,6 +23,10 @@ function scopeOf(directory: string): string {
 export function readLocalActionStep(out: Extraction, file: SourceFile, step: YAMLMap, uses: string, variables: Variables): void {
   if (!/^\.\/?/.test(uses) || uses.includes('@') || uses.includes('..')) return
   const directory = joinPath('.', uses.replace(/^\.\/?/, '').replace(/\/$/, '') || '.')
+  // Said only when the action turns out to create a vcluster it gives no version (localActionInputs defines CREATES).
+  const at = file.locate(step.range?.[0] ?? 0)
+  const message = toolDefault(at, `uses: ${uses} (creates a vcluster, no version input)`, 'vcluster', 'give the action a version input (or its template a version)').message
+  out.uses?.push({ scope: scopeOf(directory), name: CREATES, request: requestFor(UNVERSIONED_VCLUSTER, SOURCE, directory, 'inferred'), from: at, whenDefined: { message, cause: 'tool-default' } })
   for (const pair of mapAt(step, ['with'])?.items ?? []) {
     const name = stringAt(pair.key, [])?.value
     const value = stringAt(pair.value, [])
@@ -44,17 +48,19 @@ const UNPINNED = /^(latest|stable|main|master|edge)$/i
  * the input's default as the value when none does. A default of `latest` is named at its line.
  */
 export function localActionInputs(out: Extraction, file: SourceFile, root: YAMLMap): void {
+  if (!root.has('runs')) return
   const inputs = mapAt(root, ['inputs'])
-  if (!inputs || !root.has('runs')) return
-  const about = `${stringIn(root, 'name')?.value ?? ''} ${stringIn(root, 'description')?.value ?? ''}`
+  const about = [stringIn(root, 'name')?.value ?? '', stringIn(root, 'description')?.value ?? '']
   const directory = dirnameOf(file.path)
-  for (const pair of inputs.items) {
+  let versionsVcluster = false
+  for (const pair of inputs?.items ?? []) {
     const name = stringAt(pair.key, [])?.value
     if (name === undefined) continue
     const meaning = inputMeaning(name, stringAt(pair.value, ['description'])?.value ?? '', about)
     if (!meaning) continue
+    if (meaning.component === 'vcluster') versionsVcluster = true
     const at = file.locate((pair.key as { range?: number[] }).range?.[0] ?? 0)
-    out.uses?.push({ scope: scopeOf(directory), name, request: requestFor(meaning, SOURCE, directory, 'inferred'), from: at })
+    out.uses?.push({ scope: scopeOf(directory), name, request: requestFor(meaning, SOURCE, directory, 'inferred'), from: at, ...(meaning.image ? { image: true } : {}) })
     const fallback = stringAt(pair.value, ['default'])
     if (!fallback || fallback.value.trim() === '') continue
     if (UNPINNED.test(fallback.value.trim())) {
@@ -65,12 +71,26 @@ export function localActionInputs(out: Extraction, file: SourceFile, root: YAMLM
     // As strong as a caller's value: the default is what the action installs for every caller that gives none, so both count.
     out.values?.push({ scope: scopeOf(directory), name, value: tracedOf(file, fallback), priority: 2 })
   }
+  // "Create vCluster Platform vCluster" with no input for the version: each step using it is a vcluster of no known version.
+  const named = stringIn(root, 'name')
+  if (!versionsVcluster && named && CREATES_VCLUSTER.test(about.join(' '))) out.values?.push({ scope: scopeOf(directory), name: CREATES, value: tracedOf(file, named), priority: 0 })
 }
+
+/** The name under which an action that creates a vcluster without a version input is known to the steps using it. */
+const CREATES = '(creates a vcluster without a version)'
+const CREATES_VCLUSTER = /\bcreat(e|es|ing)\b[^.\n]{0,80}\bv-?cluster\b/i
+const UNVERSIONED_VCLUSTER: DeclareWhat = { component: 'vcluster', what: 'vcluster created by the action' }
+
+/** What a description says a version is of ("The version of Knative to install"). */
+const SUBJECT = /\b(?:version|release|tag)\s+of\s+(?:the\s+)?([A-Za-z][\w./-]*)/i
+/** Subjects that name no tool of their own ("the version of the CLI to install"). */
+const GENERIC_SUBJECTS = /^(tool|cli|binary|action|release|package|software|it|this|that)$/i
 
 /** Components an input's words may name, most specific first (`vcluster` before `cluster`, `kubectl` before `kube`). */
 const COMPONENT_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bv-?cluster\b/i, 'vcluster_version'],
-  [/\bkubectl\b/i, 'kubectl_version'],
+  // "on the current kubectl context" says where the action works, not what it installs.
+  [/\bkubectl\b(?![\s-]+(context|config))/i, 'kubectl_version'],
   [/\bkind\b(?!\s+of\b)/i, 'kind_version'],
   [/\bk3s\b/i, 'k3s_version'],
   [/\b(kubernetes|k8s)\b/i, 'kubernetes_version']
@@ -81,16 +101,35 @@ const COMPONENT_WORDS: ReadonlyArray<[RegExp, string]> = [
  * the action's name and description. An input named for another tool (`helm-version`, `sops_version`) is
  * that tool's whatever the action installs beside it: only its own description may say otherwise.
  */
-function inputMeaning(name: string, description: string, about: string): DeclareWhat | undefined {
+function inputMeaning(name: string, description: string, about: readonly string[]): DeclareWhat | undefined {
   const byName = namedMeaning(name)
   if (byName) return { ...byName, what: `input ${name}` }
+  if (/(^|[-_])image$/i.test(name)) return imageMeaning(name, description)
   const suffix = /(^|[-_])(version|tag|release)$/i.exec(name)
   if (!suffix) return undefined
   const ownTool = suffix.index > 0
-  for (const words of ownTool ? [description] : [description, about]) {
+  // "The version of Hakn to install": the input says whose version it holds, and it is no component's.
+  const subject = SUBJECT.exec(description)?.[1]
+  if (subject && !GENERIC_SUBJECTS.test(subject) && !COMPONENT_WORDS.some(([pattern]) => pattern.test(subject))) return undefined
+  for (const words of ownTool ? [description] : [description, ...about]) {
     const found = COMPONENT_WORDS.find(([pattern]) => pattern.test(words))
     const meaning = found && namedMeaning(found[1])
     if (meaning) return { ...meaning, what: `input ${name}` }
   }
   return undefined
+}
+
+/** Cluster images an image input may say it holds (`k3s-image`, "the kindest/node image"); a plain `node-image` may be Node.js. */
+const CLUSTER_IMAGE_WORDS: ReadonlyArray<[RegExp, string | undefined]> = [
+  [/\bk3s\b/i, 'k3s'],
+  [/\bkind(est)?\b/i, 'kind'],
+  [/\b(kubernetes|k8s)\b/i, undefined]
+]
+
+/** An image input whose name or description says it is a cluster's node image: its tag is the host's Kubernetes version. */
+function imageMeaning(name: string, description: string): DeclareWhat | undefined {
+  const words = `${name.replace(/[-_]/g, ' ')} ${description}`
+  const found = CLUSTER_IMAGE_WORDS.find(([pattern]) => pattern.test(words))
+  if (!found) return undefined
+  return { component: 'kubernetes', role: 'host', ...(found[1] ? { distro: found[1] } : {}), image: true, what: `input ${name}` }
 }

@@ -256,9 +256,12 @@ const PROGRAMS: Record<string, Handler> = {
   },
   minikube(args, scope) {
     if (!hasWords(args, 'start')) return
-    for (const version of flagValues(args, ['--kubernetes-version'])) {
+    const versions = flagValues(args, ['--kubernetes-version'])
+    for (const version of versions) {
       declareEach(scope, version.value, { component: 'kubernetes', role: 'host', distro: 'minikube', what: 'minikube --kubernetes-version' })
     }
+    // minikube's own default (the newest Kubernetes it supports) unless MINIKUBE_KUBERNETES_VERSION or a flag says otherwise.
+    if (versions.length === 0 && !scope.variables.has('MINIKUBE_KUBERNETES_VERSION')) sayToolDefault(scope, args, 'minikube start without --kubernetes-version', 'Kubernetes', 'pass --kubernetes-version')
   },
   vcluster(args, scope) {
     if (!hasWords(args, 'create')) return

@@ -25,8 +25,14 @@ export interface ParseOptions {
 /** Longer strings are not versions; also keeps regexes below linear on hostile input. */
 const MAX_VERSION_LENGTH = 128
 
+/**
+ * A Kubernetes version with a distribution's build after it: k3s, k0s, RKE2, EKS, GKE, AKS and DigitalOcean
+ * (`1.20.11-do.0`). A k3s or RKE2 release candidate (`v1.30.2-rc3-k3s1`, `v1.30.2-rc3+rke2r1`) is a candidate build
+ * of the distribution, packaging the Kubernetes release 1.30.2: the version is that release. Only these suffixes
+ * are split off: a pre-release of anything else (vcluster `0.23.0-rc.4`) keeps its pre-release.
+ */
 const DISTRO_BUILD =
-  /^(\d+\.\d+\.\d+)(?:[-+](k3s\d+|k0s\.\d+|rke2r\d+|eks-[0-9a-z.-]+|gke\.\d+|aks[0-9a-z.-]*))$/i
+  /^(\d+\.\d+\.\d+)(?:[-+]((?:rc\d+[-+])?(?:k3s\d+|rke2r\d+)|k0s\.\d+|eks-[0-9a-z.-]+|gke\.\d+|aks[0-9a-z.-]*|do\.\d+))$/i
 const MINOR_ONLY = /^(\d+)\.(\d+)$/
 const EXACT = /^\d+\.\d+\.\d+(?:-[0-9a-z.-]+)?(?:\+[0-9a-z.-]+)?$/i
 const UNRESOLVED = /\{\{|\$\{|\$\(|^\$[A-Z_]/i
@@ -37,7 +43,8 @@ const DISTRO_NAMES: Record<string, string> = {
   rke: 'rke2',
   eks: 'eks',
   gke: 'gke',
-  aks: 'aks'
+  aks: 'aks',
+  do: 'doks'
 }
 
 export function parseVersion(raw: string, options: ParseOptions = {}): VersionParse {
@@ -78,7 +85,7 @@ function parseUncached(raw: string, options: ParseOptions): VersionParse {
   if (distroBuild) {
     const [, core, build] = distroBuild as unknown as [string, string, string]
     if (!isSafeVersion(core)) return tooLarge(text)
-    const key = build.slice(0, 3).toLowerCase()
+    const key = build.replace(/^rc\d+[-+]/i, '').slice(0, 3).toLowerCase().replace(/^do\.$/, 'do')
     return {
       ok: true,
       value: { kind: 'exact', version: canonical(core) ?? core, distro: DISTRO_NAMES[key] ?? key, build }

@@ -84,6 +84,22 @@ const CASES: Array<{ name: string; shape: string; declarations: string[]; diagno
       /^kind\/dev\.yaml:1 kind cluster config without a node image/,
       /^tools\/Dockerfile:4 kubectl package: installed from the package repository without a version/
     ]
+  },
+  {
+    name: 'tool pins in bash arrays, a k3s release candidate and a DigitalOcean slug read as their Kubernetes release',
+    shape: 'tool-pin-arrays',
+    declarations: [
+      'kind 0.25.0 @ targets/dev/env.sh:4:9',
+      'kubectl 1.29.7 @ targets/mini/env.sh:2:47',
+      'kubectl 1.30.4 @ targets/dev/env.sh:5:12',
+      'kubernetes/host doks 1.29.1 @ do/main.tf:4:14',
+      'kubernetes/host k3s 1.29.4 @ k3d/cluster.yaml:6:20',
+      'kubernetes/host kind 1.30.6 @ hack/versions.sh:4:3',
+      'kubernetes/host kind 1.31.2 @ hack/versions.sh:5:3',
+      // Not helm=, minikube=, yq=, k9s=, the commented kubectl=1.20.0; [kind]=latest is no version.
+      'vcluster 0.21.1 @ hack/versions.sh:2:29'
+    ],
+    diagnostics: []
   }
 ]
 

@@ -67,6 +67,12 @@ describe('nesting is bounded', () => {
     expect(() => extractFrom(shellScript, 'x.sh', nested(2000))).not.toThrow()
   })
 
+  it('reads hostile arrays in linear time: unclosed, a `(` after every long word, 20,000 pins', () => {
+    for (const text of [`T=(${' "kubectl=1.31.0"\n'.repeat(20_000)}`, `${'a'.repeat(200_000)}${'('.repeat(20_000)}=(x)`, `${'T=( '.repeat(20_000)})`, `X=(${'[kind]=0.1.0 '.repeat(20_000)})`]) {
+      expect(() => extractFrom(shellScript, 'x.sh', text)).not.toThrow()
+    }
+  })
+
   it('reads arithmetic and Make references as words, not commands', () => {
     const commands = commandsOf(new SourceFile('Makefile', 'X := $((1 + 2)) $(KIND_VERSION)\n'), { lineQuotes: true })
     expect(commands.map((words) => words.map((word) => word.text))).toEqual([['X', ':=', '$((1 + 2))', '$(KIND_VERSION)']])

@@ -13,7 +13,9 @@ describe('shell words', () => {
   it.each([
     ['quotes are removed, expressions with spaces stay whole', 'kind create cluster --image "kindest/node:${{ matrix.k8s }}"', [['kind', 'create', 'cluster', '--image', 'kindest/node:${{ matrix.k8s }}']]],
     ['continuations join, comments and separators split', 'helm upgrade \\\n  --version 1 # note\nkind create; echo "a b" && ls', [['helm', 'upgrade', '--version', '1'], ['kind', 'create'], ['echo', 'a b'], ['ls']]],
-    ['Make and command substitutions stay one word (the command inside follows)', '$(KIND) create --image kindest/node:$(VERSION) $(shell pwd)', [['$(KIND)', 'create', '--image', 'kindest/node:$(VERSION)', '$(shell pwd)'], ['shell', 'pwd']]]
+    ['Make and command substitutions stay one word (the command inside follows)', '$(KIND) create --image kindest/node:$(VERSION) $(shell pwd)', [['$(KIND)', 'create', '--image', 'kindest/node:$(VERSION)', '$(shell pwd)'], ['shell', 'pwd']]],
+    ['an array is one command over its lines, comments dropped', 'export T=(\n  "kind=0.24.0" # cli\n  kubectl=1.31.0\n)\nls', [['export', 'T=(', 'kind=0.24.0', 'kubectl=1.31.0', ')'], ['ls']]],
+    ['an array on one line, appended to, and a subshell that is none', 'T+=(a "b c") ; (cd x) && X=$(pwd)', [['T+=(', 'a', 'b c', ')'], ['(cd', 'x)'], ['X=$(pwd)']]]
   ])('%s', (_name, text, expected) => {
     expect(commandsOf(new SourceFile('x.sh', text)).map((words) => words.map((word) => word.text))).toEqual(expected)
   })
@@ -21,6 +23,11 @@ describe('shell words', () => {
   it('ends quotes at the line in Makefiles, where each line is its own command', () => {
     const file = new SourceFile('Makefile', "MSG := don't panic\ncluster:\n\tkind create cluster\n")
     expect(commandsOf(file, { lineQuotes: true }).map((words) => words.map((word) => word.text))).toEqual([['MSG', ':=', 'dont panic'], ['cluster:'], ['kind', 'create', 'cluster']])
+  })
+
+  it('ends an array at the line in Makefiles, where each line is its own command', () => {
+    const file = new SourceFile('Makefile', 'T=(a\nkind create cluster\n')
+    expect(commandsOf(file, { lineQuotes: true }).map((words) => words.map((word) => word.text))).toEqual([['T=(', 'a'], ['kind', 'create', 'cluster']])
   })
 
   it('reports where a quote opens that the script never closes', () => {

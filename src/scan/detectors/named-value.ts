@@ -38,8 +38,8 @@ const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }>
 ]
 // `node_image` and `--node-image` are not listed: what they hold is an image, read by kubernetes-image.ts when it is a node image.
 
-/** Names that end like a rule but hold something else: envtest's own binaries, Go modules of client libraries. */
-const NOT_DECLARATIONS = /^(setupenvtest|clientgo|apimachinery|controllerruntime|goclient)/
+/** Names that end like a rule but hold something else: envtest's own binaries, Go modules of client libraries, minikube's own version (`MINIKUBE_VERSION` ends in `kube_version`). */
+const NOT_DECLARATIONS = /^(setupenvtest|clientgo|apimachinery|controllerruntime|goclient)|^minikube(version|release|tag)$/
 
 export function namedMeaning(name: string): InferredWhat | undefined {
   let meaning = MEANINGS.get(name)
@@ -248,7 +248,7 @@ function readVariables(view: FileView, out: Extraction): void {
 /** Words every named value or flag holds, searched before the case-insensitive test below. */
 const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', '_channel', '_CHANNEL', 'kube_tag', 'k8s_release', 'MINIMAL_K8S', 'MIN_K8S', 'minimal_k8s', 'min_k8s', 'upgrade.cattle.io', '--with-kubernetes')
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`, `k3s_channel`). */
-const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator|gke|eks|aks|envtest)[-_]?version|kindest[-_]?node[-_]?(version|tag)|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|min(imal)?_k8s|upgrade\.cattle\.io|--with-kubernetes/i
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator|gke|eks|aks|envtest)[-_]?version|kind(est)?[-_]?node[-_]?(version|tag)|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|min(imal)?_k8s|upgrade\.cattle\.io|--with-kubernetes/i
 /**
  * A Cluster API control plane (`kind: KubeadmControlPlane`) says its version in `spec.version`
  * (readClusterObject), so `ControlPlane` counts only beside a `version` that is a word of its own,

@@ -6,6 +6,7 @@ import { readValuesKey } from '../extractors/vcluster-values.js'
 import { isLiteralPath, joinPath } from '../paths.js'
 import { sliceTraced, textOf, type Traced } from '../traced.js'
 import { vclusterChartDistro, virtualVersionKey } from '../vcluster-config.js'
+import { namedMeaning } from '../detectors/named-value.js'
 import { addVariable, expand, type Variables } from './expand.js'
 import { commandsOf, MAX_NESTING, type Word } from './words.js'
 
@@ -67,13 +68,62 @@ export function eachAssignment(commands: readonly Word[][], add: (name: string, 
       add(second.text, third.value)
       continue
     }
-    for (const word of words.slice(dockerfile ? 1 : afterPrefixes(words, commandStart(words)))) {
+    for (let i = dockerfile ? 1 : afterPrefixes(words, commandStart(words)); i < words.length; i++) {
+      const word = words[i]!
       const assignment = ASSIGNMENT.exec(word.text)
       if (!assignment) break
       const name = assignment[1]!
+      if (ARRAY_OPEN.test(word.text)) {
+        // `TOOLS=(…)`: each element is a value of the array; a `key=value` element (`"kubectl=1.31.0"`, `[kind]=0.24.0`) the value of `TOOLS[key]`.
+        const array = arrayAt(words, i)
+        for (const element of array.elements) {
+          const pair = arrayPair(element)
+          if (pair) add(`${name}[${pair.key}]`, pair.value)
+          else add(name, element.value)
+        }
+        i = array.end - 1
+        continue
+      }
       add(name, sliceTraced(word.value, assignment[0].length, word.text.length))
     }
   }
+}
+
+/** The word that opens an array (`TOOLS=(`, `TOOLS+=(`), as the word reader leaves it. */
+const ARRAY_OPEN = /^[A-Za-z_]\w*\+?=\($/
+
+/** The elements of the array opened by `words[open]`, and the index after the `)` that closes it (or after the last word). */
+function arrayAt(words: readonly Word[], open: number): { elements: Word[]; end: number } {
+  const elements: Word[] = []
+  let i = open + 1
+  for (; i < words.length && words[i]!.text !== ')'; i++) elements.push(words[i]!)
+  return { elements, end: Math.min(i + 1, words.length) }
+}
+
+/** `kubectl=1.31.0`, `kind@v0.24.0` (a tool and its version) and `[kind]=0.24.0` (an associative array's key): the key and the value. */
+const ARRAY_PAIR = /^(?:\[([A-Za-z_][\w.-]{0,63})\]=|([A-Za-z][\w.-]{0,63})[=@])(?=.)/
+
+function arrayPair(element: Word): { key: string; value: Traced } | undefined {
+  const pair = ARRAY_PAIR.exec(element.text)
+  if (!pair) return undefined
+  return { key: pair[1] ?? pair[2]!, value: sliceTraced(element.value, pair[0].length, element.text.length) }
+}
+
+/**
+ * An array of tool pins (`TOOLS=("kind=0.24.0" "kubectl=1.31.0")`, installed by a loop over it): an element whose key
+ * names a tool the gate reads (`kubectl`, `kind`, `vcluster`, `k3s`, or a key that says so itself, `kubernetes_version`)
+ * and whose value is written as a version declares that tool's version. Other tools' pins (`helm=3.16.1`) say nothing.
+ */
+function readToolPins(words: readonly Word[], open: number, scope: CommandScope): number {
+  const array = arrayAt(words, open)
+  const name = words[open]!.text.replace(/\+?=\($/, '')
+  for (const element of array.elements) {
+    const pair = arrayPair(element)
+    if (!pair || !/^v?\d+\.\d+/.test(textOf(pair.value))) continue
+    const meaning = namedMeaning(pair.key) ?? namedMeaning(`${pair.key}_version`)
+    if (meaning) declareEach(scope, pair.value, { ...meaning, what: `${pair.key} in the array ${name}` })
+  }
+  return array.end
 }
 
 /** Where words are written, from the first character of the first to the last of the last, when that is one file's text. */
@@ -118,6 +168,11 @@ function readCommand(words: readonly Word[], from: number, scope: CommandScope, 
   while (start < words.length) {
     const word = words[start]!
     const assignment = ASSIGNMENT.exec(word.text)
+    if (assignment && ARRAY_OPEN.test(word.text)) {
+      start = readToolPins(words, start, scope)
+      afterPrefix = false
+      continue
+    }
     if (assignment) {
       if (assignment[1] === 'INSTALL_K3S_VERSION') {
         declareEach(scope, sliceTraced(word.value, assignment[0].length, word.text.length), hostK3s)

@@ -11,7 +11,9 @@ export interface Word {
  * Splits shell text (a script, a workflow `run:` block, a Makefile recipe, a Dockerfile
  * `RUN`) into commands and words, the way a reader would: quotes removed, `\`-newline
  * continuations joined, `#` comments dropped, and `${{ … }}`, `${…}`, `$(…)` and backquotes kept
- * whole even with spaces inside. Commands end at newlines, `;`, `&&`, `||`, `|` and `&`. The
+ * whole even with spaces inside. Commands end at newlines, `;`, `&&`, `||`, `|` and `&`, but an array
+ * (`TOOLS=(` … `)`) is one command whatever lines its elements are written on (in a Makefile or a
+ * Dockerfile, up to the end of its line). The
  * commands inside a `$(…)` or backquoted substitution (`OUT=$(helm upgrade …)`) follow the
  * command that holds them, read the same way, up to MAX_NESTING levels deep.
  *
@@ -32,6 +34,8 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
   let offsets: number[] = []
   let quote: '"' | "'" | undefined
   let quoteStart: number | undefined
+  /** Inside a bash array (`TOOLS=(`): its elements are words of the assignment, whatever lines they are written on. */
+  let array = false
 
   const endWord = (): void => {
     if (offsets.length > 0 || chars !== '') words.push({ text: chars, value: piecesOf(file, chars, offsets) })
@@ -40,6 +44,7 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
   }
   const endCommand = (): void => {
     endWord()
+    array = false
     if (words.length > 0) commands.push(words)
     words = []
     if (substitutions.length === 0) return
@@ -66,6 +71,7 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
       quote = undefined
       quoteStart = undefined
     }
+    if (array && c === '\n' && options.lineQuotes) array = false
     if (quote === "'") {
       if (c === "'") quote = undefined
       else take(i, i + 1)
@@ -110,6 +116,22 @@ export function commandsOf(file: SourceFile, options: WordOptions = {}): Word[][
       i = newline === -1 || newline >= to ? to : newline - 1
       continue
     }
+    if (c === '(' && !array && chars.endsWith('=') && chars.length <= MAX_ARRAY_NAME && ARRAY_START.test(chars)) {
+      // `TOOLS=(` opens an array: the word is `TOOLS=(`, each element a word after it, `)` the word that closes it.
+      take(i, i + 1)
+      endWord()
+      array = true
+      continue
+    }
+    if (array && (c === ')' || c === '\n')) {
+      endWord()
+      if (c === ')') {
+        take(i, i + 1)
+        endWord()
+        array = false
+      }
+      continue
+    }
     if (c === '\n' || c === ';' || c === '|' || c === '&') {
       endCommand()
       continue
@@ -136,6 +158,11 @@ export interface WordOptions {
   /** Called with the offset of a quote the text never closes (a shell rejects such a script). */
   unclosedQuote?: (offset: number) => void
 }
+
+/** The start of an array assignment, up to its `(`: `TOOLS=`, `TOOLS+=`. */
+const ARRAY_START = /^[A-Za-z_]\w*\+?=$/
+/** Longer words are not tested as an array's name: a hostile word with a `(` every few characters stays linear. */
+const MAX_ARRAY_NAME = 128
 
 /**
  * Substitutions and command strings read inside each other at most this deep: real scripts nest two or

@@ -22,12 +22,16 @@ export function scanFile(path: string, bytes: FileBytes, accepting: readonly Ext
   const { text } = read
   const applicable = accepting.filter((extractor) => extractor.mightDeclare(text))
   if (applicable.length === 0) return { path, extraction: { declarations: [], diagnostics: [] }, readAsValues: false }
-  return { path, extraction: extractText(path, read, applicable), readAsValues: applicable.includes(vclusterValues) }
+  return { path, extraction: extractText(path, read, applicable, true), readAsValues: applicable.includes(vclusterValues) }
 }
 
-/** Extraction of text read from a file; bytes that were not UTF-8 are said first, as values may be garbled. */
-export function extractText(path: string, read: ReadText, extractors: readonly Extractor[]): Extraction {
+/**
+ * Extraction of text read from a file; bytes that were not UTF-8 are said first, as values may be garbled.
+ * `prefiltered`: every extractor's pre-filter passed on the text (so a one-document file is not searched again).
+ */
+export function extractText(path: string, read: ReadText, extractors: readonly Extractor[], prefiltered = false): Extraction {
   const file = new SourceFile(path, read.text, read.shownText)
+  if (prefiltered) for (const extractor of extractors) file.passesWhole(extractor.mightDeclare)
   const extraction = extractAll(file, extractors)
   if (read.invalidUtf8) {
     const at = read.text.indexOf('\uFFFD')

@@ -47,6 +47,8 @@ export class SourceFile {
   private wholeYaml: ParsedYaml | undefined
   private lines: LineCounter | undefined
   private readonly readings = new Map<string, unknown>()
+  /** Document filters known to pass on the whole text (see `passesWhole`). */
+  private readonly passingWhole = new Set<DocumentFilter>()
 
   constructor(
     /** Repository-relative, `/`-separated. */
@@ -55,6 +57,17 @@ export class SourceFile {
     /** The same text as GitHub shows it, when `text` turned characters it does not break lines at into LF (`file-scan.ts`); lines are counted in it. */
     private readonly shownText: string = text
   ) {}
+
+  /**
+   * Says that `filter` passes on the whole text (the scan ran each extractor's pre-filter on it
+   * before making this file): a document that spans the whole file is then not searched for the
+   * filter's words a second time: each extractor that reads a file asks for its documents with
+   * the pre-filter that let the file through. On the benchmark tree that is 1,214 searches of
+   * 1.8 MB not made again, 3 to 13 ms of CPU (timed around the searches it skips, load 15-20).
+   */
+  passesWhole(filter: DocumentFilter): void {
+    this.passingWhole.add(filter)
+  }
 
   /**
    * The valid documents (with their index in the file) that pass `wanted`, and the parse
@@ -131,7 +144,8 @@ export class SourceFile {
     for (let index = 0; index < spans.length; index++) {
       const span = spans[index]!
       const text = this.text.slice(span.start, span.end)
-      if (wanted && !wanted(text)) continue
+      const whole = span.start === 0 && span.end === this.text.length
+      if (wanted && !(whole && this.passingWhole.has(wanted)) && !wanted(text)) continue
       if (!visit(index, span, spans.length, text)) {
         this.spans = 'whole'
         return false

@@ -56,6 +56,25 @@ describe('multi-document YAML, parsed document by document', () => {
     expect(yaml.diagnostics[0]).toMatchObject({ line: 8, message: expect.stringMatching(/^YAML does not parse, skipped document 4: /) })
   })
 
+  it('does not search a one-document file again for a filter said to pass on its whole text, and searches each document of a longer one', () => {
+    const searched: string[] = []
+    const wanted = (document: string): boolean => {
+      searched.push(document)
+      return document.includes('wanted')
+    }
+    const one = new SourceFile('one.yaml', 'wanted: 1\n')
+    one.passesWhole(wanted)
+    expect(one.yaml(wanted).documents.map((d) => d.index)).toEqual([0])
+    expect(one.yamlHead(wanted, ['wanted']).documents).toHaveLength(1)
+    expect(searched).toEqual([])
+    // A filter not said to pass is asked as before, and so is each document of a stream.
+    expect(one.yaml((document) => document.includes('other')).documents).toEqual([])
+    const several = new SourceFile('several.yaml', 'a: 1\n---\nwanted: 2\n')
+    several.passesWhole(wanted)
+    expect(several.yaml(wanted).documents.map((d) => d.index)).toEqual([1])
+    expect(searched).toEqual(['a: 1\n', '---\nwanted: 2\n'])
+  })
+
   it('agrees with parseAllDocuments on every stream that parses (property)', () => {
     const piece = fc.constantFrom('---\n', '--- ', '---', '# c\n', '\n', 'a: 1\n', 'b:\n  - x\n', 'c: |\n  t\n', 'd: "q\n  r"\n', '  e: 2\n', '{f: 1}\n', '[g]\n', '&x h: 1\n', 'i: *x\n', '\r\n', '-- \n', '- ', ' ---\n', 'k: >\n  ---\n')
     fc.assert(

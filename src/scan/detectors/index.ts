@@ -50,7 +50,10 @@ export function genericLayer(detectors: readonly Detector[] = DETECTORS): Extrac
       if (format === undefined || (format === 'shell' && !isScriptText(file.path, file.text)) || (format === 'yaml' && isTerraformOutput(file.text))) return out
       const applicable = detectors.filter((detector) => (format !== 'list' || LIST_DETECTORS.has(detector.id)) && detector.mightDetect(file.text))
       if (applicable.length === 0) return out
-      const view = viewOf(file, format, (documentText) => applicable.some((detector) => detector.mightDetect(documentText)))
+      const wanted = (documentText: string): boolean => applicable.some((detector) => detector.mightDetect(documentText))
+      // It passes on the whole text (`applicable` is not empty): a document that is the whole file is not searched again.
+      file.passesWhole(wanted)
+      const view = viewOf(file, format, wanted)
       for (const detector of applicable) detector.detect(view, out)
       out.declarations = uniqueInferred(out.declarations)
       for (const diagnostic of out.diagnostics) markInferred(diagnostic)

@@ -57,6 +57,18 @@ describe('files sized to cost more than their text is worth', () => {
     expect(run.stdout).toMatch(/^::error title=\(new\) [^\n]*file=clusters\/dev\/Chart\.yaml,line=6/m)
     expect(run.stdout).toMatch(/^::warning title=kube-compat-gate%3A not read as written,file=clusters\/\.gitignore::not applied: \d+ bytes is over the 131072-byte limit for a \.gitignore/m)
   })
+
+  it('a 127 KiB .gitignore of 4,000 wildcard patterns over 3,000 tracked files: git\'s list of tracked files answers first, and the verdict comes within the test\'s time (it took 90 s, redteam H09)', async () => {
+    const repo = new TempRepo()
+    const base = repo.commit(chart('0.22.1', 'v1.31.4-k3s1'), 'base')
+    const gitignore = `${Array.from({ length: 4_000 }, (_, i) => `**/a*${i}*b*c*/**/x?y[0-9]*z${i}*`).join('\n').slice(0, 127 * 1024)}\nclusters/\n`
+    const files = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`f/d${i % 50}/a${'b'.repeat(30)}c${i}/x1y2z.yaml`, 'a: 1\n']))
+    const head = repo.commit({ ...chart('0.22.1', 'v1.32.0-k3s1'), '.gitignore': gitignore, ...files }, 'bump')
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: pullRequestPayload(base, head, 704), apiUrl: github().url, sha: head, inputs: { comment: 'never' } })
+    // The last line names the tracked declaring folder: still read.
+    expect(run.outputs.result).toBe('failed')
+    expect(run.stdout).toMatch(/^::error title=\(new\) [^\n]*file=clusters\/dev\/Chart\.yaml,line=6/m)
+  }, 60_000)
 })
 
 /** A database file whose one entry has `signature` (line 9). */

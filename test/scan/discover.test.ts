@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { MAX_PATTERN_TESTS } from '../../src/scan/discover.js'
 import { scanRepository } from '../../src/scan/scan.js'
 import { tempDir, writeTree } from '../helpers/run-bundle.js'
 
@@ -115,6 +116,20 @@ describe('which files the scan reads', () => {
     const scan = await scanRepository(root)
     expect(scan.declarations.map((d) => d.file)).toEqual(['present/kind.yaml'])
     expect(scan.diagnostics.filter((d) => /submodule/.test(d.message)).map((d) => d.file)).toEqual(['empty', 'missing'])
+  })
+
+  it('outside a git work tree, stops applying a .gitignore of many patterns after MAX_PATTERN_TESTS tries, saying so, and reads what it named', async () => {
+    const root = tempDir()
+    const patterns = 4_000
+    const folders = Math.ceil(MAX_PATTERN_TESTS / patterns) + 10
+    writeTree(root, {
+      '.gitignore': `${Array.from({ length: patterns - 1 }, (_, i) => `no-such-name-${i}`).join('\n')}\nz-hidden/\n`,
+      ...Object.fromEntries(Array.from({ length: folders }, (_, i) => [`d${String(i).padStart(4, '0')}/notes.txt`, 'x\n'])),
+      'z-hidden/kind.yaml': KIND('v1.31.0')
+    })
+    const scan = await scanRepository(root)
+    expect(scan.diagnostics).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^\.gitignore not applied from here on: outside a git work tree its patterns were tried 3000000 times/), warning: true }))
+    expect(scan.declarations.map((d) => d.file)).toEqual(['z-hidden/kind.yaml'])
   })
 
   // Go's YAML reader breaks lines at each of them (gopkg.in/yaml.v2 `is_break`); git and GitHub number lines at LF only.

@@ -56,6 +56,12 @@ export interface Declaration extends Location {
    * Argo CD Application, ...). Not part of the JSON contract.
    */
   group?: string
+  /**
+   * Values of an umbrella chart: the keys above the vcluster configuration (`vcluster`, a
+   * dependency's alias, `platform.vcluster` through a chart of charts). The resolve stage keeps
+   * them for a chart only where its dependencies put vcluster. Not part of the JSON contract.
+   */
+  valuesPath?: string[]
 }
 
 /**

@@ -10,8 +10,8 @@ import { TOOL } from '../tool.js'
 export const LOOKED_FOR =
   'vcluster chart references, images, CLI pins and release downloads; Kubernetes versions of kind, k3s, k0s, managed clusters (EKS, AKS, GKE), Cluster API and cluster tools (flags, variables, Terraform); kind and kubectl pins'
 
-/** A declaration as the JSON report shows it (the internal grouping key is left out, `confidence` always written). */
-export type DeclarationReport = Omit<Declaration, 'group' | 'confidence'> & { confidence: NonNullable<Declaration['confidence']> }
+/** A declaration as the JSON report shows it (the internal grouping keys are left out, `confidence` always written). */
+export type DeclarationReport = Omit<Declaration, 'group' | 'valuesPath' | 'confidence'> & { confidence: NonNullable<Declaration['confidence']> }
 
 export interface EnvironmentReport {
   vcluster?: number
@@ -164,7 +164,7 @@ export function buildReport(input: ReportInput): Report {
       entries: input.database.entries.length,
       ...(input.date === undefined ? {} : freshness(input.database, input.date))
     },
-    declarations: input.declarations.map(({ group: _group, ...declaration }) => ({ ...declaration, confidence: declaration.confidence ?? 'exact' })),
+    declarations: input.declarations.map(({ group: _group, valuesPath: _valuesPath, ...declaration }) => ({ ...declaration, confidence: declaration.confidence ?? 'exact' })),
     environments: input.environments.map((environment) => {
       const report: EnvironmentReport = { declarations: [], evidence: environment.evidence ?? [] }
       for (const slot of ENVIRONMENT_SLOTS) {

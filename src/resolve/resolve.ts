@@ -5,11 +5,12 @@ import { applyConfiguredEnvironments, type ConfiguredEnvironment } from './confi
 import { resolveEnvironments } from './environments.js'
 import { impliedVirtualVersions } from './implied.js'
 import { joinOverlays } from './overlays.js'
+import { joinUmbrellas } from './umbrella.js'
 import { ReleaseIndex } from './releases.js'
 import { applyWhatIfs } from './what-if.js'
 
 /** What the resolve stage (and after it, evaluation) reads of a scan: two scans equal in these resolve and evaluate alike. */
-export const RESOLVE_INPUTS = ['declarations', 'links', 'unknowns', 'usages', 'distros', 'deploys', 'objects', 'overlays'] as const
+export const RESOLVE_INPUTS = ['declarations', 'links', 'unknowns', 'usages', 'distros', 'deploys', 'objects', 'overlays', 'charts'] as const
 export type ResolveInput = Pick<ScanResult, (typeof RESOLVE_INPUTS)[number]>
 
 export interface ResolveOptions {
@@ -37,8 +38,9 @@ export function resolveRepository(
   scan: ResolveInput,
   options: ResolveOptions = {}
 ): Resolved {
-  // A kustomize overlay that patches a release deploys a release of its own (overlays.ts).
-  const joined = joinOverlays(scan)
+  // Umbrella charts as Helm builds them (umbrella.ts), then kustomize overlays that patch a release (overlays.ts).
+  const umbrellas = joinUmbrellas(scan)
+  const joined = joinOverlays({ ...scan, declarations: umbrellas.declarations, links: umbrellas.links })
   const index = new ReleaseIndex(joined.declarations, joined.links, joined.unknowns, scan.usages)
   const implied = impliedVirtualVersions(index.membership, joined.links, joined.distros, new Set(joined.deploys), (group) => index.settled(group))
   const declarations = [...joined.declarations, ...implied].sort(byPosition)
@@ -51,6 +53,6 @@ export function resolveRepository(
   return {
     declarations: [...declarations.filter((d) => !joined.copyOf.has(d)), ...planned.declarations].sort(byPosition),
     environments: planned.environments,
-    diagnostics: [...configured.diagnostics, ...planned.diagnostics]
+    diagnostics: [...umbrellas.diagnostics, ...configured.diagnostics, ...planned.diagnostics]
   }
 }

@@ -1,6 +1,7 @@
 import { isYamlPath } from './paths.js'
 import { isUtf8 } from 'node:buffer'
 import type { Diagnostic } from '../model.js'
+import { chartArchive, readChartArchive } from './chart-archive.js'
 import { NOT_REGULAR } from './discover.js'
 import type { Extraction, Extractor } from './extractors/extractor.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
@@ -17,6 +18,7 @@ export interface FileScan {
 
 /** Decodes one file's bytes and runs every extractor of `accepting` (those that accept its path) whose pre-filter passes on its text. */
 export function scanFile(path: string, bytes: FileBytes, accepting: readonly Extractor[], maxFileBytes: number): FileScan {
+  if (bytes.ok && accepting.includes(chartArchive)) return { path, extraction: readChartArchive(path, bytes.bytes), readAsValues: false }
   const read = readText(path, bytes, (size) => `skipped: ${overLimit(size, maxFileBytes)} (maxFileBytes in .kube-compat-gate.yml)`)
   if (!('text' in read)) return { path, extraction: read, readAsValues: false }
   const { text } = read
@@ -95,7 +97,7 @@ export function overLimit(size: number, maxFileBytes: number): string {
 }
 
 function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extraction {
-  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [], objects: [], overlays: [] }
+  const out: Required<Extraction> = { declarations: [], diagnostics: [], usages: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [], objects: [], overlays: [], charts: [] }
   const diagnostics = new Map<string, Diagnostic>()
   for (const extractor of extractors) {
     try {
@@ -114,6 +116,7 @@ function extractAll(file: SourceFile, extractors: readonly Extractor[]): Extract
       append(out.unknowns, result.unknowns)
       append(out.objects, result.objects)
       append(out.overlays, result.overlays)
+      append(out.charts, result.charts)
       // Extractors of the same file see the same parse errors; report each once.
       for (const diagnostic of result.diagnostics) diagnostics.set(diagnosticKey(diagnostic), diagnostic)
     } catch (error) {

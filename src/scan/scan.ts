@@ -1,7 +1,7 @@
 import ignore from 'ignore'
 import type { Declaration, Diagnostic, GroupLink, Location, UnknownVersion, Usage } from '../model.js'
 import type { Discovery } from './discover.js'
-import type { DistroChoice, Extractor, KustomizeOverlay, PatchableObject, PatchFragment } from './extractors/extractor.js'
+import type { ChartFacts, DistroChoice, Extractor, KustomizeOverlay, PatchableObject, PatchFragment } from './extractors/extractor.js'
 import { readPatchFiles } from './kustomize-patch-files.js'
 import { extractorsFor } from './extractors/index.js'
 import { vclusterValues } from './extractors/vcluster-values.js'
@@ -53,6 +53,8 @@ export interface ScanResult {
   objects?: PatchableObject[]
   /** Kustomizations with their patches read (set when there are some). */
   overlays?: KustomizeOverlay<PatchFragment>[]
+  /** Helm charts that vendor, depend on or are a vcluster chart (set when there are some). */
+  charts?: ChartFacts[]
 }
 
 /** A scan with the walk and what each listed file gave: what a base derived from it reuses. */
@@ -131,6 +133,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     (scan.extraction.distros ?? []).map((choice) => ({ ...choice, file: scan.path }))
   )
   const objects = all.flatMap((scan) => scan.extraction.objects ?? [])
+  const charts = all.flatMap((scan) => scan.extraction.charts ?? [])
   const overlays = readPatchFiles(source, all.flatMap((scan) => scan.extraction.overlays ?? []), { maxFileBytes, excluded: filter.excluded })
   const result: ScanResult = {
     declarations: declarations.sort(byPosition),
@@ -145,7 +148,8 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
       declarations
     ),
     ...(objects.length > 0 ? { objects } : {}),
-    ...(overlays.length > 0 ? { overlays } : {})
+    ...(overlays.length > 0 ? { overlays } : {}),
+    ...(charts.length > 0 ? { charts } : {})
   }
   return { result, discovery, fileScans: new Map(scans.map((scan) => [scan.path, scan])) }
 }

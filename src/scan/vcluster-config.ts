@@ -1,4 +1,4 @@
-import { isCollection, isMap, type Node, type YAMLMap } from 'yaml'
+import { isCollection, isMap, isScalar, type Node, type YAMLMap } from 'yaml'
 import { isApiServerImage, isK0sImage, isK3sImage, parseImageRef } from './image-ref.js'
 import { followAlias } from './yaml-aliases.js'
 import { asString, mapAt, valueAt, type StringAt } from './yaml-nodes.js'
@@ -17,7 +17,12 @@ export interface VclusterConfig {
   key?: string
   /** A list or map where the version belongs (a mistake, or an alias to the wrong anchor). */
   notAVersion?: Node
+  /** The umbrella keys above the configuration (`vcluster`, an alias, `platform.vcluster`); absent at the root. */
+  path?: string[]
 }
+
+/** Umbrella keys looked through in a chart's values file: a chart of charts of charts (`app` → `platform` → `vcluster`). */
+export const MAX_UMBRELLA_KEYS = 3
 
 /**
  * Reads vcluster configuration in every era (db-facts §6.5): ≤ 0.19 per-distro chart values
@@ -26,12 +31,29 @@ export interface VclusterConfig {
  * ≥ 0.25 (`controlPlane.distro.k8s.image.tag`). An umbrella chart nests the values under the
  * dependency's name, so the top-level maps are looked at too.
  */
-export function readVclusterConfigs(aliased: unknown): VclusterConfig[] {
+export function readVclusterConfigs(aliased: unknown, umbrellaKeys = 1): VclusterConfig[] {
   const root = followAlias(aliased)
   if (!isMap(root)) return []
   const direct = readOne(root)
   if (direct) return [direct]
-  return root.items.flatMap((pair) => (isMap(pair.value) ? (readOne(pair.value) ?? []) : []))
+  return underKeys(root, [], umbrellaKeys)
+}
+
+/**
+ * Configurations nested under umbrella keys, each with its keys: an umbrella chart gives a
+ * dependency its values under the dependency's name or alias, and a chart of charts nests them
+ * again (`platform.vcluster.controlPlane`). Which key applies is the resolve stage's to decide.
+ */
+function underKeys(map: YAMLMap, path: readonly string[], limit: number): VclusterConfig[] {
+  if (path.length >= limit) return []
+  return map.items.flatMap((pair) => {
+    const value = followAlias(pair.value)
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined
+    if (!isMap(value) || key === undefined) return []
+    const keys = [...path, key]
+    const found = readOne(value)
+    return found ? [{ ...found, path: keys }] : underKeys(value, keys, limit)
+  })
 }
 
 function readOne(config: YAMLMap): VclusterConfig | undefined {

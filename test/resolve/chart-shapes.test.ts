@@ -1,7 +1,11 @@
-import { rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runGate, type GateResult } from '../../src/pipeline.js'
 import { TempRepo } from '../github/action-harness.js'
+import { tempDir, writeTree } from '../helpers/run-bundle.js'
 
 /**
  * Chart shapes a pull request author can use to deploy the seed incompatibility (vcluster
@@ -95,5 +99,89 @@ describe('a kustomize overlay that patches a Flux HelmRelease deploys the patche
     expect(seedFinding(result)).toEqual([])
     const patched = result.report.environments.find((e) => e.vcluster !== undefined && result.report.declarations[e.vcluster]!.file === 'flux/prod/pin.yaml')
     expect(result.report.declarations[patched!.virtual!]).toMatchObject({ file: 'flux/prod/pin.yaml', version: '1.31.4' })
+  })
+})
+
+const chart = (version: string, alias?: string): string =>
+  `apiVersion: v2\nname: d\nversion: 1.0.0\ndependencies:\n  - name: vcluster\n${alias ? `    alias: ${alias}\n` : ''}    version: ${version}\n    repository: https://charts.loft.sh\n`
+const k3s = (tag: string, indent = '  '): string =>
+  ['controlPlane:', '  distro:', '    k3s:', '      enabled: true', '      image:', '        repository: rancher/k3s', `        tag: ${tag}`].map((line) => `${indent}${line}\n`).join('')
+const seed = (version: string, tag: string) => ({ 'clusters/dev/Chart.yaml': chart(version), 'clusters/dev/values.yaml': `vcluster:\n${k3s(tag)}` })
+
+describe('umbrella charts as Helm builds them', () => {
+  const twoSubtrees = `stable:\n${k3s('v1.31.4-k3s1')}edge:\n${k3s('v1.32.0-k3s1')}`
+
+  it('a dependency alias picks the values subtree: switching it from the 1.31 to the 1.32 subtree is a new seed error (F01)', async () => {
+    const result = await pullRequest({ 'clusters/dev/Chart.yaml': chart('0.22.1', 'stable'), 'clusters/dev/values.yaml': twoSubtrees }, { 'clusters/dev/Chart.yaml': chart('0.22.1', 'edge') })
+    expect(seedFinding(result)).toEqual(['error new clusters/dev/Chart.yaml:7'])
+    // Only the subtree the alias names is vcluster's: the other is not paired with it.
+    expect(result.report.environments.map((e) => result.report.declarations[e.virtual!]!.version)).toEqual(['1.32.0'])
+  })
+
+  it('switching the alias back to the 1.31 subtree fixes it', async () => {
+    const result = await pullRequest({ 'clusters/dev/Chart.yaml': chart('0.22.1', 'edge'), 'clusters/dev/values.yaml': twoSubtrees }, { 'clusters/dev/Chart.yaml': chart('0.22.1', 'stable') })
+    expect(seedFinding(result)).toEqual([])
+    expect(result.report.summary.passed).toBe(true)
+  })
+
+  it('nested umbrella charts through file://: values under platform.vcluster in the outer chart reach the vcluster of the inner one (E32)', async () => {
+    const platform = 'apiVersion: v2\nname: platform\nversion: 1.0.0\ndependencies:\n  - name: vcluster\n    version: 0.22.1\n    repository: https://charts.loft.sh\n'
+    const app = 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: platform\n    version: 1.0.0\n    repository: file://../platform\n'
+    const appValues = (tag: string) => `platform:\n  vcluster:\n${k3s(tag, '    ')}`
+    const base = { 'charts/platform/Chart.yaml': platform, 'charts/platform/values.yaml': `vcluster:\n${k3s('v1.31.4-k3s1')}`, 'charts/app/Chart.yaml': app, 'charts/app/values.yaml': appValues('v1.31.4-k3s1') }
+    const result = await pullRequest(base, { 'charts/app/values.yaml': appValues('v1.32.0-k3s1') })
+    expect(seedFinding(result)).toEqual(['error new charts/platform/Chart.yaml:6'])
+    const seedError = result.findings.find((f) => f.id === SEED)!
+    expect(seedError.declarations.map((d) => `${d.file}:${d.line}`)).toContain('charts/app/values.yaml:9')
+    // Under a key the chain does not name (`vcluster` at the outer chart's root), the values reach nothing.
+    const elsewhere = await pullRequest(base, { 'charts/app/values.yaml': `vcluster:\n${k3s('v1.32.0-k3s1')}` })
+    expect(seedFinding(elsewhere)).toEqual([])
+  })
+
+  const SUBCHART = 'apiVersion: v2\nname: vcluster\nversion: 0.22.1\nappVersion: 0.22.1\ndescription: a vendored copy\n'
+  const bumped = { ...seed('0.23.0', 'v1.32.0-k3s1') }
+
+  it('a vcluster chart vendored in charts/ is what helm installs: its version is checked, and the difference is said (E29)', async () => {
+    const result = await pullRequest(seed('0.22.1', 'v1.31.4-k3s1'), { ...bumped, 'clusters/dev/charts/vcluster/Chart.yaml': SUBCHART, 'clusters/dev/charts/vcluster/values.yaml': 'controlPlane: {}\n' })
+    expect(seedFinding(result)).toEqual(['error new clusters/dev/charts/vcluster/Chart.yaml:3'])
+    expect(result.report.diagnostics).toContainEqual(expect.objectContaining({ file: 'clusters/dev/charts/vcluster/Chart.yaml', line: 3, message: expect.stringMatching(/vendored vcluster chart 0\.22\.1 is what helm installs for clusters\/dev, not the 0\.23\.0/) }))
+  })
+
+  it('a chart folder of a repository of charts (no umbrella above it) is no vendored copy', async () => {
+    const result = await pullRequest({ 'README.md': 'charts\n' }, { ...seed('0.23.0', 'v1.32.0-k3s1'), 'charts/vcluster/Chart.yaml': SUBCHART })
+    expect(seedFinding(result)).toEqual([])
+  })
+
+  const archive = (files: Record<string, string>): Buffer => {
+    const dir = tempDir('kcg-chart-')
+    writeTree(dir, files)
+    return execFileSync('tar', ['czf', '-', '-C', dir, ...new Set(Object.keys(files).map((path) => path.split('/')[0]!))])
+  }
+
+  it('a vendored chart archive (charts/vcluster-0.22.1.tgz) is read in memory from its Chart.yaml (E30)', async () => {
+    const repo = new TempRepo()
+    repos.push(repo)
+    const sha = repo.commit(seed('0.22.1', 'v1.31.4-k3s1'), 'base')
+    writeTree(repo.dir, bumped)
+    mkdirSync(join(repo.dir, 'clusters/dev/charts'), { recursive: true })
+    writeFileSync(join(repo.dir, 'clusters/dev/charts/vcluster-0.22.1.tgz'), archive({ 'vcluster/Chart.yaml': SUBCHART, 'vcluster/values.yaml': 'controlPlane: {}\n' }), { flag: 'w' })
+    repo.commit({}, 'head')
+    const result = await runGate({ root: repo.dir, failOn: 'error', date: DATE, baseCommit: { top: repo.dir, sha } })
+    expect(seedFinding(result)).toEqual(['error new clusters/dev/charts/vcluster-0.22.1.tgz:1'])
+  })
+
+  it.each([
+    ['not gzip', () => Buffer.from('just text\n'), /not a gzip archive/],
+    ['a gzip bomb (zeros past the cap)', () => gzipSync(Buffer.alloc(40 * 1024 * 1024)), /unpacks to more than \d+ bytes/],
+    ['an archive without a Chart.yaml', () => archive({ 'vcluster/values.yaml': 'controlPlane: {}\n' }), /no <chart>\/Chart\.yaml/]
+  ])('an archive named for vcluster that cannot be read (%s): a warning at the archive and the umbrella cannot be decided', async (_what, bytes, why) => {
+    const root = tempDir('kcg-archive-')
+    writeTree(root, seed('0.23.0', 'v1.32.0-k3s1'))
+    mkdirSync(join(root, 'clusters/dev/charts'), { recursive: true })
+    writeFileSync(join(root, 'clusters/dev/charts/vcluster-0.22.1.tgz'), bytes())
+    const result = await runGate({ root, failOn: 'error', date: DATE, strict: true })
+    expect(result.report.diagnostics).toContainEqual(expect.objectContaining({ file: 'clusters/dev/charts/vcluster-0.22.1.tgz', message: expect.stringMatching(why) }))
+    expect(result.report.unknown).toContainEqual(expect.objectContaining({ slot: 'vcluster', file: 'clusters/dev/charts/vcluster-0.22.1.tgz' }))
+    expect(result.report.summary.passed).toBe(false)
   })
 })

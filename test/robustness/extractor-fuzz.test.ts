@@ -1,12 +1,15 @@
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Extraction, Extractor } from '../../src/scan/extractors/extractor.js'
 import { EXTRACTORS } from '../../src/scan/extractors/index.js'
 import { SourceFile } from '../../src/scan/source-file.js'
 import { fuzzParameters } from '../helpers/fuzz.js'
-import { REPO_ROOT } from '../helpers/run-bundle.js'
+import { readChartArchive } from '../../src/scan/chart-archive.js'
+import { REPO_ROOT, tempDir, writeTree } from '../helpers/run-bundle.js'
 
 /**
  * Every extractor in the registry gets random text and mutations of the real files under
@@ -20,6 +23,7 @@ const PATHS = [
   'values.yaml',
   'clusters/dev/vcluster.yaml',
   'charts/tenant/Chart.yaml',
+  'charts/tenant/charts/vcluster-0.22.1.tgz',
   'hack/kind.yaml',
   '.github/workflows/e2e.yml',
   'actions/setup/action.yaml',
@@ -156,6 +160,39 @@ describe('every extractor on random and mutated text (fuzz)', () => {
         expectWellPlaced(extractor.extract(new SourceFile(path, input)), input, path)
       }),
       fuzzParameters(150)
+    )
+  })
+})
+
+describe('chart archives on random and mutated bytes (fuzz)', () => {
+  it('readChartArchive never throws, and puts whatever it says at the archive itself', async () => {
+    const packed = tempDir('kcg-fuzz-chart-')
+    writeTree(packed, { 'vcluster/Chart.yaml': 'apiVersion: v2\nname: vcluster\nversion: 0.22.1\ndependencies:\n  - name: x\n    alias: y\n    repository: file://../x\n' })
+    const tar = execFileSync('tar', ['cf', '-', '-C', packed, 'vcluster'])
+    const path = 'charts/app/charts/vcluster-0.22.1.tgz'
+    const bytes = fc.oneof(
+      // Flipped bytes in the tar before gzip (the header checksums and sizes), and in the gzip stream itself.
+      fc.array(fc.tuple(fc.nat(tar.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }).map((flips) => {
+        const copy = Buffer.from(tar)
+        for (const [at, value] of flips) copy[at] = value
+        return gzipSync(copy)
+      }),
+      fc.array(fc.tuple(fc.nat(200), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }).map((flips) => {
+        const copy = gzipSync(tar)
+        for (const [at, value] of flips) copy[at % copy.length] = value
+        return copy
+      }),
+      fc.uint8Array({ maxLength: 600 }).map((random) => Buffer.from(random))
+    )
+    fc.assert(
+      fc.property(bytes, (input) => {
+        const extraction = readChartArchive(path, input)
+        for (const place of [...extraction.diagnostics, ...(extraction.unknowns ?? []), ...(extraction.charts ?? []).flatMap((chart) => [...(chart.version ? [chart.version] : []), ...chart.dependencies.map((d) => d.from)])]) {
+          expect(place).toMatchObject({ file: path, line: 1, column: 1 })
+        }
+        for (const chart of extraction.charts ?? []) expect(chart.dependencies.every((d) => d.local === undefined)).toBe(true)
+      }),
+      fuzzParameters(300)
     )
   })
 })

@@ -145,6 +145,32 @@ export interface KustomizeOverlay<Patch = PatchFragment | PatchFile> {
   patches: Patch[]
 }
 
+/** A dependency of a Helm chart, as the resolve stage's umbrella pass needs it (resolve/umbrella.ts). */
+export interface ChartDependency {
+  /** The key of the umbrella's values the dependency reads: its `alias`, else its `name`. */
+  key: string
+  name: string
+  /** A vcluster chart. */
+  vcluster: boolean
+  /** A `file://` dependency's directory, repository-relative. */
+  local?: string
+  from: Location
+}
+
+/**
+ * A Helm chart: a directory with a `Chart.yaml`, or a chart archive (`.tgz`) in an umbrella's
+ * `charts/` folder. Helm installs what `charts/` holds: a vendored vcluster chart's own version
+ * is what the umbrella deploys.
+ */
+export interface ChartFacts {
+  /** The chart's directory, or the archive's path. */
+  path: string
+  name: string
+  /** A vcluster chart's own version, declared only for an umbrella that vendors it (no group yet). */
+  version?: Declaration
+  dependencies: ChartDependency[]
+}
+
 export interface Extraction {
   declarations: Declaration[]
   diagnostics: Diagnostic[]
@@ -167,6 +193,8 @@ export interface Extraction {
   objects?: PatchableObject[]
   /** Kustomizations, with their resources and patches. */
   overlays?: KustomizeOverlay[]
+  /** Helm charts that vendor, depend on or are a vcluster chart. */
+  charts?: ChartFacts[]
 }
 
 /**
@@ -190,5 +218,5 @@ export interface Extractor {
 }
 
 export function emptyExtraction(): Extraction {
-  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [], objects: [], overlays: [] }
+  return { declarations: [], diagnostics: [], links: [], providers: [], distros: [], deploys: [], uses: [], values: [], keyed: [], unknowns: [], objects: [], overlays: [], charts: [] }
 }

@@ -1,5 +1,6 @@
 import { genericLayer } from '../detectors/index.js'
 import { versionList } from '../detectors/version-list.js'
+import { chartArchive } from '../chart-archive.js'
 import { argocdApplication } from './argocd-application.js'
 import { clusterApiVcluster } from './cluster-api-vcluster.js'
 import { ciScripts, jenkinsfile } from './ci-scripts.js'
@@ -32,6 +33,7 @@ export function extractorsFor(apiVersions?: ReadonlySet<string>): readonly Extra
   return [
     vclusterValues,
     helmChart,
+    chartArchive,
     kindConfig,
     argocdApplication,
     fluxHelmRelease,

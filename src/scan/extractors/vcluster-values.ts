@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml'
 import { declareImageTag, declareVersion } from '../declare.js'
 import { fileGroup } from '../group-key.js'
-import { dirnameOf, isYamlPath } from '../paths.js'
+import { basenameOf, dirnameOf, isYamlPath } from '../paths.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
-import { distroOfImage, readVclusterConfigs, virtualVersionKey } from '../vcluster-config.js'
+import { distroOfImage, MAX_UMBRELLA_KEYS, readVclusterConfigs, virtualVersionKey } from '../vcluster-config.js'
 import { expand, type Variables } from '../shell/expand.js'
 import { textOf, type Traced } from '../traced.js'
 import { stringAt, tracedOf } from '../yaml-nodes.js'
@@ -32,7 +32,8 @@ const readValuesFile: Extractor = yamlExtractor({
       return
     }
     if (stringAt(root, ['apiVersion']) !== undefined) return
-    readValuesNode(out, file, root, group, SOURCE)
+    // A chart's values file may nest vcluster's under a chart of charts (`platform.vcluster.`); other files one key at most.
+    readValuesNode(out, file, root, group, SOURCE, undefined, VALUES_FILE.test(basenameOf(file.path)) ? MAX_UMBRELLA_KEYS : 1)
   }
 })
 
@@ -70,6 +71,9 @@ export const vclusterValues: Extractor = {
   }
 }
 
+/** Helm values files by name (`values.yaml`, `values-prod.yaml`, `prod.values.yaml`). */
+const VALUES_FILE = /(?:^|[.-])values(?:[.-][^/]*)?\.ya?ml$/i
+
 /** A key that can hold the virtual Kubernetes version, or a distro image with a tag. */
 const SETS_VERSION = /\b(?:tag|version|image)\s*:/
 
@@ -77,8 +81,8 @@ const SETS_VERSION = /\b(?:tag|version|image)\s*:/
  * Declares what a vcluster values map sets for the virtual cluster, or records the distro it
  * enables without a version (for the implied default).
  */
-export function readValuesNode(out: Extraction, file: SourceFile, node: unknown, group: string, source: string, variables?: Variables): void {
-  for (const config of readVclusterConfigs(node)) {
+export function readValuesNode(out: Extraction, file: SourceFile, node: unknown, group: string, source: string, variables?: Variables, umbrellaKeys = 1): void {
+  for (const config of readVclusterConfigs(node, umbrellaKeys)) {
     if (config.notAVersion) {
       const kind = isSeq(config.notAVersion) ? 'a list' : 'a map'
       const at = file.locate(config.notAVersion.range?.[0] ?? 0)
@@ -103,8 +107,9 @@ export function readValuesNode(out: Extraction, file: SourceFile, node: unknown,
     }
     for (const expanded of variables ? expand(tracedOf(file, config.version), variables) : [{ value: tracedOf(file, config.version) }]) {
       const placed = { ...request, group: expanded.group ?? group }
-      if (config.isImage) declareImageTag(out, expanded.value, { ...placed, what: `virtual cluster image (${config.key})` })
-      else declareVersion(out, expanded.value, placed)
+      const declared = config.isImage ? declareImageTag(out, expanded.value, { ...placed, what: `virtual cluster image (${config.key})` }) : declareVersion(out, expanded.value, placed)
+      // Under an umbrella key: the resolve stage keeps it where a chart's dependencies put vcluster (resolve/umbrella.ts).
+      if (declared && config.path) declared.valuesPath = config.path
     }
   }
 }

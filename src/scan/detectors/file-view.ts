@@ -120,6 +120,10 @@ export class FileView {
       for (const mapping of this.mappings) {
         // A workflow's `strategy.matrix` (and its `include` entries): what `${{ matrix.k8s-version }}` takes.
         const matrix = mapping.path.some((key, at) => key === 'matrix' && mapping.path[at - 1] === 'strategy')
+        // An action's (or a reusable workflow's) `inputs.<name>.default`: what `${{ inputs.name }}` takes when a caller gives none.
+        const input = mapping.path.length >= 2 && mapping.path[mapping.path.length - 2] === 'inputs' ? mapping.path[mapping.path.length - 1] : undefined
+        const fallback = input === undefined ? undefined : mapping.entries.get('default')?.values[0]
+        if (fallback) add(`inputs.${input}`, fallback)
         for (const entry of mapping.entries.values()) {
           for (const value of entry.values) {
             add(entry.key, value)

@@ -67,7 +67,10 @@ export function readWorkflow(out: Extraction, file: SourceFile, root: unknown): 
     for (const pair of jobs?.items ?? []) {
       const id = stringAt(pair.key, [])?.value
       if (id === undefined || !isMap(pair.value)) continue
-      readSteps(out, file, pair.value, fileGroup(file.path, id), jobVariables(file, pair.value, fileGroup(file.path, id), variables))
+      const inherited = jobVariables(file, pair.value, fileGroup(file.path, id), variables)
+      readSteps(out, file, pair.value, fileGroup(file.path, id), inherited)
+      const called = stringIn(pair.value, 'uses')
+      if (called) readLocalActionStep(out, file, pair.value, called.value, inherited)
     }
     localActionInputs(out, file, root)
     const composite = mapAt(root, ['runs'])

@@ -16,8 +16,8 @@ function scopeOf(directory: string): string {
 }
 
 /**
- * `uses: ./` or `uses: ./path` with `with:` inputs: each value a workflow gives an input of the
- * repository's own action (a matrix gives one per entry, at the entry's line) is that input's
+ * `uses: ./` or `uses: ./path` with `with:` inputs (a step's, or a job's calling a reusable workflow
+ * `./.github/workflows/e2e.yaml`): each value a workflow gives an input of the repository's own action (a matrix gives one per entry, at the entry's line) is that input's
  * value; what the input means is read from the action's own `action.yml` (localActionInputs).
  */
 export function readLocalActionStep(out: Extraction, file: SourceFile, step: YAMLMap, uses: string, variables: Variables): void {
@@ -48,10 +48,12 @@ const UNPINNED = /^(latest|stable|main|master|edge)$/i
  * the input's default as the value when none does. A default of `latest` is named at its line.
  */
 export function localActionInputs(out: Extraction, file: SourceFile, root: YAMLMap): void {
-  if (!root.has('runs')) return
-  const inputs = mapAt(root, ['inputs'])
+  // A reusable workflow (`jobs.<id>.uses: ./.github/workflows/e2e.yaml`) is known by its path, an action by its directory.
+  const called = mapAt(root, ['on', 'workflow_call', 'inputs'])
+  if (!root.has('runs') && !called) return
+  const inputs = called ?? mapAt(root, ['inputs'])
   const about = [stringIn(root, 'name')?.value ?? '', stringIn(root, 'description')?.value ?? '']
-  const directory = dirnameOf(file.path)
+  const directory = called ? file.path : dirnameOf(file.path)
   let versionsVcluster = false
   for (const pair of inputs?.items ?? []) {
     const name = stringAt(pair.key, [])?.value
@@ -73,7 +75,7 @@ export function localActionInputs(out: Extraction, file: SourceFile, root: YAMLM
   }
   // "Create vCluster Platform vCluster" with no input for the version: each step using it is a vcluster of no known version.
   const named = stringIn(root, 'name')
-  if (!versionsVcluster && named && CREATES_VCLUSTER.test(about.join(' '))) out.values?.push({ scope: scopeOf(directory), name: CREATES, value: tracedOf(file, named), priority: 0 })
+  if (!called && !versionsVcluster && named && CREATES_VCLUSTER.test(about.join(' '))) out.values?.push({ scope: scopeOf(directory), name: CREATES, value: tracedOf(file, named), priority: 0 })
 }
 
 /** The name under which an action that creates a vcluster without a version input is known to the steps using it. */

@@ -28,7 +28,7 @@ const WORDS = [
   'MINIMAL_K8S: ', 'minKubeVersion: ', 'min_kubernetes_version=', 'KINDEST_NODE_VERSION_v1.31 ?= ', 'export ', ' ?= ', 'override ', 'ENVTEST_VERSION=1.30.x!', '$(A_$(B))', 'variables:\n  ', 'KUBERNETES_VERSION_UPGRADE_TO: ', 'KUBERNETES_VERSION_ACME: ',
   'apiVersion: upgrade.cattle.io/v1\nkind: Plan\nspec:\n  version: ', 'rancher/rke2-upgrade', 'gke_version', '1.30.5-gke.1014001', 'https://dl.k8s.io/release/v1.31.0/bin/$$(go env GOOS)/', 'kubectl', './kk create cluster --with-kubernetes v1.30.4', 'sealos run labring/kubernetes:v1.29.9', 'apt-get install -y kubectl', 'kubectl=1.30.*', 'clusterctl generate cluster x --infrastructure vcluster', 'kind create cluster --config kind.yaml', 'preKubeadmCommands:\n', '  - export KUBERNETES_VERSION=1.31.0\n',
   '"features": {', '"ghcr.io/devcontainers/features/kubectl-helm-minikube:1": {', '"vcluster": {}', '"kind": {', '"version": ', '"options": {', '"id": "vcluster"', '"default": "latest"', 'matrix:\n', 'strategy:\n', '${{ matrix.k8s-version }}', 'k8s-version: 1.31.x',
-  'properties:\n', 'default: vcluster\n', 'default = {', 'option("x") or ', 'min_master_version = 1.25.6-gke.2000', '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
+  'properties:\n', 'default: vcluster\n', 'package: ', '- name: kubernetes-sigs/kind@', 'kubernetes/kubernetes/kubectl', 'repo: loft-sh/vcluster', '@', 'default = {', 'option("x") or ', 'min_master_version = 1.25.6-gke.2000', '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))
 

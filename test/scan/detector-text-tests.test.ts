@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { DETECTOR_WORDS } from '../../src/scan/detectors/index.js'
 import { namedValue } from '../../src/scan/detectors/named-value.js'
+import { toolPackage } from '../../src/scan/detectors/tool-package.js'
 import { vclusterConfigKeys } from '../../src/scan/detectors/vcluster-config-keys.js'
 
 /** Every Cluster API `Cluster` names its control plane, and holds no version. */
@@ -34,5 +36,15 @@ describe('detector text tests', () => {
     ['a distro key in other case', 'controlPlane:\n  Distro:\n    K8S:\n      version: v1.30.2\n', true]
   ])('vcluster-config on %s', (_name, text, expected) => {
     expect(vclusterConfigKeys.mightDetect(text)).toBe(expected)
+  })
+
+  it.each([
+    ['an aqua package', '- name: kubernetes-sigs/kind@v0.24.0\n', true],
+    ['a CUE tool entry', 'kubectl: {package: "kubernetes/kubernetes/kubectl", version: "v1.30.6"}\n', true],
+    ['a release list', '- repo: loft-sh/vcluster\n  version: v0.21.1\n', true],
+    ['other tools', '- name: cli/cli@v2.60.0\n- package: mikefarah/yq\n', false]
+  ])('tool-package on %s', (_name, text, expected) => {
+    expect(toolPackage.mightDetect(text)).toBe(expected)
+    if (expected) expect(DETECTOR_WORDS.test(text)).toBe(true)
   })
 })

@@ -11,11 +11,12 @@ import { namedValue } from './named-value.js'
 import { markInferred } from './prefer-exact.js'
 import { releaseDownload } from './release-download.js'
 import { renovateHint } from './renovate-hint.js'
+import { toolPackage } from './tool-package.js'
 import { vclusterConfigKeys } from './vcluster-config-keys.js'
 import { workflowShaped } from './workflow-shaped.js'
 
 /** Every generic detector. Adding one is adding a file and listing it here. */
-export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue, vclusterConfigKeys, releaseDownload, renovateHint, workflowShaped, devcontainerFeature]
+export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue, vclusterConfigKeys, releaseDownload, renovateHint, toolPackage, workflowShaped, devcontainerFeature]
 
 /**
  * Every word some detector's text test needs, in one regular expression: one pass over each of a
@@ -24,7 +25,7 @@ export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, 
  * possible (`_channel` beside `_version`): each new first character made the pass over the
  * bench tree's files measurably slower (so `eatures"`, the JSON key `"features"` of a dev container, is found by its `e`). A test in detectors.test.ts keeps it in step with the detectors.
  */
-export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft|labring\/kubernetes|\/(?:k8s-)?kubectl|alpine\/k8s|_(?:version|VERSION|channel|CHANNEL)|[EeSs]VERSION|[es]version|-(?:version|with-kubernetes)|[sSrRdDlLeE]Version|eksctl|controlPlane|ControlPlane|version_prefix|microk8s|releases\/(?:download\/|latest)|k3s\.io|rke2\.io|kube_tag|k8s_release|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:|MIN(?:IMAL)?_K8S|min(?:imal)?_k8s|upgrade\.cattle\.io|eatures"/
+export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft|labring\/kubernetes|\/(?:k8s-)?kubectl|alpine\/k8s|_(?:version|VERSION|channel|CHANNEL)|[EeSs]VERSION|[es]version|-(?:version|with-kubernetes|sigs\/kind)|[sSrRdDlLeE]Version|eksctl|controlPlane|ControlPlane|version_prefix|microk8s|releases\/(?:download\/|latest)|k3s\.io|rke2\.io|kube_tag|k8s_release|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:|MIN(?:IMAL)?_K8S|min(?:imal)?_k8s|upgrade\.cattle\.io|eatures"/
 
 /** What a plain list (a `.txt` of images) is read for: its lines name things, they assign nothing. */
 const LIST_DETECTORS = new Set([kubernetesImage.id])

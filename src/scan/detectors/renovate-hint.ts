@@ -14,16 +14,26 @@ const HINT = /(?:#|\/\/)[ \t]*renovate:[^\n]*?\bdepName=([^\s,]+)[^\n]*\n([^\n]*
 /** The first version-like token of the line after a hint: the value the update bot bumps. */
 const VERSION_TOKEN = /(?<![\w.])v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?(?![\w.])/
 
-/** What a dependency name of an update bot is the version of. */
+/** What a dependency name of an update bot is the version of: a project, or an image. */
 function dependencyMeaning(depName: string): InferredWhat | undefined {
-  const name = depName.toLowerCase().replace(/^https?:\/\/github\.com\//, '')
-  if (/(^|\/)loft-sh\/vcluster(-cli)?$|^vcluster$/.test(name)) return { component: 'vcluster', what: `renovate dependency ${depName}`, range: true }
-  if (/(^|\/)kubernetes-sigs\/kind$|^kind$/.test(name)) return { component: 'kind', what: `renovate dependency ${depName}` }
-  if (/^kubernetes\/kubectl$|^kubectl$/.test(name)) return { component: 'kubectl', what: `renovate dependency ${depName}` }
-  if (/^kubernetes\/kubernetes$/.test(name)) return { component: 'kubernetes', role: 'host', what: `renovate dependency ${depName}` }
-  if (/(^|\/)k3s-io\/k3s$/.test(name)) return { component: 'kubernetes', role: 'host', distro: 'k3s', what: `renovate dependency ${depName}` }
-  const image = imageMeaning(name, false)
+  const project = projectMeaning(depName)
+  if (project) return { ...project, what: `renovate dependency ${depName}` }
+  const image = imageMeaning(depName.toLowerCase(), false)
   return image ? { ...image, image: false, what: `renovate dependency ${depName}` } : undefined
+}
+
+/**
+ * What a project's name (an update bot's `depName`, a tool manager's package: `loft-sh/vcluster`,
+ * `kubernetes-sigs/kind`, aqua's `kubernetes/kubectl` or `kubernetes/kubernetes/kubectl`) is the version of.
+ */
+export function projectMeaning(name: string): InferredWhat | undefined {
+  const project = name.toLowerCase().replace(/^https?:\/\/github\.com\//, '')
+  if (/(^|\/)loft-sh\/vcluster(-cli)?$|^vcluster$/.test(project)) return { component: 'vcluster', what: name, range: true }
+  if (/(^|\/)kubernetes-sigs\/kind$|^kind$/.test(project)) return { component: 'kind', what: name }
+  if (/^(kubernetes\/)?kubernetes\/kubectl$|^kubectl$/.test(project)) return { component: 'kubectl', what: name }
+  if (/^kubernetes\/kubernetes$/.test(project)) return { component: 'kubernetes', role: 'host', what: name }
+  if (/(^|\/)k3s-io\/k3s$/.test(project)) return { component: 'kubernetes', role: 'host', distro: 'k3s', what: name }
+  return undefined
 }
 
 /**

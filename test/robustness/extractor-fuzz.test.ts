@@ -74,7 +74,7 @@ const TOKENS = [
   'kind create cluster --config kind.yaml', '"packages": {', '"kind": "latest"', '"kubectl@1.30.2"', 'uses: tale/kubectl-action@v1',
   'resource "helm_release" "v" {', 'resource "digitalocean_kubernetes_cluster" "c" {', 'kubernetes_version = ', 'uses: helm/kind-action@v1', 'matrix', 'apiVersion: v1\n', 'kind: Application\n',
   'uses: ./setup-kind\n', 'with:\n', 'k8s-version: ', '1.31.x', 'inputs:\n', 'runs:\n', 'default: ', 'description: The version of Hakn\n', 'k3s-image: ',
-  'name: Create a vCluster\n', 'uses: loft-sh/create-vcluster@v1', 'minikube start', 'uses: medyagh/setup-minikube@v0.0.18',
+  'name: Create a vCluster\n', 'uses: loft-sh/create-vcluster@v1', 'k0s_from: [v1.21.6+k0s.0]', 'v1.30.2+k3s1', 'minikube start', 'uses: medyagh/setup-minikube@v0.0.18',
   '\u0000', '\uFFFD', '\uFEFF', '\u2028', '\u202E', '😀', 'é', '__proto__', 'constructor', 'toString'
 ]
 const token = fc.constantFrom(...TOKENS)

@@ -46,6 +46,16 @@ const CASES: Array<{ name: string; files: Record<string, string>; declares: stri
     declares: ['.github/workflows/pr.yaml:10 kubernetes/host 1.30.1 action-input', '.github/workflows/pr.yaml:6 kubernetes/host 1.29.3 action-input']
   },
   {
+    name: "a matrix of k0s and k3s releases: each value says it is a host's Kubernetes, however the job passes it (once)",
+    files: {
+      '.github/workflows/smoke.yaml': workflow(
+        '      - run: make smoke-upgrade\n        env:\n          K0S_FROM: ${{ matrix.k0s_from }}\n      - uses: nolar/setup-k3d-k3s@v1\n        with:\n          version: ${{ matrix.k3s }}\n',
+        '    strategy:\n      matrix:\n        k0s_from: [v1.21.6+k0s.0]\n        k3s: [v1.30.2+k3s1]\n        go: [1.22.3]\n'
+      )
+    },
+    declares: ['.github/workflows/smoke.yaml:7 kubernetes/host 1.21.6 github-workflow', '.github/workflows/smoke.yaml:8 kubernetes/host 1.30.2 github-workflow']
+  },
+  {
     name: "another tool's bare version input stays its own, even in an action that works on the kubectl context",
     files: {
       'setup-hakn/action.yaml': action('Setup hakn', 'Sets up hakn on the current kubectl context', '  version:\n    description: The version of Hakn to install, e.g. 1.12.2\n    default: 1.12.2\n'),

@@ -7,7 +7,7 @@ import { collectAssignments, readCommands } from '../shell/commands.js'
 import { addVariable, expand, type Variables } from '../shell/expand.js'
 import { commandsOf } from '../shell/words.js'
 import { embeddedSource, type SourceFile } from '../source-file.js'
-import { itemsOf, mapAt, stringAt, stringIn, tracedOf } from '../yaml-nodes.js'
+import { itemsOf, mapAt, stringAt, stringIn, tracedOf, type StringAt } from '../yaml-nodes.js'
 import type { Extraction, Extractor } from './extractor.js'
 import { localActionInputs, readLocalActionStep } from './local-action.js'
 import { yamlExtractor } from './yaml-extractor.js'
@@ -50,10 +50,11 @@ export const githubWorkflow: Extractor = yamlExtractor({
   id: SOURCE,
   accepts: (path) => (/(^|\/)\.github\/workflows\/[^/]+$/.test(path) && isYamlPath(path)) || /(^|\/)action\.ya?ml$/.test(path),
   // `uses: ./`: a step of the repository's own action, whose inputs its action.yml describes.
-  // `k8s`/`ubernetes`: an action's input for the Kubernetes version, whatever tool it runs; `vCluster`: an action that creates one.
+  // `k8s`/`ubernetes`: an action's input for the Kubernetes version, whatever tool it runs; `vCluster`: an action that creates one;
+  // `k0s`: a matrix of k0s releases.
   mightDeclare: (text) =>
     text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s') || text.includes('uses: ./') ||
-    text.includes('k8s') || text.includes('ubernetes') || text.includes('vCluster'),
+    text.includes('k8s') || text.includes('ubernetes') || text.includes('vCluster') || text.includes('k0s'),
   readDocument: (out: Extraction, file: SourceFile, root: unknown) => readWorkflow(out, file, root)
 })
 
@@ -67,7 +68,7 @@ export function readWorkflow(out: Extraction, file: SourceFile, root: unknown): 
     for (const pair of jobs?.items ?? []) {
       const id = stringAt(pair.key, [])?.value
       if (id === undefined || !isMap(pair.value)) continue
-      const inherited = jobVariables(file, pair.value, fileGroup(file.path, id), variables)
+      const inherited = jobVariables(out, file, pair.value, fileGroup(file.path, id), variables)
       readSteps(out, file, pair.value, fileGroup(file.path, id), inherited)
       const called = stringIn(pair.value, 'uses')
       if (called) readLocalActionStep(out, file, pair.value, called.value, inherited)
@@ -133,8 +134,12 @@ function readActionInputs(out: Extraction, file: SourceFile, step: YAMLMap, uses
   }
 }
 
-/** The job's variables: the workflow's, its `env`, and every matrix value with its group. */
-function jobVariables(file: SourceFile, job: YAMLMap, group: string, workflow: Variables): Variables {
+/**
+ * The job's variables: the workflow's, its `env`, and every matrix value with its group. A matrix value
+ * that says by itself it is a distribution's Kubernetes release (`v1.21.6+k0s.0`, `v1.30.2-k3s1`) is declared
+ * as the host's version wherever the job passes it (an env variable of a `make` target, a script).
+ */
+function jobVariables(out: Extraction, file: SourceFile, job: YAMLMap, group: string, workflow: Variables): Variables {
   const variables = new Map(workflow)
   addEnv(file, job, variables)
   const matrix = mapAt(job, ['strategy', 'matrix'])
@@ -143,25 +148,34 @@ function jobVariables(file: SourceFile, job: YAMLMap, group: string, workflow: V
     if (key === undefined || key === 'exclude') continue
     itemsOf(pair.value).forEach((item, n) => {
       if (key === 'include') {
-        addMatrixEntry(file, item, '', fileGroup(group, `include.${n}`), variables)
+        addMatrixEntry(out, file, item, '', fileGroup(group, `include.${n}`), variables)
       } else if (isMap(item)) {
-        addMatrixEntry(file, item, `${key}.`, fileGroup(group, `matrix.${key}.${n}`), variables)
+        addMatrixEntry(out, file, item, `${key}.`, fileGroup(group, `matrix.${key}.${n}`), variables)
       } else {
         const value = stringAt(item, [])
-        if (value) addVariable(variables, `matrix.${key}`, { value: tracedOf(file, value), group })
+        if (value) addMatrixValue(out, file, value, `matrix.${key}`, group, variables)
       }
     })
   }
   return variables
 }
 
-function addMatrixEntry(file: SourceFile, entry: unknown, prefix: string, group: string, variables: Variables): void {
+function addMatrixEntry(out: Extraction, file: SourceFile, entry: unknown, prefix: string, group: string, variables: Variables): void {
   if (!isMap(entry)) return
   for (const pair of entry.items) {
     const key = stringAt(pair.key, [])?.value
     const value = stringAt(pair.value, [])
-    if (key !== undefined && value) addVariable(variables, `matrix.${prefix}${key}`, { value: tracedOf(file, value), group })
+    if (key !== undefined && value) addMatrixValue(out, file, value, `matrix.${prefix}${key}`, group, variables)
   }
+}
+
+/** A Kubernetes release of k0s, k3s or RKE2, as their releases are tagged. */
+const DISTRO_RELEASE = /^v?\d+\.\d+\.\d+[-+](?:k0s\.\d+|k3s\d+|rke2r\d+)$/
+
+function addMatrixValue(out: Extraction, file: SourceFile, value: StringAt, name: string, group: string, variables: Variables): void {
+  const traced = tracedOf(file, value)
+  addVariable(variables, name, { value: traced, group })
+  if (DISTRO_RELEASE.test(value.value.trim())) declareVersion(out, traced, { component: 'kubernetes', role: 'host', source: SOURCE, group, what: name })
 }
 
 /** `env:` of a workflow, job or step; a shell in `run:` sees them as `$NAME`. */

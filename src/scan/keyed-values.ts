@@ -61,6 +61,7 @@ export function resolveKeyedUses(extractions: readonly Extraction[], listed: Rea
         if (use.image) declareImageTag(out, written, use.request)
         else declareVersion(out, written, use.request)
       }
+      if (found && use.pick === 'first-set') break
     }
     // A file that is not in the repository (written at run time) says nothing either way.
     if (use.absent && (chosen.length === 0 || unread)) continue

@@ -12,7 +12,7 @@ import { fuzzParameters } from '../helpers/fuzz.js'
  * detectors give meaning to: it returns (never throws), places what it finds inside the file,
  * and hostile shapes (long paths, endless anchors, unclosed quotes and braces) finish.
  */
-const PATHS = ['node.bu', '.envrc.sample', 'make/kind.mk', 'values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy', 'airgap/images.txt', 'stack/main.tf.tpl', 'kcl/main.k', 'stack/prod.tfvars.example', '.devcontainer/devcontainer.json', 'src/vcluster/devcontainer-feature.json', 'test/kind/scenarios.json', '.github/workflows/e2e.yaml']
+const PATHS = ['roles/vc/vars/main.yml', 'node.bu', '.envrc.sample', 'make/kind.mk', 'values.yaml', 'config.json', 'main.tf', 'prod.tfvars', 'app.toml', 'vc.jsonnet', 'chart/templates/app.yaml', 'x.yaml.tmpl', 'hack/up.sh', 'Makefile', 'Justfile', 'Dockerfile', '.env', 'bin/deploy', 'airgap/images.txt', 'stack/main.tf.tpl', 'kcl/main.k', 'stack/prod.tfvars.example', '.devcontainer/devcontainer.json', 'src/vcluster/devcontainer-feature.json', 'test/kind/scenarios.json', '.github/workflows/e2e.yaml']
 
 const WORDS = [
   '\n', ' ', '  ', '- ', ': ', ' = ', '"', "'", '#', '//', '/*', '*/', '{', '}', '[', ']', ',', '${', '}', '$(', ')', '{{ ', ' }}', '{{- if .X }}', ':-', '=',
@@ -28,7 +28,7 @@ const WORDS = [
   'MINIMAL_K8S: ', 'minKubeVersion: ', 'min_kubernetes_version=', 'KINDEST_NODE_VERSION_v1.31 ?= ', 'export ', ' ?= ', 'override ', 'ENVTEST_VERSION=1.30.x!', '$(A_$(B))', 'variables:\n  ', 'KUBERNETES_VERSION_UPGRADE_TO: ', 'KUBERNETES_VERSION_ACME: ',
   'apiVersion: upgrade.cattle.io/v1\nkind: Plan\nspec:\n  version: ', 'rancher/rke2-upgrade', 'gke_version', '1.30.5-gke.1014001', 'https://dl.k8s.io/release/v1.31.0/bin/$$(go env GOOS)/', 'kubectl', './kk create cluster --with-kubernetes v1.30.4', 'sealos run labring/kubernetes:v1.29.9', 'apt-get install -y kubectl', 'kubectl=1.30.*', 'clusterctl generate cluster x --infrastructure vcluster', 'kind create cluster --config kind.yaml', 'preKubeadmCommands:\n', '  - export KUBERNETES_VERSION=1.31.0\n',
   '"features": {', '"ghcr.io/devcontainers/features/kubectl-helm-minikube:1": {', '"vcluster": {}', '"kind": {', '"version": ', '"options": {', '"id": "vcluster"', '"default": "latest"', 'matrix:\n', 'strategy:\n', '${{ matrix.k8s-version }}', 'k8s-version: 1.31.x',
-  'properties:\n', 'default: vcluster\n', 'package: ', '- name: kubernetes-sigs/kind@', 'kubernetes/kubernetes/kubectl', 'repo: loft-sh/vcluster', '@', 'default = {', 'option("x") or ', 'min_master_version = 1.25.6-gke.2000', '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
+  'properties:\n', 'default: vcluster\n', 'v1.21.6+k0s.0', '"v1.30.2-rc3+k3s1"', 'K0S_FROM=${K0S_FROM:-"', 'apt:\n  pkg:\n    - ', 'kubeadm', 'kubelet=1.30.1-1.1', 'ansible.builtin.package:\n', 'v{{ vcluster_ver }}', 'vcluster_ver: ', 'package: ', '- name: kubernetes-sigs/kind@', 'kubernetes/kubernetes/kubectl', 'repo: loft-sh/vcluster', '@', 'default = {', 'option("x") or ', 'min_master_version = 1.25.6-gke.2000', '0.22.1', '1.32', '99999999999999999999', '__proto__', 'constructor', '\u0000', '\uFFFD', '😀'
 ]
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }).map((parts) => parts.join(''))
 
@@ -92,6 +92,9 @@ describe('every generic detector on random and hostile text (fuzz)', () => {
     ['20,000 minimums and e2e variables', `variables:\n${'  KUBERNETES_VERSION_X: v1.31.0\n  MINIMAL_K8S: "1.29"\n'.repeat(10_000)}`],
     ['5,000 dev container features without a version', `{"features": {${Array.from({ length: 5_000 }, (_, i) => `"ghcr.io/x/features/vcluster:${i}": {}`).join(', ')}}}`],
     ['a 5,000-entry matrix referenced 5,000 times', `jobs:\n  t:\n    strategy:\n      matrix:\n        k8s-version: [${'1.31.x, '.repeat(5_000)}1.32.x]\n    steps:\n${'      - with: { k8s-version: "${{ matrix.k8s-version }}" }\n'.repeat(5_000)}`],
+    ['20,000 k0s versions in a list and in defaults', `k0s_from:\n${'  - v1.21.6+k0s.0\n'.repeat(10_000)}${'K=${K:-"v1.21.6+k0s.0"}\n'.repeat(10_000)}`],
+    ['20,000 Kubernetes packages of one apt task', `- apt:\n    pkg:\n${'      - kubeadm\n      - kubectl=1.31.0-1.1\n'.repeat(10_000)}`],
+    ['5,000 role variables in release URLs', `vars:\n${'  u: https://github.com/loft-sh/vcluster/releases/download/v{{ vcluster_ver }}/vcluster\n'.repeat(5_000)}`],
     ['5,000 name/value pairs', `apiVersion: v1\nkind: vcluster\nenv:\n${'  - { name: KUBERNETES_VERSION, value: v1.31.0 }\n'.repeat(5_000)}`]
   ]
 

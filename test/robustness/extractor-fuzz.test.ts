@@ -70,7 +70,7 @@ const TOKENS = [
   '/*', '*/', '//', '=', ';', '&&', '|| ', '&', 'var.x', 'local.y', 'controlPlane', 'distro', 'k3s', 'enabled: true', 'image', 'tag',
   'version', 'chart', 'vcluster', 'kind', 'kindest/node:', 'rancher/k3s:', 'v1.32.0-k3s1', '0.22.1', 'v1.31.2', '1.32', '>=0.20.0-0',
   '99999999999999999999', 'latest', 'kind create cluster --image ', 'helm upgrade --install vc vcluster --version ', '--set ', '-f ',
-  'apt-get install -y kubectl', 'kubectl=1.30.*', 'kubectl-1.30.2', 'clusterctl generate cluster x --infrastructure vcluster ', 'CHART_VERSION=',
+  'apt-get install -y kubectl', 'kubectl=1.30.*', 'apt-get install -y kubeadm=1.30.2-1.1 kubelet', 'setup-envtest use ', '1.30.x!', 'TOOLS=(', '"kubectl=1.31.0"', '[kind]=0.24.0', '${K0S_FROM:-"v1.21.6+k0s.0"}', 'kubectl-1.30.2', 'clusterctl generate cluster x --infrastructure vcluster ', 'CHART_VERSION=',
   'kind create cluster --config kind.yaml', '"packages": {', '"kind": "latest"', '"kubectl@1.30.2"', 'uses: tale/kubectl-action@v1',
   'resource "helm_release" "v" {', 'resource "digitalocean_kubernetes_cluster" "c" {', 'kubernetes_version = ', 'uses: helm/kind-action@v1', 'matrix', 'apiVersion: v1\n', 'kind: Application\n',
   'uses: ./setup-kind\n', 'with:\n', 'k8s-version: ', '1.31.x', 'inputs:\n', 'runs:\n', 'default: ', 'description: The version of Hakn\n', 'k3s-image: ',

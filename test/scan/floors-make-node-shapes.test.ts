@@ -100,6 +100,25 @@ const CASES: Array<{ name: string; shape: string; declarations: string[]; diagno
       'vcluster 0.21.1 @ hack/versions.sh:2:29'
     ],
     diagnostics: []
+  },
+  {
+    name: 'k0s builds under any name, envtest Kubernetes, an Ansible role default in a release URL, Ansible apt tasks',
+    shape: 'installer-shapes',
+    declarations: [
+      // `setup-envtest use 1.30.x!` in a run block: the newest patch of 1.30.
+      'kubernetes/host 1.30 @ .github/workflows/upgrade.yml:15:58',
+      'kubernetes/host 1.30.4 @ roles/nodes/tasks/main.yml:5:17',
+      'kubernetes/host 1.31.2 @ Makefile:1:16',
+      'kubernetes/host k0s 1.29.8 @ .github/workflows/upgrade.yml:8:13',
+      // The quoted default of `${FROM:-"v1.29.8+k0s.0"}`, not the commented TO.
+      'kubernetes/host k0s 1.29.8 @ smoke/upgrade.sh:2:15',
+      // vars/main.yml's URL `v{{ vc_cli_release }}`, at the role default.
+      'vcluster 0.20.4 @ roles/vc/defaults/main.yml:2:17'
+    ],
+    diagnostics: [
+      /^roles\/nodes\/tasks\/main\.yml:4 kubelet package: installed from the package repository without a version/,
+      /^roles\/nodes\/tasks\/main\.yml:6 kubectl package: installed from the package repository without a version/
+    ]
   }
 ]
 

@@ -45,11 +45,34 @@ const HELM_VALUES = /^\{\{-?\s*\$?\.Values\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){0,15
  * files, resolved once every file is read (keyed-values.ts) at the value's line.
  */
 function keyedUse(view: FileView, out: Extraction, value: Traced, text: string, what: InferredWhat, source: string): boolean {
+  if (roleVariable(view, out, value, text, what, source)) return true
   const key = HELM_VALUES.exec(text.trim())?.[1]
   const chart = key === undefined ? undefined : chartOf(view.file.path)
   if (key === undefined || chart === undefined) return false
   const { location } = locateToken(value, 0, text.length)
   out.keyed?.push({ files: [], chart, pick: 'all', path: key.split('.'), request: requestFor({ ...what, image: false }, source, dirnameOf(view.file.path), 'inferred'), from: location, written: `.Values.${key}` })
+  return true
+}
+
+/** `{{ vcluster_ver }}` (also after a `v`, as in a release URL): one Jinja variable, nothing computed from it. */
+const ROLE_VARIABLE = /^v?\{\{\s*([A-Za-z_]\w{0,63})\s*\}\}$/
+/** A file of an Ansible role: the role is the folder holding its `tasks/`, `vars/`, `defaults/`, ... */
+const ROLE_FILE = /^(?:(.*)\/)?(?:tasks|vars|defaults|handlers|templates|meta)\/[^/]+$/
+
+/**
+ * A value written as one variable in a file of an Ansible role (`…/releases/download/v{{ vcluster_ver }}/…` in
+ * `vars/main.yml`): the role's `vars/main.yml` sets it, or else its `defaults/main.yml`, read once every file is read,
+ * and declared at the value's line there. Inventories and playbooks may override a role default: the default is
+ * what the role installs when they do not.
+ */
+function roleVariable(view: FileView, out: Extraction, value: Traced, text: string, what: InferredWhat, source: string): boolean {
+  const name = ROLE_VARIABLE.exec(text.trim())?.[1]
+  const role = name === undefined ? undefined : ROLE_FILE.exec(view.file.path)
+  if (name === undefined || !role) return false
+  const root = role[1] ?? '.'
+  const files = ['vars/main.yml', 'vars/main.yaml', 'defaults/main.yml', 'defaults/main.yaml'].map((file) => joinPath(root, file))
+  const { location } = locateToken(value, 0, text.length)
+  out.keyed?.push({ files, pick: 'first-set', path: [name], request: requestFor({ ...what, image: false }, source, root, 'inferred'), from: location, written: `{{ ${name} }}` })
   return true
 }
 

@@ -3,11 +3,13 @@ import { emptyExtraction, type Extraction, type Extractor } from '../extractors/
 import type { SourceFile } from '../source-file.js'
 import { chartReference } from './chart-reference.js'
 import { devcontainerFeature } from './devcontainer-feature.js'
+import { distroBuild } from './distro-build.js'
 import type { Detector } from './detector.js'
 import { viewOf } from './file-view.js'
 import { formatOf, isScriptText, isTerraformOutput } from './formats.js'
 import { kubernetesImage } from './kubernetes-image.js'
 import { namedValue } from './named-value.js'
+import { packageTask } from './package-task.js'
 import { markInferred } from './prefer-exact.js'
 import { releaseDownload } from './release-download.js'
 import { renovateHint } from './renovate-hint.js'
@@ -16,7 +18,7 @@ import { vclusterConfigKeys } from './vcluster-config-keys.js'
 import { workflowShaped } from './workflow-shaped.js'
 
 /** Every generic detector. Adding one is adding a file and listing it here. */
-export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue, vclusterConfigKeys, releaseDownload, renovateHint, toolPackage, workflowShaped, devcontainerFeature]
+export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue, vclusterConfigKeys, releaseDownload, renovateHint, toolPackage, workflowShaped, devcontainerFeature, distroBuild, packageTask]
 
 /**
  * Every word some detector's text test needs, in one regular expression: one pass over each of a
@@ -25,7 +27,7 @@ export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, 
  * possible (`_channel` beside `_version`): each new first character made the pass over the
  * bench tree's files measurably slower (so `eatures"`, the JSON key `"features"` of a dev container, is found by its `e`). A test in detectors.test.ts keeps it in step with the detectors.
  */
-export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft|labring\/kubernetes|\/(?:k8s-)?kubectl|alpine\/k8s|_(?:version|VERSION|channel|CHANNEL)|[EeSs]VERSION|[es]version|-(?:version|with-kubernetes|sigs\/kind)|[sSrRdDlLeE]Version|eksctl|controlPlane|ControlPlane|version_prefix|microk8s|releases\/(?:download\/|latest)|k3s\.io|rke2\.io|kube_tag|k8s_release|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:|MIN(?:IMAL)?_K8S|min(?:imal)?_k8s|upgrade\.cattle\.io|eatures"/
+export const DETECTOR_WORDS = /vcluster|kindest\/node|rancher\/k3s|k0sproject\/k0s|kube-(?:apiserver|controller-manager|scheduler|proxy)|loft|labring\/kubernetes|\/(?:k8s-)?kubectl|alpine\/k8s|_(?:ver(?:sion|\b)|VERSION|channel|CHANNEL)|[EeSs]VERSION|[es]version|-(?:version|with-kubernetes|sigs\/kind)|[sSrRdDlLeE]Version|eksctl|controlPlane|ControlPlane|version_prefix|microk8s|releases\/(?:download\/|latest)|k3s(?:\.io|\d)|k0s\.\d|rke2(?:\.io|r\d)|kube(?:_tag|adm|let)|k8s_release|dl\.k8s\.io|kubernetes-release|kind\.sigs\.k8s\.io\/dl|renovate:|steps:|MIN(?:IMAL)?_K8S|min(?:imal)?_k8s|upgrade\.cattle\.io|eatures"/
 
 /** What a plain list (a `.txt` of images) is read for: its lines name things, they assign nothing. */
 const LIST_DETECTORS = new Set([kubernetesImage.id])

@@ -15,7 +15,8 @@ import { normalisedKey, type Mapping } from './mappings.js'
  * a `cluster_version`.
  */
 const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }> = [
-  { ending: /vcluster(chart|cli)?(version|release)$/, what: { component: 'vcluster', range: true } },
+  // `vcluster_ver`, `kubectl_ver`: the short spelling of Ansible roles (a role default the download URL uses).
+  { ending: /vcluster(chart|cli)?(version|release|ver)$/, what: { component: 'vcluster', range: true } },
   // A floor the cluster must satisfy (`min_kubernetes_version`, OLM `minKubeVersion`, `MINIMAL_K8S`): a constraint, never a deployed version.
   { ending: /^(supported)?min(imum|imal)?(supported)?(kubernetes|k8s|kube)(version)?$/, what: { component: 'kubernetes', role: 'host', atLeast: true } },
   // Cluster API e2e configs name each cluster of a test: `KUBERNETES_VERSION_MANAGEMENT`, `KUBERNETES_VERSION_UPGRADE_FROM`.
@@ -33,8 +34,8 @@ const RULES: ReadonlyArray<{ ending: RegExp; what: Omit<InferredWhat, 'what'> }>
   { ending: /k3s(version|channel|release)$/, what: { component: 'kubernetes', role: 'host', distro: 'k3s' } },
   { ending: /rke2(version|channel|release)$/, what: { component: 'kubernetes', role: 'host' } },
   { ending: /k0s(version|channel)$/, what: { component: 'kubernetes', role: 'host', distro: 'k0s' } },
-  { ending: /^kind(cli)?(version|release)$/, what: { component: 'kind' } },
-  { ending: /kubectl(version|release|tag)$/, what: { component: 'kubectl' } }
+  { ending: /^kind(cli)?(version|release|ver)$/, what: { component: 'kind' } },
+  { ending: /kubectl(version|release|tag|ver)$/, what: { component: 'kubectl' } }
 ]
 // `node_image` and `--node-image` are not listed: what they hold is an image, read by kubernetes-image.ts when it is a node image.
 
@@ -246,9 +247,9 @@ function readVariables(view: FileView, out: Extraction): void {
 }
 
 /** Words every named value or flag holds, searched before the case-insensitive test below. */
-const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', '_channel', '_CHANNEL', 'kube_tag', 'k8s_release', 'MINIMAL_K8S', 'MIN_K8S', 'minimal_k8s', 'min_k8s', 'upgrade.cattle.io', '--with-kubernetes')
+const NAMED_WORDS = anyLiteral('_version', '_VERSION', 'version_prefix', 'microk8s', 'ControlPlane', 'EVERSION', 'SVERSION', 'eversion', 'sversion', '-version', 'sVersion', 'rVersion', 'dVersion', 'lVersion', 'eVersion', 'eksctl', '_channel', '_CHANNEL', 'kube_tag', 'k8s_release', 'MINIMAL_K8S', 'MIN_K8S', 'minimal_k8s', 'min_k8s', 'upgrade.cattle.io', '--with-kubernetes', 'vcluster_ver', 'kind_ver', 'kubectl_ver')
 /** A test for files that may hold a named value or flag (case-insensitive: `KIND_VERSION`, `kindVersion`, `k3s_channel`). */
-const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator|gke|eks|aks|envtest)[-_]?version|kind(est)?[-_]?node[-_]?(version|tag)|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|min(imal)?_k8s|upgrade\.cattle\.io|--with-kubernetes/i
+const NAMED_TEXT = /(kubernetes|k8s|kube|cluster|master|kind|kubectl|k3s|k0s|plane|orchestrator|gke|eks|aks|envtest)[-_]?version|kind(est)?[-_]?node[-_]?(version|tag)|(k3s|rke2|k0s)[-_]?channel|(kube|k8s|kubernetes|kubectl|k3s|rke2|vcluster)[-_]?(release|tag)|eksctl|version_prefix|microk8s|min(imal)?_k8s|upgrade\.cattle\.io|--with-kubernetes|(vcluster|kind|kubectl)_ver\b/i
 /**
  * A Cluster API control plane (`kind: KubeadmControlPlane`) says its version in `spec.version`
  * (readClusterObject), so `ControlPlane` counts only beside a `version` that is a word of its own,

@@ -8,12 +8,13 @@ import type { Detector } from './detector.js'
 import type { FileView } from './file-view.js'
 
 /**
- * Release URLs whose path names the version, for any asset (the CLI, a chart, a checksum file, an image bundle).
+ * Release URLs whose path names the version, for any asset (the CLI, a chart, a checksum file, an image bundle), also
+ * through one Jinja variable (`/download/v{{ vcluster_ver }}/`, an Ansible role's; see declare-inferred.ts).
  * A Makefile recipe writes the platform as a command (`/bin/$$(go env GOOS)/…/kubectl`): its spaces are part of the path.
  */
 const DOWNLOADS: ReadonlyArray<{ pattern: RegExp; component: Component; what: string }> = [
-  { pattern: /github\.com\/loft-sh\/vcluster\/releases\/download\/([^/\s"'`]+)\/[^\s"'`]/g, component: 'vcluster', what: 'vcluster release download' },
-  { pattern: /github\.com\/kubernetes-sigs\/kind\/releases\/download\/([^/\s"'`]+)\/[^\s"'`]/g, component: 'kind', what: 'kind release download' },
+  { pattern: /github\.com\/loft-sh\/vcluster\/releases\/download\/(v?\{\{ ?\w{1,64} ?\}\}|[^/\s"'`]+)\/[^\s"'`]/g, component: 'vcluster', what: 'vcluster release download' },
+  { pattern: /github\.com\/kubernetes-sigs\/kind\/releases\/download\/(v?\{\{ ?\w{1,64} ?\}\}|[^/\s"'`]+)\/[^\s"'`]/g, component: 'kind', what: 'kind release download' },
   { pattern: /kind\.sigs\.k8s\.io\/dl\/([^/\s"'`]+)\/[^\s"'`]/g, component: 'kind', what: 'kind release download' },
   { pattern: /(?:dl\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|cdn\.dl\.k8s\.io)\/release\/(v\d[^/\s"'`]*|\$\{?\w+\}?)\/bin\/(?:\$\$?\([^()\n]{0,80}\)|\$(?!\$?\()|[^\s"'`$])*?kubectl/g, component: 'kubectl', what: 'kubectl download' }
 ]

@@ -80,8 +80,11 @@ export interface KeyedUse {
   files: string[]
   /** A Helm chart's directory: its values files (`values.yaml`, `values-prod.yaml`, `prod.values.yaml`) are candidates too. */
   chart?: string
-  /** `all`: each file holding the key declares it (a chart's values files); `nearest`: the first that exists (a parent-folder lookup). */
-  pick: 'all' | 'nearest'
+  /**
+   * `all`: each file holding the key declares it (a chart's values files); `nearest`: the first that exists (a parent-folder
+   * lookup); `first-set`: the first that sets the key (an Ansible role's `vars/` over its `defaults/`).
+   */
+  pick: 'all' | 'nearest' | 'first-set'
   /** Keys from the document root. */
   path: string[]
   request: DeclareRequest

@@ -54,7 +54,7 @@ export const githubWorkflow: Extractor = yamlExtractor({
   // `k0s`: a matrix of k0s releases.
   mightDeclare: (text) =>
     text.includes('kind') || text.includes('vcluster') || text.includes('kubectl') || text.includes('minikube') || text.includes('k3s') || text.includes('uses: ./') ||
-    text.includes('k8s') || text.includes('ubernetes') || text.includes('vCluster') || text.includes('k0s'),
+    text.includes('k8s') || text.includes('ubernetes') || text.includes('vCluster') || text.includes('k0s') || text.includes('setup-envtest'),
   readDocument: (out: Extraction, file: SourceFile, root: unknown) => readWorkflow(out, file, root)
 })
 

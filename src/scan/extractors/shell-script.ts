@@ -25,7 +25,7 @@ export const shellScript: Extractor = {
   id: SOURCE,
   accepts: (path) => SCRIPT_NAME.test(path) || CONTAINERFILE.test(path) || EXTENSIONLESS.test(path),
   mightDeclare: (text) =>
-    text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl') || text.includes('eksctl'),
+    text.includes('kind') || text.includes('vcluster') || text.includes('minikube') || text.includes('K3S') || text.includes('k3d') || text.includes('kubectl') || text.includes('eksctl') || text.includes('setup-envtest'),
   extract(file: SourceFile): Extraction {
     const out = emptyExtraction()
     if (EXTENSIONLESS.test(file.path) && !SCRIPT_NAME.test(file.path) && !CONTAINERFILE.test(file.path) && !SHELL_SHEBANG.test(file.text)) return out

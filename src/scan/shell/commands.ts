@@ -1,5 +1,5 @@
 import type { Component } from '../../model.js'
-import { cannotRead, declareAs, declareVersion, requestFor, toolDefault, type DeclareWhat } from '../declare.js'
+import { declareAs, declareVersion, requestFor, toolDefault, type DeclareWhat } from '../declare.js'
 import type { Extraction } from '../extractors/extractor.js'
 import type { SourceFile } from '../source-file.js'
 import { readValuesKey } from '../extractors/vcluster-values.js'
@@ -7,6 +7,7 @@ import { isLiteralPath, joinPath } from '../paths.js'
 import { sliceTraced, textOf, type Traced } from '../traced.js'
 import { vclusterChartDistro, virtualVersionKey } from '../vcluster-config.js'
 import { namedMeaning } from '../detectors/named-value.js'
+import { declarePackage, isKubernetesPackage } from '../package-pin.js'
 import { addVariable, expand, type Variables } from './expand.js'
 import { commandsOf, MAX_NESTING, type Word } from './words.js'
 
@@ -375,6 +376,14 @@ const PROGRAMS: Record<string, Handler> = {
     for (const version of chartVersions) declareEach(scope, version.value, { component: 'vcluster', what: 'CHART_VERSION of clusterctl --infrastructure vcluster', range: true })
     if (chartVersions.length === 0) sayToolDefault(scope, args, 'clusterctl generate cluster --infrastructure vcluster without CHART_VERSION', 'vcluster chart', 'set CHART_VERSION')
   },
+  'setup-envtest'(args, scope) {
+    // `setup-envtest use 1.35.0 -p path`: the API server the tests run against (`1.29.x!`: the newest patch of 1.29).
+    const use = args.findIndex((arg) => arg.text === 'use')
+    if (use === -1) return
+    const version = args.slice(use + 1).find((arg, i, rest) => !arg.text.startsWith('-') && !ENVTEST_VALUE_FLAGS.has(rest[i - 1]?.text ?? ''))
+    if (version) declareEach(scope, version.value, { component: 'kubernetes', role: 'host', what: 'setup-envtest use', wildcardPatch: true })
+    else sayToolDefault(scope, args, 'setup-envtest use without a version', 'Kubernetes', 'name one (setup-envtest use 1.31.x)')
+  },
   'apt-get': packageInstall,
   apt: packageInstall,
   yum: packageInstall,
@@ -390,32 +399,17 @@ const PROGRAMS: Record<string, Handler> = {
   }
 }
 
-/** `kubectl=1.29.3-1.1` (apt), `kubectl-1.29.3` (yum, dnf), `kubectl=~1.29` (apk): the package and its version as written. */
-const KUBECTL_PACKAGE = /^kubectl(?:=~?(\S+)|-(\d\S*))?$/
+/** Flags of `setup-envtest` that take a value as the next word. */
+const ENVTEST_VALUE_FLAGS = new Set(['-p', '-i', '--bin-dir', '--os', '--arch', '--index', '--remote-bucket', '--remote-server'])
 
 /**
- * `apt-get install -y kubectl` (a Dockerfile, a CI image script): kubectl from the distribution's
- * package repository. A pinned package (`kubectl=1.29.3-1.1`, `kubectl=1.29.*`) declares that
- * version; without one the repository's newest is installed, which the report names.
+ * `apt-get install -y kubectl kubeadm` (a Dockerfile, a CI image script, a node's bootstrap): Kubernetes packages from the
+ * distribution's repository, pinned or not (package-pin.ts).
  */
 function packageInstall(args: Word[], scope: CommandScope): void {
   if (!args.some((arg) => arg.text === 'install' || arg.text === 'add')) return
   for (const arg of args) {
-    const written = KUBECTL_PACKAGE.exec(arg.text)
-    if (!written) continue
-    const piece = arg.value[0]
-    if (!piece) continue
-    const version = written[1] ?? written[2]
-    if (version === undefined) {
-      const location = piece.file.locate(piece.offset)
-      const reason = 'installed from the package repository without a version (its newest when the image is built)'
-      cannotRead(scope.out, { component: 'kubectl', group: scope.group }, { location, raw: arg.text }, { message: `kubectl package: ${reason}; pin one (kubectl=X.Y.Z-*)`, reason, cause: 'latest' })
-      continue
-    }
-    // The package's revision (`-1.1`, `-00`) and a trailing wildcard say nothing more of kubectl's version.
-    const start = arg.text.length - version.length
-    const core = /^\d+\.\d+(?:\.\d+)?/.exec(version)?.[0] ?? version
-    declareEach(scope, sliceTraced(arg.value, start, start + core.length), { component: 'kubectl', what: 'kubectl package version' })
+    if (isKubernetesPackage(arg.text)) declarePackage(scope.out, arg.value, scope.source, scope.group)
   }
 }
 

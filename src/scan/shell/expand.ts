@@ -110,7 +110,9 @@ function replacementsOf(match: RegExpMatchArray, value: Traced, start: number, v
   const asWritten = [{ value: sliceTraced(value, start, start + whole.length) }]
   if (fallback !== undefined && braced !== undefined) {
     const fallbackStart = start + whole.length - 1 - fallback.length
-    return [{ value: sliceTraced(value, fallbackStart, fallbackStart + fallback.length) }]
+    // `${K0S_FROM:-"v1.21.6+k0s.0"}`: the shell removes quotes around a default, as around any word.
+    const quoted = fallback.length >= 2 && (fallback[0] === '"' || fallback[0] === "'") && fallback[fallback.length - 1] === fallback[0] ? 1 : 0
+    return [{ value: sliceTraced(value, fallbackStart + quoted, fallbackStart + fallback.length - quoted) }]
   }
   const name = expression ?? braced ?? made ?? bare ?? (template === undefined ? undefined : `template.${template}`)
   const known = name === undefined ? undefined : variables.get(name)

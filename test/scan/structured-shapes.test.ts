@@ -143,6 +143,20 @@ describe('structured-file shapes read by meaning', () => {
     expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([expect.stringMatching(/^main\.tf:1 vultr_kubernetes without a version/)])
   })
 
+  it('says vcluster used through a vendored jsonnet or CUE library, not a relative import or a commented one', async () => {
+    const result = await scanFiles({
+      'env/main.jsonnet': "local vc = import 'github.com/acme/vcluster-lib/main.libsonnet';\n// import 'github.com/acme/vcluster-old/main.libsonnet'\nlocal own = import '../lib/vcluster.libsonnet';\n{ a: vc.new('a') }\n",
+      'cue/tenants.cue': 'package tenants\n\nimport "acme.dev/platform/vcluster"\n\nt: vcluster.#Tenant & {name: "a"}\n'
+    })
+    expect(result.declarations).toEqual([])
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.cause}`).sort()).toEqual(['cue/tenants.cue:3 no-version', 'env/main.jsonnet:1 no-version'])
+  })
+
+  it('reads no chart version from a kustomize patch target that names vcluster', async () => {
+    const result = await scanFiles({ 'overlay/kustomization.yaml': 'patches:\n  - target:\n      group: helm.toolkit.fluxcd.io\n      version: v2\n      kind: HelmRelease\n      name: vcluster\n    path: patch.yaml\n' })
+    expect(result.declarations).toEqual([])
+  })
+
   it('says a `latest` item of a version list (never a silent skip)', async () => {
     const result = await scanFiles({ 'k3d_versions.json': '[\n  "latest"\n]\n' })
     expect(result.declarations).toEqual([])

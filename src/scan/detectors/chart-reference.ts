@@ -75,6 +75,8 @@ function vclusterChartIn(mapping: Mapping, view: FileView): ChartNamed | undefin
     if (!value) continue
     // `name: vcluster` is a chart only beside a repository or a version (not a container, a namespace, a release of another chart).
     if (key === 'name' && (mapping.entries.has('chart') || (repository === undefined && !VERSION_KEYS.some((version) => mapping.entries.has(version))))) continue
+    // `{ group, version: v2, kind: HelmRelease, name: vcluster }` selects an object (a kustomize patch target, an object reference): its version is an API version.
+    if (key === 'name' && mapping.entries.has('kind')) continue
     // Only a text that says vcluster, or may expand to one, names the chart (vclusterChartDistro): most `name`s of a manifest do not.
     const text = textOf(value)
     if (!text.includes('vcluster') && !mayReference(text)) continue

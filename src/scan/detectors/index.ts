@@ -14,11 +14,12 @@ import { markInferred } from './prefer-exact.js'
 import { releaseDownload } from './release-download.js'
 import { renovateHint } from './renovate-hint.js'
 import { toolPackage } from './tool-package.js'
+import { vendoredLibrary } from './vendored-library.js'
 import { vclusterConfigKeys } from './vcluster-config-keys.js'
 import { workflowShaped } from './workflow-shaped.js'
 
 /** Every generic detector. Adding one is adding a file and listing it here. */
-export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue, vclusterConfigKeys, releaseDownload, renovateHint, toolPackage, workflowShaped, devcontainerFeature, distroBuild, packageTask]
+export const DETECTORS: readonly Detector[] = [chartReference, kubernetesImage, namedValue, vclusterConfigKeys, releaseDownload, renovateHint, toolPackage, vendoredLibrary, workflowShaped, devcontainerFeature, distroBuild, packageTask]
 
 /**
  * Every word some detector's text test needs, in one regular expression: one pass over each of a

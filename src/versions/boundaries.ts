@@ -24,19 +24,33 @@ export function rangeBoundaries(range: string): string[] {
   return out
 }
 
-/** Semver order (pre-releases below their release). */
+/**
+ * Semver order (pre-releases below their release). A declared version may be partial (an image
+ * tag `v0.13` is vcluster 0.13): it sorts as its first release, `0.13.0`. A text that is no
+ * version at all sorts below every version rather than throwing (the whole report was lost to
+ * one `loftsh/vcluster:v0.13` image).
+ */
 export function compareVersions(a: string, b: string): number {
-  return compare(a, b)
+  const left = parse(asRelease(a))
+  const right = parse(asRelease(b))
+  if (left && right) return compare(left, right)
+  return left ? 1 : right ? -1 : a < b ? -1 : a > b ? 1 : 0
 }
 
 export function isPrerelease(version: string): boolean {
   return (parse(version)?.prerelease.length ?? 0) > 0
 }
 
-/** `MAJOR.MINOR` of a version. */
+/** `MAJOR.MINOR` of a version, partial ones (`0.13`) included. */
 export function minorOfVersion(version: string): string | undefined {
-  const parsed = parse(version)
+  const parsed = parse(asRelease(version))
   return parsed ? `${parsed.major}.${parsed.minor}` : undefined
+}
+
+/** `0.13` as `0.13.0`, `1` as `1.0.0`; anything else as it is. */
+function asRelease(version: string): string {
+  if (!/^\d+(?:\.\d+)?$/.test(version)) return version
+  return version.includes('.') ? `${version}.0` : `${version}.0.0`
 }
 
 export function isVersion(text: string): boolean {

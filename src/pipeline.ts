@@ -11,7 +11,7 @@ import { diffFindings } from './evaluate/diff.js'
 import { evaluate, today } from './evaluate/evaluate.js'
 import { gatePasses, type FailOn } from './evaluate/gate.js'
 import { undecidedPlaces, unknownPlaces } from './evaluate/unknown-places.js'
-import { adviseFindings, adviseUpgrade } from './evaluate/advisor.js'
+import { adviseFindings, adviseUpgrade, type UpgradeAdvice } from './evaluate/advisor.js'
 import { groupFindings } from './evaluate/group.js'
 import { compatibilityGrids, type CompatibilityGrid } from './evaluate/grid.js'
 import { applyWaivers } from './evaluate/waivers.js'
@@ -122,7 +122,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const base = await evaluateBase(options, head, tree)
   const compared = base ? diffFindings(base.findings, head.findings) : head.findings
   const smoke = options.smoke ? await runSmokeStage(options.smoke, database, head.declarations, compared, options.root, base !== undefined) : undefined
-  const advice = new Map(head.environments.map((environment) => [environment, adviseUpgrade(environment, database, date)]))
+  const adviceNotes: Diagnostic[] = []
+  const advice = new Map(head.environments.map((environment) => [environment, adviceOrNote(environment, database, date, adviceNotes)]))
   const findings = groupFindings(adviseFindings(smoke?.findings ?? compared, advice), database)
   const changed = base === undefined ? { lines: new Map<string, Set<number>>(), diagnostics: [] } : await changedDeclarationLines(base.text, options.root, head.declarations)
   // One list of the places whose version cannot be read: reported near the top, and `--strict` fails on any that no `--target` decides.
@@ -141,7 +142,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     environments: head.environments,
     advice,
     findings,
-    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...dropped, ...head.diagnostics, ...changed.diagnostics, ...unread],
+    diagnostics: [...databaseNotes.map((note) => ({ ...note, file: reportPath(options.root, note.file) })), ...(config ? configurationNotes(config, loaded, reportPath(options.root, config.file)) : []), ...dropped, ...head.diagnostics, ...changed.diagnostics, ...unread, ...adviceNotes.slice(0, 1)],
     unknown,
     filesScanned: head.filesScanned,
     passed:
@@ -383,4 +384,19 @@ function configurationNotes(config: GateConfig, database: Database, file: string
 function once<T>(compute: () => T): () => T {
   let result: { value: T } | undefined
   return () => (result ??= { value: compute() }).value
+}
+
+/**
+ * The advice is help, never the verdict: a version text it cannot work with (once, a
+ * `loftsh/vcluster:v0.13` image lost the whole report to a thrown error) costs that
+ * environment its "fix:" line and is said once, at a declaration of it, not the run.
+ */
+function adviceOrNote(environment: Environment, database: Database, date: string, notes: Diagnostic[]): UpgradeAdvice | undefined {
+  try {
+    return adviseUpgrade(environment, database, date)
+  } catch (error) {
+    const at = environment.vcluster ?? environment.virtual ?? environment.host ?? environment.kubectl ?? environment.kind
+    notes.push({ file: at?.file ?? '', ...(at ? { line: at.line } : {}), message: `no fix advice for this environment: ${error instanceof Error ? error.message : String(error)} (the findings and the verdict are not affected)` })
+    return undefined
+  }
 }

@@ -56,6 +56,13 @@ const CASES: Array<{ name: string; files: Record<string, string>; declares: stri
     declares: ['.github/workflows/smoke.yaml:7 kubernetes/host 1.21.6 github-workflow', '.github/workflows/smoke.yaml:8 kubernetes/host 1.30.2 github-workflow']
   },
   {
+    name: 'a k3s build written as an object label describes the object: it deploys nothing',
+    files: {
+      'vcluster/team-1.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: team-1\n  labels:\n    version: v1.21.4-k3s1\n  annotations:\n    built-from: v1.21.4+k3s1\nspec:\n  project: default\n'
+    },
+    declares: []
+  },
+  {
     name: "another tool's bare version input stays its own, even in an action that works on the kubectl context",
     files: {
       'setup-hakn/action.yaml': action('Setup hakn', 'Sets up hakn on the current kubectl context', '  version:\n    description: The version of Hakn to install, e.g. 1.12.2\n    default: 1.12.2\n'),

@@ -19,6 +19,8 @@ const BUILT_INSIDE = /(?<![\w.])v?\d+\.\d+\.\d+(?:-rc\d+)?[-+](?:k0s\.\d+|k3s\d+
 const BUILD_WORDS = anyLiteral('+k0s.', '-k0s.', '+k3s', '-k3s', 'rke2r')
 /** Settings of a vcluster: the virtual cluster's versions, which other readers place. */
 const VCLUSTER_SETTINGS = /vcluster|distro|controlplane/i
+/** Object metadata (`metadata.labels.version: v1.21.4-k3s1` on an Argo CD Application) describes, it deploys nothing. */
+const METADATA = new Set(['labels', 'annotations'])
 /** A value longer than this is no version (keeps the tests linear on hostile text). */
 const MAX_VALUE = 256
 
@@ -31,7 +33,7 @@ export const distroBuild: Detector = {
   mightDetect: BUILD_WORDS,
   detect(view: FileView, out: Extraction): void {
     for (const mapping of view.mappings) {
-      if (mapping.path.some((key) => VCLUSTER_SETTINGS.test(key))) continue
+      if (mapping.path.some((key) => VCLUSTER_SETTINGS.test(key) || METADATA.has(key))) continue
       for (const entry of mapping.entries.values()) {
         if (VCLUSTER_SETTINGS.test(entry.key)) continue
         for (const value of entry.values) {

@@ -87,10 +87,15 @@ function withGoYamlLineBreaks(decoded: ReadText): ReadText {
  */
 const LFS_POINTER = 'skipped: a Git LFS pointer, not the file (check out with `lfs: true` to read the versions it may declare)'
 
-/** The pointer format's first line (git-lfs spec v1): the only line a pointer may start with. */
+/**
+ * A pointer starts with its spec line: git-lfs v1, or the older URLs git-lfs still accepts (hawser,
+ * git-media), with LF or CRLF line ends, and names its object by a sha256 oid.
+ */
 function isLfsPointer(text: string): boolean {
-  return text.length < 1024 && text.startsWith('version https://git-lfs.github.com/spec/v1\n') && /^oid sha256:[0-9a-f]{64}$/m.test(text)
+  return text.length < 1024 && LFS_SPEC_LINE.test(text) && /^oid sha256:[0-9a-f]{64}\r?$/m.test(text)
 }
+
+const LFS_SPEC_LINE = /^version (?:https:\/\/(?:git-lfs|hawser)\.github\.com\/spec\/v1|http:\/\/git-media\.io\/v\/2)\r?\n/
 
 export function overLimit(size: number, maxFileBytes: number): string {
   return `${size} bytes is over the ${maxFileBytes}-byte limit`

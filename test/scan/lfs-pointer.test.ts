@@ -12,6 +12,14 @@ describe('a Git LFS pointer in place of a declaring file', () => {
   })
 
   it.each([
+    ['with CRLF line ends', pointer.replace(/\n/g, '\r\n')],
+    ['with the older hawser spec URL', pointer.replace('git-lfs.github.com', 'hawser.github.com')],
+    ['with the git-media spec line', pointer.replace('https://git-lfs.github.com/spec/v1', 'http://git-media.io/v/2')]
+  ])('is recognised %s, as git-lfs accepts it', (_, text) => {
+    expect(readText('values.yaml', bytes(text), () => '')).toMatchObject({ diagnostics: [{ message: expect.stringMatching(/^skipped: a Git LFS pointer/) }] })
+  })
+
+  it.each([
     ['a file that only quotes the pointer line', `# see version https://git-lfs.github.com/spec/v1\nvcluster: 0.22.1\n`],
     ['the pointer line without an oid', 'version https://git-lfs.github.com/spec/v1\nsize 12\n'],
     ['a long file that starts like a pointer', `${pointer}${'image: rancher/k3s:v1.32.0-k3s1\n'.repeat(100)}`]

@@ -21,6 +21,8 @@ const BUILD_WORDS = anyLiteral('+k0s.', '-k0s.', '+k3s', '-k3s', 'rke2r')
 const VCLUSTER_SETTINGS = /vcluster|distro|controlplane/i
 /** Object metadata (`metadata.labels.version: v1.21.4-k3s1` on an Argo CD Application) describes, it deploys nothing. */
 const METADATA = new Set(['labels', 'annotations'])
+/** An image split over keys (`repository: rancher/k3s-upgrade` + `tag: v1.32.0-k3s1`) is the image detector's to judge. */
+const IMAGE_KEYS = ['repository', 'image', 'registry']
 /** A value longer than this is no version (keeps the tests linear on hostile text). */
 const MAX_VALUE = 256
 
@@ -34,6 +36,7 @@ export const distroBuild: Detector = {
   detect(view: FileView, out: Extraction): void {
     for (const mapping of view.mappings) {
       if (mapping.path.some((key) => VCLUSTER_SETTINGS.test(key) || METADATA.has(key))) continue
+      if (IMAGE_KEYS.some((key) => mapping.entries.has(key))) continue
       for (const entry of mapping.entries.values()) {
         if (VCLUSTER_SETTINGS.test(entry.key)) continue
         for (const value of entry.values) {

@@ -4,7 +4,7 @@ import { readPatchDocument } from './kustomize-patch.js'
 import { SourceFile } from './source-file.js'
 import type { TreeSource } from './tree-source.js'
 
-/** Patch files read in one scan at most: each is read once per kustomization that names it. */
+/** Patch files read in one scan at most (each once, however many kustomizations name it). */
 const MAX_PATCH_FILES = 2000
 
 /**
@@ -19,7 +19,15 @@ export function readPatchFiles(
   limits: { maxFileBytes: number; excluded: (path: string, isDirectory: boolean) => boolean }
 ): KustomizeOverlay<PatchFragment>[] {
   let budget = MAX_PATCH_FILES
+  // A patch file is text and a target: read and parsed once per (file, target), not once per naming kustomization.
+  const known = new Map<string, PatchFragment[]>()
   const read = (patch: PatchFile): PatchFragment[] => {
+    const key = `${patch.path}\0${JSON.stringify(patch.target ?? null)}`
+    let fragments = known.get(key)
+    if (fragments === undefined) known.set(key, (fragments = readOnce(patch)))
+    return fragments
+  }
+  const readOnce = (patch: PatchFile): PatchFragment[] => {
     if (budget-- <= 0 || limits.excluded(patch.path, false)) return []
     const resolved = source.resolve(patch.path)
     if (!resolved.ok || resolved.size > limits.maxFileBytes) return []
